@@ -1,0 +1,45 @@
+"""File → ParsedDocument: load, clean, split the head, parse clauses."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ingest.cleaning import clean_text
+from ingest.loaders import load_text
+from ingest.models import IngestError, ParsedDocument
+from ingest.parser import ClauseParser, split_head
+
+
+def doc_id_for(path: Path) -> str:
+    """A stable id from the file name: lower-case, safe for ids and URLs."""
+    stem = re.sub(r"[^\w\-]+", "-", path.stem.lower()).strip("-")
+    return stem or "document"
+
+
+def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
+    """Clean and parse already-decoded text."""
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise IngestError(f"{source}: no text left after cleaning")
+    head = split_head(cleaned.split("\n"), fallback_title=doc_id)
+    outline, clauses = ClauseParser().parse(doc_id, head.body)
+    if not clauses:
+        raise IngestError(f"{source}: no clauses found in the text")
+    return ParsedDocument(
+        doc_id=doc_id,
+        title=head.title,
+        source=source,
+        content_hash=hashlib.sha256(cleaned.encode("utf-8")).hexdigest(),
+        clauses=clauses,
+        outline=outline,
+        issuer=head.issuer,
+        date=head.date,
+        notice=head.notice,
+    )
+
+
+def load_document(path: Path) -> ParsedDocument:
+    """Read and parse one policy file; raises IngestError with a one-line reason."""
+    return parse_text(load_text(path), doc_id_for(path), str(path))
