@@ -1,0 +1,232 @@
+"""The knowledge base: parsed documents, their passages in Chroma and a BM25 index.
+
+Layout of the data directory::
+
+    manifest.json        format version, embedding model, documents and their hashes
+    documents/<id>.json  each parsed document (clauses and outline), the source of truth
+    chroma/              embedded Chroma (unless PLANQA_CHROMA_URL names a server)
+    lexical/             the persisted BM25 index
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+
+from ingest.chunking import clause_passages
+from ingest.models import Clause, OutlineNode, ParsedDocument
+from kb.lexical import BM25LexicalIndex
+from kb.retriever import HybridRetriever
+from kb.store import chroma_client, passage_store
+
+FORMAT_VERSION = 1
+
+
+class KnowledgeBaseError(Exception):
+    """The data directory cannot be used as it is; the message says how to fix it."""
+
+
+@dataclass
+class ClauseHit:
+    """A retrieved clause with the passages of it that matched, best first."""
+
+    clause: Clause
+    doc_title: str
+    score: float
+    dense: float
+    lexical: float
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    passages: int = 0
+
+
+class KnowledgeBase:
+    """Stores documents and answers ``search`` with clause hits."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        embeddings: Embeddings,
+        embedding_model: str,
+        chroma_url: str | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.embedding_model = embedding_model
+        self._manifest = self._read_manifest()
+        self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings)
+        self._documents: dict[str, ParsedDocument] = {}
+        for doc_id in self._manifest["documents"]:
+            self._documents[doc_id] = _read_document(self._doc_path(doc_id))
+        self._passages = {p.id: p for d in self._documents.values() for p in clause_passages(d)}
+        self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+        lexical_dir = data_dir / "lexical"
+        if lexical_dir.exists():
+            self._lexical = BM25LexicalIndex.load(lexical_dir)
+        else:
+            self._lexical = self._build_lexical()
+
+    # --- reading -------------------------------------------------------------
+
+    @property
+    def is_empty(self) -> bool:
+        return not self._documents
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return self._lexical.vocabulary
+
+    def documents(self) -> list[ParsedDocument]:
+        return list(self._documents.values())
+
+    def document(self, doc_id: str) -> ParsedDocument:
+        return self._documents[doc_id]
+
+    def clause(self, clause_id: str) -> Clause:
+        return self._clauses[clause_id]
+
+    def outline(self, doc_id: str) -> list[OutlineNode]:
+        return self._documents[doc_id].outline
+
+    def contains_text(self, fragment: str) -> bool:
+        """Whether any clause or title contains ``fragment`` (simplified text)."""
+        return any(fragment in d.title for d in self._documents.values()) or any(
+            fragment in c.text for c in self._clauses.values()
+        )
+
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(
+            vector_store=self._store, lexical_index=self._lexical, passages=self._passages
+        )
+
+    def search(self, question: str, k: int = 5) -> list[ClauseHit]:
+        """The ``k`` best clauses for ``question``; a clause scores by its best passage."""
+        if self.is_empty:
+            return []
+        hits: dict[str, ClauseHit] = {}
+        for passage in self.retriever().invoke(question):
+            meta = passage.metadata
+            hit = hits.get(meta["clause_id"])
+            if hit is None:
+                hit = ClauseHit(
+                    self._clauses[meta["clause_id"]],
+                    meta["doc_title"],
+                    meta["score"],
+                    meta["dense"],
+                    meta["lexical"],
+                )
+                hits[meta["clause_id"]] = hit
+            else:
+                hit.dense = max(hit.dense, meta["dense"])
+                hit.lexical = max(hit.lexical, meta["lexical"])
+            hit.spans.append((meta["start"], meta["end"]))
+        return sorted(hits.values(), key=lambda h: -h.score)[:k]
+
+    # --- writing -------------------------------------------------------------
+
+    def add_documents(self, documents: list[ParsedDocument]) -> IngestReport:
+        """Add or replace documents; unchanged ones (same content hash) are skipped."""
+        report = IngestReport()
+        for doc in documents:
+            known = self._manifest["documents"].get(doc.doc_id)
+            if known == doc.content_hash:
+                report.unchanged.append(doc.doc_id)
+                continue
+            passages = clause_passages(doc)
+            if known is not None:
+                self._delete_passages(doc.doc_id)
+                report.replaced.append(doc.doc_id)
+            else:
+                report.added.append(doc.doc_id)
+            if passages:
+                self._store.add_documents(passages, ids=[p.id for p in passages])
+            _write_json(self._doc_path(doc.doc_id), asdict(doc))
+            self._documents[doc.doc_id] = doc
+            self._manifest["documents"][doc.doc_id] = doc.content_hash
+            self._write_manifest()
+            report.passages += len(passages)
+        if report.added or report.replaced:
+            self._passages = {p.id: p for d in self._documents.values() for p in clause_passages(d)}
+            self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+            self._lexical = self._build_lexical()
+        return report
+
+    def _delete_passages(self, doc_id: str) -> None:
+        old = [pid for pid, p in self._passages.items() if p.metadata["doc_id"] == doc_id]
+        if old:
+            self._store.delete(ids=old)
+
+    def _build_lexical(self) -> BM25LexicalIndex:
+        ids = list(self._passages)
+        index = BM25LexicalIndex.build(ids, [self._passages[i].page_content for i in ids])
+        index.save(self.data_dir / "lexical")
+        return index
+
+    # --- files ---------------------------------------------------------------
+
+    def _doc_path(self, doc_id: str) -> Path:
+        return self.data_dir / "documents" / f"{doc_id}.json"
+
+    def _read_manifest(self) -> dict:
+        path = self.data_dir / "manifest.json"
+        if not path.exists():
+            return {"format": FORMAT_VERSION, "embedding_model": self.embedding_model, "documents": {}}
+        try:
+            manifest = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise KnowledgeBaseError(
+                f"{path} is unreadable ({exc}); rebuild with: planqa ingest --rebuild"
+            ) from None
+        if manifest.get("format") != FORMAT_VERSION:
+            raise KnowledgeBaseError(
+                f"{self.data_dir} holds knowledge-base format {manifest.get('format')}, this "
+                f"version reads {FORMAT_VERSION}; rebuild with: planqa ingest --rebuild"
+            )
+        if manifest.get("embedding_model") != self.embedding_model:
+            raise KnowledgeBaseError(
+                f"{self.data_dir} was built with embedding model "
+                f"{manifest.get('embedding_model')!r}, not {self.embedding_model!r}; "
+                f"rebuild with: planqa ingest --rebuild"
+            )
+        return manifest
+
+    def _write_manifest(self) -> None:
+        _write_json(self.data_dir / "manifest.json", self._manifest)
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+    os.replace(tmp, path)
+
+
+def _read_document(path: Path) -> ParsedDocument:
+    data = json.loads(path.read_text("utf-8"))
+    data["clauses"] = [Clause(**c) for c in data["clauses"]]
+    data["outline"] = [
+        OutlineNode(**{**n, "children": tuple(n["children"])}) for n in data["outline"]
+    ]
+    return ParsedDocument(**data)
+
+
+def passage_text(hit: ClauseHit) -> Document:
+    """The hit's clause as a LangChain Document (for prompts and exports)."""
+    return Document(
+        id=hit.clause.clause_id,
+        page_content=hit.clause.text,
+        metadata={"label": hit.clause.label, "doc_title": hit.doc_title},
+    )

@@ -1,0 +1,61 @@
+"""BM25 over jieba-segmented simplified text, persisted beside the vector store."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from kb.text import segment
+
+
+class BM25LexicalIndex:
+    """A lexical index of passages: ``search`` returns (passage id, BM25 score) pairs."""
+
+    def __init__(self, ids: list[str], model: bm25s.BM25 | None, vocabulary: frozenset[str]):
+        self.ids = ids
+        self._model = model
+        self.vocabulary = vocabulary
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str]) -> BM25LexicalIndex:
+        tokens = [segment(text) or ["<empty>"] for text in texts]
+        if not ids:
+            return cls([], None, frozenset())
+        model = bm25s.BM25()
+        model.index(tokens, show_progress=False)
+        vocabulary = frozenset(t for doc in tokens for t in doc)
+        return cls(list(ids), model, vocabulary)
+
+    def search(self, query_tokens: list[str], k: int) -> list[tuple[str, float]]:
+        known = [t for t in query_tokens if t in self.vocabulary]
+        if self._model is None or not known:
+            return []
+        scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
+        top = np.argsort(-scores)[:k]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def save(self, directory: Path) -> None:
+        """Write to ``directory`` atomically: a crash leaves the old index or the new one."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".lexical-", dir=directory.parent))
+        if self._model is not None:
+            self._model.save(str(staging / "bm25"))
+        meta = {"ids": self.ids, "vocabulary": sorted(self.vocabulary)}
+        (staging / "index.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+        old = directory.with_name(directory.name + ".old")
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(staging, directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> BM25LexicalIndex:
+        meta = json.loads((directory / "index.json").read_text("utf-8"))
+        model = bm25s.BM25.load(str(directory / "bm25")) if meta["ids"] else None
+        return cls(meta["ids"], model, frozenset(meta["vocabulary"]))

@@ -1,0 +1,43 @@
+"""The Chroma vector store: embedded (PersistentClient) by default, or a Chroma server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+COLLECTION = "planqa_passages"
+
+
+def chroma_client(data_dir: Path, chroma_url: str | None = None) -> chromadb.ClientAPI:
+    """An embedded client under ``data_dir/chroma``, or an HTTP client for ``chroma_url``."""
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url:
+        url = urlparse(chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(f"PLANQA_CHROMA_URL must look like http://host:port, got {chroma_url!r}")
+        return chromadb.HttpClient(
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=settings,
+        )
+    path = data_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def passage_store(
+    client: chromadb.ClientAPI, embeddings: Embeddings, collection: str = COLLECTION
+) -> Chroma:
+    """The passage collection, always with our embedding function (never Chroma's default)."""
+    return Chroma(
+        collection_name=collection,
+        embedding_function=embeddings,
+        client=client,
+        collection_metadata={"hnsw:space": "cosine"},
+    )

@@ -1,0 +1,92 @@
+"""Text normalisation and segmentation shared by indexing and querying.
+
+Questions are normalised the way documents are cleaned (traditional → simplified,
+full-width → half-width letters and digits, spaces), short forms (简称) are
+expanded from a data table, and English words get their Chinese plan terms.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ingest.cleaning import clean_line
+
+_DATA = Path(__file__).with_name("data")
+_WORD = re.compile(r"[a-z][a-z\-]*")
+# Function words and question words carry no evidence about the plan's content.
+STOPWORDS = frozenset(
+    """的 了 和 与 及 或 是 在 有 为 对 把 被 将 等 中 上 下 也 都 就 要 能 可 可以 会 吗 呢 吧 啊
+    什么 哪些 哪个 哪里 哪 谁 怎么 怎样 如何 多少 几 为什么 是否 有没有 方面 一些 这个 那个 这 那
+    该 其 之 所 由 从 向 到 以 于 并 而 又 还 请问 方案 具体 主要 内容 哪儿 么 呀 个 一 做 讲
+    the a an of to in on for and or is are was were be by with what which who whom whose where when
+    how why does do did can could should would will its it this that these those there their about
+    from as at any some much many give gives given plan""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    return _load_table("abbreviations.yaml")
+
+
+@lru_cache(maxsize=1)
+def english_glossary() -> dict[str, str]:
+    return {k.lower(): v for k, v in _load_table("glossary_en.yaml").items()}
+
+
+def _load_table(name: str) -> dict[str, str]:
+    data = yaml.safe_load((_DATA / name).read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping of term → expansion")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def normalize_query(question: str) -> str:
+    """The question as the index sees text: simplified, half-width alnum, single spaces."""
+    text = unicodedata.normalize("NFKC", question)
+    return clean_line(text)
+
+
+def expand_query(normalized: str) -> str:
+    """Append the full forms of short forms and the Chinese of English plan terms."""
+    extra = [full for short, full in abbreviations().items() if short in normalized]
+    lowered = normalized.lower()
+    extra += [zh for en, zh in english_glossary().items() if _has_phrase(lowered, en)]
+    return normalized if not extra else f"{normalized} {' '.join(dict.fromkeys(extra))}"
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", text) is not None
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def segment(text: str) -> list[str]:
+    """All search-relevant words of ``text``: jieba search-mode words, lower-cased, no stopwords."""
+    words = _jieba().lcut_for_search(text.lower())
+    return [w for w in words if _is_content(w)]
+
+
+def _is_content(word: str) -> bool:
+    word = word.strip()
+    if not word or word in STOPWORDS:
+        return False
+    return any(ch.isalnum() for ch in word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct content words in reading order (for evidence checks and highlighting)."""
+    return list(dict.fromkeys(w for w in _jieba().lcut(text.lower()) if _is_content(w)))
