@@ -71,6 +71,7 @@ class KnowledgeBase:
             self._documents[doc_id] = _read_document(self._doc_path(doc_id))
         self._passages = {p.id: p for d in self._documents.values() for p in clause_passages(d)}
         self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+        self._corpus_text: str | None = None
         lexical_dir = data_dir / "lexical"
         if lexical_dir.exists():
             self._lexical = BM25LexicalIndex.load(lexical_dir)
@@ -101,9 +102,12 @@ class KnowledgeBase:
 
     def contains_text(self, fragment: str) -> bool:
         """Whether any clause or title contains ``fragment`` (simplified text)."""
-        return any(fragment in d.title for d in self._documents.values()) or any(
-            fragment in c.text for c in self._clauses.values()
-        )
+        if self._corpus_text is None:
+            parts = [d.title for d in self._documents.values()]
+            parts += [n.label for d in self._documents.values() for n in d.outline]
+            parts += [c.text for c in self._clauses.values()]
+            self._corpus_text = "\n".join(parts).lower()
+        return fragment.lower() in self._corpus_text
 
     def retriever(self) -> HybridRetriever:
         return HybridRetriever(
@@ -159,6 +163,7 @@ class KnowledgeBase:
         if report.added or report.replaced:
             self._passages = {p.id: p for d in self._documents.values() for p in clause_passages(d)}
             self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+            self._corpus_text = None
             self._lexical = self._build_lexical()
         return report
 

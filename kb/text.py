@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
     该 其 之 所 由 从 向 到 以 于 并 而 又 还 请问 方案 具体 主要 内容 哪儿 么 呀 个 一 做 讲
     the a an of to in on for and or is are was were be by with what which who whom whose where when
     how why does do did can could should would will its it this that these those there their about
-    from as at any some much many give gives given plan""".split()
+    from as at any some much many give gives given plan between two each list
+    provide provides say says mention mentions all there""".split()
 )
 
 
@@ -57,11 +58,11 @@ def expand_query(normalized: str) -> str:
     """Append the full forms of short forms and the Chinese of English plan terms."""
     extra = [full for short, full in abbreviations().items() if short in normalized]
     lowered = normalized.lower()
-    extra += [zh for en, zh in english_glossary().items() if _has_phrase(lowered, en)]
+    extra += [zh for en, zh in english_glossary().items() if has_phrase(lowered, en)]
     return normalized if not extra else f"{normalized} {' '.join(dict.fromkeys(extra))}"
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
+def has_phrase(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", text) is not None
 
 

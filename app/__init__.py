@@ -1,0 +1,1 @@
+"""The faces of planqa: answer service, CLI and Gradio chat."""

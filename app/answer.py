@@ -1,0 +1,177 @@
+"""The answer service: question → retrieval → coverage decision → answer with citations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Protocol
+
+from app.coverage import Coverage, CoverageJudge, is_english
+from app.prompts import Prompts
+from ingest.chunking import sentence_spans
+from kb.knowledge_base import ClauseHit, KnowledgeBase
+from kb.text import content_terms, expand_query, normalize_query
+
+MAX_CITATION_CHARS = 1000
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked (empty, too long); the message is for the user."""
+
+
+@dataclass
+class Citation:
+    """One cited clause: where it stands in which document, and its exact words."""
+
+    doc_id: str
+    doc_title: str
+    clause_id: str
+    label: str
+    text: str
+    score: float
+    highlights: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+    mode: str = "extractive"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+class Answerer(Protocol):
+    """Composes the answer text from the question and the clauses retrieved for it."""
+
+    mode: str
+
+    def compose(self, question: str, hits: list[ClauseHit]) -> tuple[str, list[list[str]]]:
+        """Answer text with [n] markers, and for each hit the sentences it contributed."""
+        ...
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [ch for ch in text if ch.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+
+
+class ExtractiveAnswerer:
+    """Quotes the sentences of the top clauses that best match the question; deterministic."""
+
+    mode = "extractive"
+
+    def __init__(self, prompts: Prompts, max_points: int = 3) -> None:
+        self._prompts = prompts
+        self._max_points = max_points
+
+    def compose(self, question: str, hits: list[ClauseHit]) -> tuple[str, list[list[str]]]:
+        query = expand_query(normalize_query(question))
+        terms = [t for t in content_terms(query) if len(t) >= 2]
+        grams = _bigrams(query)
+        scored = []
+        for n, hit in enumerate(hits):
+            for start, end in sentence_spans(hit.clause.text):
+                sentence = hit.clause.text[start:end]
+                overlap = sum(len(t) for t in terms if t in sentence)
+                overlap += 0.5 * len(grams & _bigrams(sentence))
+                # earlier hits are better evidence; a sentence must share something with the question
+                scored.append((overlap * (1.0 - 0.15 * n), n, start, sentence))
+        scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+        chosen: list[tuple[int, int, str]] = []
+        for score, n, start, sentence in scored:
+            if score <= 0 or len(chosen) >= self._max_points:
+                break
+            chosen.append((n, start, sentence))
+        if not chosen and hits:
+            first = sentence_spans(hits[0].clause.text)[0]
+            chosen.append((0, first[0], hits[0].clause.text[first[0] : first[1]]))
+        chosen.sort()
+        used: list[list[str]] = [[] for _ in hits]
+        for n, _, sentence in chosen:
+            used[n].append(sentence)
+        points = "\n".join(f"- {_strip_number(s)}[{n + 1}]" for n, _, s in chosen)
+        template = "extractive_answer_en" if is_english(question) else "extractive_answer_zh"
+        title = hits[0].doc_title if hits else ""
+        return self._prompts.render(template, doc_title=title, points=points), used
+
+
+def _strip_number(sentence: str) -> str:
+    """"3.民营经济发展。" heads are labels, not statements; drop the number for reading."""
+    return re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)", "", sentence)
+
+
+class AnswerService:
+    """The one object the CLI and the UI call."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        answerer: Answerer,
+        prompts: Prompts,
+        top_k: int = 5,
+        max_question_chars: int = 500,
+    ) -> None:
+        self.kb = kb
+        self._answerer = answerer
+        self._prompts = prompts
+        self._judge = CoverageJudge(kb)
+        self._top_k = top_k
+        self._max_chars = max_question_chars
+
+    def ask(self, question: str) -> Answer:
+        question = self._check(question)
+        normalized = normalize_query(question)
+        hits = self.kb.search(question, self._top_k)
+        coverage = self._judge.judge(normalized, hits)
+        if not coverage.answerable:
+            return Answer(question, self._not_covered(question, coverage), True, self._cite(hits, []))
+        text, used = self._answerer.compose(question, hits)
+        return Answer(question, text, False, self._cite(hits, used), self._answerer.mode)
+
+    def _check(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("请输入问题。 (The question is empty.)")
+        question = question.strip()
+        if len(question) > self._max_chars:
+            raise QuestionError(
+                f"问题过长（{len(question)} 字，上限 {self._max_chars} 字），请精简后再问。 "
+                f"(The question is too long: {len(question)} characters, limit {self._max_chars}.)"
+            )
+        return question
+
+    def _not_covered(self, question: str, coverage: Coverage) -> str:
+        if is_english(question):
+            return self._prompts.render("not_covered_en", reason=coverage.reason_en)
+        return self._prompts.render("not_covered_zh", reason=coverage.reason_zh)
+
+    def _cite(self, hits: list[ClauseHit], used: list[list[str]]) -> list[Citation]:
+        citations = []
+        for n, hit in enumerate(hits):
+            highlights = used[n] if n < len(used) else []
+            citations.append(
+                Citation(
+                    doc_id=hit.clause.doc_id,
+                    doc_title=hit.doc_title,
+                    clause_id=hit.clause.clause_id,
+                    label=hit.clause.label,
+                    text=_cited_words(hit, highlights),
+                    score=round(hit.score, 4),
+                    highlights=highlights,
+                )
+            )
+        return citations
+
+
+def _cited_words(hit: ClauseHit, highlights: list[str]) -> str:
+    """The whole clause when it fits; otherwise the matched passages around the answer."""
+    text = hit.clause.text
+    if len(text) <= MAX_CITATION_CHARS:
+        return text
+    anchor = text.find(highlights[0]) if highlights else hit.spans[0][0] if hit.spans else 0
+    start = max(0, anchor - MAX_CITATION_CHARS // 3)
+    end = min(len(text), start + MAX_CITATION_CHARS - 2)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

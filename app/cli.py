@@ -1,0 +1,128 @@
+"""``planqa`` command line: ingest, ask, eval, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from app.answer import Answer, AnswerService, QuestionError
+from app.settings import Settings
+from ingest import IngestError
+from kb.knowledge_base import KnowledgeBaseError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planqa", description="Cited Q&A over policy plans")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ingest = sub.add_parser("ingest", help="build or update the knowledge base from files")
+    ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (.txt, .md)")
+    ingest.add_argument(
+        "--rebuild", action="store_true", help="delete the knowledge base first, then ingest"
+    )
+    ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line)")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    evaluate = sub.add_parser("eval", help="hit@k, MRR and abstention on an evaluation file")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--json", action="store_true")
+    serve = sub.add_parser("serve", help="start the Gradio chat")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    try:
+        if args.command == "ingest":
+            return _ingest(settings, args.paths, args.rebuild)
+        if args.command == "ask":
+            return _ask(settings, args.question, args.json)
+        if args.command == "eval":
+            return _eval(settings, args.file, args.json)
+        return _serve(settings, args.host, args.port)
+    except (IngestError, KnowledgeBaseError, QuestionError, ValueError) as exc:
+        print(f"planqa: {exc}", file=sys.stderr)
+        return 2
+
+
+def _ingest(settings: Settings, paths: list[Path], rebuild: bool) -> int:
+    from app.service import offline_environment, open_knowledge_base, parse_all
+
+    offline_environment()
+    documents = parse_all(paths or [settings.corpus_dir])  # all parsed before anything is written
+    if rebuild and settings.chroma_url is None:
+        shutil.rmtree(settings.data_dir, ignore_errors=True)
+    kb = open_knowledge_base(settings)
+    report = kb.add_documents(documents)
+    print(
+        f"ingested {len(documents)} document(s): {len(report.added)} added, "
+        f"{len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
+        f"{report.passages} passages written; knowledge base at {settings.data_dir}"
+    )
+    for doc in documents:
+        print(f"  {doc.doc_id}: 《{doc.title}》 {len(doc.clauses)} clauses")
+    return 0
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        return
+    print(answer.answer)
+    print()
+    for n, citation in enumerate(answer.citations, 1):
+        print(f"[{n}] 《{citation.doc_title}》 {citation.label}  ({citation.clause_id})")
+        print(f"    {citation.text}")
+
+
+def _ask(settings: Settings, question: str, as_json: bool) -> int:
+    from app.service import build_service
+
+    service = build_service(settings)
+    if question != "-":
+        _print_answer(service.ask(question), as_json)
+        return 0
+    status = 0
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            _print_answer(service.ask(line), as_json)
+        except QuestionError as exc:
+            status = 2
+            print(json.dumps({"question": line.strip(), "error": str(exc)}, ensure_ascii=False))
+    return status
+
+
+def _eval(settings: Settings, path: Path, as_json: bool) -> int:
+    from app.evaluation import evaluate
+    from app.service import build_service
+
+    if not path.is_file():
+        raise ValueError(f"{path}: no such evaluation file")
+    service: AnswerService = build_service(settings)
+    summary = evaluate(service, path).summary()
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        for key, value in summary.items():
+            print(f"{key:22} {value}")
+    return 0
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> int:
+    from app.service import build_service
+    from app.ui import launch
+
+    service = build_service(settings)
+    launch(service, host or settings.host, port or settings.port)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

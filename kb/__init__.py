@@ -1,0 +1,1 @@
+"""Store and retrieve clauses: embeddings, Chroma, BM25 and their fusion."""
