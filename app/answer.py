@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
-from app.coverage import Coverage, CoverageJudge, is_english
+from app.coverage import Coverage, CoverageJudge, is_english, term_weight
 from app.prompts import Prompts
 from ingest.chunking import sentence_spans
 from kb.knowledge_base import ClauseHit, KnowledgeBase
@@ -64,9 +64,10 @@ class ExtractiveAnswerer:
 
     mode = "extractive"
 
-    def __init__(self, prompts: Prompts, max_points: int = 3) -> None:
+    def __init__(self, prompts: Prompts, max_points: int = 3, keep: float = 0.6) -> None:
         self._prompts = prompts
         self._max_points = max_points
+        self._keep = keep  # a further sentence must score at least this share of the best
 
     def compose(self, question: str, hits: list[ClauseHit]) -> tuple[str, list[list[str]]]:
         query = expand_query(normalize_query(question))
@@ -76,14 +77,15 @@ class ExtractiveAnswerer:
         for n, hit in enumerate(hits):
             for start, end in sentence_spans(hit.clause.text):
                 sentence = hit.clause.text[start:end]
-                overlap = sum(len(t) for t in terms if t in sentence)
-                overlap += 0.5 * len(grams & _bigrams(sentence))
+                overlap = term_weight([t for t in terms if t in sentence])
+                overlap += 0.3 * len(grams & _bigrams(sentence))
                 # earlier hits are better evidence; a sentence must share something with the question
                 scored.append((overlap * (1.0 - 0.15 * n), n, start, sentence))
         scored.sort(key=lambda s: (-s[0], s[1], s[2]))
         chosen: list[tuple[int, int, str]] = []
+        best = scored[0][0] if scored else 0.0
         for score, n, start, sentence in scored:
-            if score <= 0 or len(chosen) >= self._max_points:
+            if score <= 0 or score < self._keep * best or len(chosen) >= self._max_points:
                 break
             chosen.append((n, start, sentence))
         if not chosen and hits:

@@ -22,6 +22,12 @@ _ENTITY_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ABSENT_SHARE = 0.5
+# Questions that ask for an amount; a plan that states none cannot answer them.
+_QUANTITY = re.compile(r"多少|几个|几项|几家|几次|几所|几名|多大|多高|多长|价格|金额|门票|how (?:many|much)", re.I)
+_AMOUNT = re.compile(
+    r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
+    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次)"
+)
 _MIN_DENSE = 0.78
 
 
@@ -30,6 +36,23 @@ class Coverage:
     answerable: bool
     reason_zh: str = ""
     reason_en: str = ""
+
+
+def _has_quantity(text: str) -> bool:
+    return _AMOUNT.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def term_weight(terms: list[str]) -> float:
+    """Sum of IDF: generic words (达到, 效果) weigh less than specific ones (门票, 冬奥会)."""
+    idf, median = _idf()
+    return sum(idf.get(t, median) for t in terms)
 
 
 def is_english(question: str) -> bool:
@@ -58,8 +81,12 @@ class CoverageJudge:
         if unknown:
             names = "、".join(unknown)
             return Coverage(False, f"方案中没有提到：{names}", f"the plan never mentions {names}")
+        if _QUANTITY.search(normalized) and not any(_has_quantity(h.clause.text) for h in hits[:3]):
+            return Coverage(
+                False, "方案没有给出这一数量或金额", "the plan states no such number or amount"
+            )
         terms, absent = self._absent_terms(normalized)
-        if terms and len(absent) / len(terms) >= _ABSENT_SHARE:
+        if terms and term_weight(absent) / term_weight(terms) >= _ABSENT_SHARE:
             names = "、".join(absent)
             return Coverage(
                 False, f"方案中没有涉及：{names}", f"the plan does not deal with: {', '.join(absent)}"

@@ -1,0 +1,109 @@
+"""The Gradio chat: a thin layer over ``AnswerService`` (no retrieval or answer logic here)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import gradio as gr
+
+from app.answer import Answer, AnswerService, Citation, QuestionError
+
+EXAMPLES = [
+    "领导小组办公室设在哪里？",
+    "广东民营资本能在黑龙江设立什么金融机构？",
+    "兩省高校怎麼合作？",
+    "Who leads the counterpart cooperation leading group?",
+    "黑龙江省2019年的GDP是多少？",
+]
+CSS = """
+.citation {border-left: 4px solid #2f6fb0; padding: 6px 10px; margin: 8px 0; background: #f7f9fc;}
+.citation.related {border-left-color: #999;}
+.citation .label {font-weight: 600;}
+.citation .meta {color: #666; font-size: 0.85em;}
+.citation mark {background: #ffe58a;}
+.notice {color: #8a4b00; font-weight: 600;}
+"""
+
+
+def citation_html(answer: Answer | None) -> str:
+    """The cited clauses as escaped HTML, answering words highlighted."""
+    if answer is None:
+        return "<p>引用的条款会显示在这里。 Cited clauses appear here.</p>"
+    heading = "相关条款（仅供参考）" if answer.abstained else "引用条款"
+    parts = [f"<h3>{heading}</h3>"]
+    for n, citation in enumerate(answer.citations, 1):
+        parts.append(_one_citation(n, citation, answer.abstained))
+    return "\n".join(parts)
+
+
+def _one_citation(n: int, citation: Citation, related: bool) -> str:
+    body = html.escape(citation.text)
+    for sentence in citation.highlights:
+        escaped = html.escape(sentence)
+        body = body.replace(escaped, f"<mark>{escaped}</mark>", 1)
+    body = body.replace("\n", "<br>")
+    return (
+        f'<div class="citation{" related" if related else ""}" data-clause-id='
+        f'"{html.escape(citation.clause_id)}">'
+        f'<div class="label">[{n}] {html.escape(citation.label)}</div>'
+        f'<div class="meta">《{html.escape(citation.doc_title)}》 · {html.escape(citation.clause_id)}'
+        f"</div><div class=\"text\">{body}</div></div>"
+    )
+
+
+def _chat_text(answer: Answer) -> str:
+    text = html.escape(answer.answer)
+    if answer.abstained:
+        return f"⚠️ {text}"
+    refs = "\n".join(
+        f"[{n}] {html.escape(c.label)}"
+        for n, c in enumerate(answer.citations, 1)
+        if c.highlights
+    )
+    return f"{text}\n\n{refs}"
+
+
+def build_ui(service: AnswerService) -> gr.Blocks:
+    titles = "、".join(f"《{d.title}》" for d in service.kb.documents())
+
+    def respond(question: str, history: list[dict[str, Any]] | None):
+        history = list(history or [])
+        try:
+            answer = service.ask(question)
+        except QuestionError as exc:
+            return history, f'<p class="notice">{html.escape(str(exc))}</p>', question
+        history.append({"role": "user", "content": html.escape(answer.question)})
+        history.append({"role": "assistant", "content": _chat_text(answer)})
+        return history, citation_html(answer), ""
+
+    with gr.Blocks(title="planqa 政策问答") as demo:
+        gr.Markdown(f"## planqa 政策问答\n知识库：{titles}。回答只引用方案原文，并标明出处。")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(label="对话", height=480, elem_id="chat")
+                question = gr.Textbox(
+                    label="问题", placeholder="例如：领导小组办公室设在哪里？", elem_id="question"
+                )
+                ask = gr.Button("提问", variant="primary", elem_id="ask")
+                gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+            with gr.Column(scale=2):
+                citations = gr.HTML(citation_html(None), elem_id="citations")
+        outputs = [chatbot, citations, question]
+        ask.click(respond, [question, chatbot], outputs, api_name="ask")
+        question.submit(respond, [question, chatbot], outputs, api_name=False)
+    demo.queue(default_concurrency_limit=4)
+    return demo
+
+
+def launch(service: AnswerService, host: str, port: int, block: bool = True) -> gr.Blocks:
+    demo = build_ui(service)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        prevent_thread_lock=not block,
+        css=CSS,
+        footer_links=[],
+        show_error=False,
+    )
+    return demo
