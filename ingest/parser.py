@@ -88,7 +88,10 @@ class _Node:
 
     @property
     def label_part(self) -> str:
-        return f"{self.number}{self.title}" if self.title else self.number
+        if not self.title:
+            return self.number
+        gap = " " if self.kind in ("chapter", "part") else ""
+        return f"{self.number}{gap}{self.title}"
 
     def path(self) -> list[_Node]:
         node: _Node | None = self
@@ -142,7 +145,7 @@ class ClauseParser:
         current = preamble
         for line in body:
             found = _heading(line)
-            if found is None or (found[0] in _LIST_KINDS and current.lines):
+            if found is None or self._is_list_entry(current, found[0]):
                 current.lines.append(line)
                 continue
             kind, raw, rest = found
@@ -155,6 +158,14 @@ class ClauseParser:
             parent.children.append(node)
             current = node
         return self._collect(doc_id, root)
+
+    @staticmethod
+    def _is_list_entry(current: _Node, kind: str) -> bool:
+        """（1）/① under a clause with text, and 项 (（一）…) inside a 第X条, belong to that clause."""
+        if kind in _LIST_KINDS and current.lines:
+            return True
+        in_article = any(node.kind == "article" for node in current.path())
+        return in_article and kind not in ("chapter", "part", "article")
 
     @staticmethod
     def _parent_for(current: _Node, kind: str) -> _Node:
