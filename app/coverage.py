@@ -16,14 +16,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.knowledge_base import ClauseHit, KnowledgeBase
-from kb.text import STOPWORDS, content_terms, english_glossary, has_phrase
+from kb.text import (
+    STOPWORDS,
+    abbreviations,
+    content_terms,
+    english_glossary,
+    has_phrase,
+    singular,
+)
 
 _ENTITY_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ABSENT_SHARE = 0.5
 # Questions that ask for an amount; a plan that states none cannot answer them.
-_QUANTITY = re.compile(r"多少|几个|几项|几家|几次|几所|几名|多大|多高|多长|价格|金额|门票|how (?:many|much)", re.I)
+_QUANTITY = re.compile(r"多少|多大|多高|多长|价格|金额|门票|费用|总额|how (?:many|much)", re.I)
 _AMOUNT = re.compile(
     r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
     r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次)"
@@ -99,12 +106,21 @@ class CoverageJudge:
         """The question's content words, and those the corpus never uses."""
         if is_english(normalized):
             lowered = normalized.lower()
-            covered = {w for en in english_glossary() if has_phrase(lowered, en) for w in en.split()}
+            covered = {
+                singular(w) for en in english_glossary() if has_phrase(lowered, en) for w in en.split()
+            }
             words = [w.lower() for w in _LATIN.findall(normalized)]
             terms = list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
-            return terms, [w for w in terms if w not in covered]
+            return terms, [w for w in terms if singular(w) not in covered]
         terms = [t for t in content_terms(normalized) if len(t) >= 2]
-        return terms, [t for t in terms if not self._kb.contains_text(t)]
+        return terms, [t for t in terms if not self._known(t)]
+
+    def _known(self, term: str) -> bool:
+        """In the corpus as written, or through the full form of a short form (深交所)."""
+        if self._kb.contains_text(term):
+            return True
+        full = abbreviations().get(term)
+        return full is not None and all(self._kb.contains_text(w) for w in full.split())
 
     def _unknown_entities(self, normalized: str) -> list[str]:
         unknown: list[str] = []
@@ -123,6 +139,6 @@ class CoverageJudge:
                 unknown.append(word)
         for token in _posseg().cut(normalized):
             if token.flag in _ENTITY_TAGS and len(token.word) >= 2:
-                if not self._kb.contains_text(token.word):
+                if not self._known(token.word):
                     unknown.append(token.word)
         return list(dict.fromkeys(unknown))

@@ -63,7 +63,17 @@ def expand_query(normalized: str) -> str:
 
 
 def has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", text) is not None
+    """Whether the English ``phrase`` occurs in ``text`` as whole words (plural -s allowed)."""
+    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?:e?s)?(?![a-z])", text) is not None
+
+
+def singular(word: str) -> str:
+    """Naive English singular, enough to match glossary entries: homes → home."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 @lru_cache(maxsize=1)

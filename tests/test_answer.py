@@ -1,0 +1,81 @@
+"""What a user sees from the answer service over the bundled plan (real e5 model, real Chroma)."""
+
+import pytest
+
+from app.answer import AnswerService, QuestionError
+from tests.conftest import PLAN_ID
+
+pytestmark = pytest.mark.slow
+
+
+def cited_keys(answer, k=3):
+    return [c.clause_id.split(":", 1)[1] for c in answer.citations[:k]]
+
+
+def test_answer_quotes_and_cites_the_clause(service: AnswerService):
+    answer = service.ask("领导小组办公室设在哪里？")
+    assert not answer.abstained and answer.mode == "extractive"
+    top = answer.citations[0]
+    assert top.clause_id == f"{PLAN_ID}:5.1"
+    assert top.label == "五、保障措施 › （一）完善工作机制"
+    assert top.doc_title == "黑龙江省与广东省对口合作实施方案"
+    assert "领导小组办公室设在省发展改革委" in top.text
+    assert "[1]" in answer.answer and "省发展改革委" in answer.answer
+    assert any("省发展改革委" in h for h in top.highlights)
+    assert all(h in top.text for h in top.highlights)  # highlights are the clause's own words
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_key"),
+    [
+        ("廣東企業能參與黑龍江國有企業改革嗎？", "4.1.2"),  # traditional script
+        ("Can Guangdong companies invest in care homes in Heilongjiang?", "4.2.10"),  # English
+        ("深交所在方案里起什么作用？", "4.2.9"),  # short form 深交所
+        ("对口合作分几个阶段推进？", "5.6"),
+        ("自贸区方面两省怎么对接？", "4.4.15"),
+    ],
+)
+def test_questions_in_other_forms_find_their_clause(service, question, clause_key):
+    answer = service.ask(question)
+    assert not answer.abstained, answer.answer
+    assert clause_key in cited_keys(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "黑龙江省2019年的GDP是多少？",
+        "上海市与大连市的对口合作有哪些重点任务？",
+        "What is the population of Tokyo?",
+        "两省去年签约项目的总金额是多少？",
+    ],
+)
+def test_questions_the_plan_does_not_answer_are_declined(service, question):
+    answer = service.ask(question)
+    assert answer.abstained
+    assert "没有回答" in answer.answer or "do not answer" in answer.answer
+    assert answer.citations, "the nearest clauses are still shown as related"
+    assert "[1]" not in answer.answer
+
+
+def test_json_shape_is_the_public_interface(service):
+    data = service.ask("两省高校怎么合作？").to_json()
+    assert set(data) == {"question", "answer", "abstained", "citations", "mode"}
+    citation = data["citations"][0]
+    assert {"doc_id", "doc_title", "clause_id", "label", "text", "score"} <= set(citation)
+    assert len(citation["text"]) <= 1000
+    scores = [c["score"] for c in data["citations"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t", "问" * 2001])
+def test_empty_or_oversized_question_gets_a_clear_message(service, question):
+    with pytest.raises(QuestionError) as err:
+        service.ask(question)
+    assert "问题" in str(err.value)
+
+
+def test_same_question_same_answer(service):
+    first = service.ask("两省在旅游方面怎么合作？")
+    second = service.ask("两省在旅游方面怎么合作？")
+    assert first == second

@@ -1,0 +1,59 @@
+"""The knowledge base against a real embedded Chroma, with a fake embedding model."""
+
+from pathlib import Path
+
+import pytest
+from langchain_core.embeddings import DeterministicFakeEmbedding
+
+from ingest import load_document
+from ingest.pipeline import parse_text
+from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
+from tests.conftest import BUNDLED_PLAN, PLAN_ID
+
+
+def test_ingest_then_lexical_search_finds_the_clause(fake_kb: KnowledgeBase):
+    report = fake_kb.add_documents([load_document(BUNDLED_PLAN)])
+    assert report.added == [PLAN_ID] and report.passages > 29
+    hits = fake_kb.search("领导小组办公室设在省发展改革委", k=3)
+    assert hits[0].clause.clause_id == f"{PLAN_ID}:5.1"
+    assert hits[0].lexical > 0
+
+
+def test_reingest_same_text_changes_nothing(fake_kb: KnowledgeBase):
+    doc = load_document(BUNDLED_PLAN)
+    fake_kb.add_documents([doc])
+    report = fake_kb.add_documents([doc])
+    assert report.unchanged == [PLAN_ID] and report.passages == 0
+
+
+def test_changed_document_replaces_its_passages(fake_kb: KnowledgeBase):
+    fake_kb.add_documents([parse_text("方案\n一、目标\n建设冰雪旅游基地。", "d1", "d1.txt")])
+    report = fake_kb.add_documents([parse_text("方案\n一、目标\n建设物流枢纽。", "d1", "d1.txt")])
+    assert report.replaced == ["d1"]
+    assert fake_kb.search("冰雪旅游基地", k=1)[0].clause.text == "建设物流枢纽。"
+    stored = fake_kb._store.get()["ids"]
+    assert stored == ["d1:1#p0"]
+
+
+def test_reopened_knowledge_base_keeps_documents_and_index(tmp_path: Path):
+    embeddings = DeterministicFakeEmbedding(size=64)
+    first = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    first.add_documents([load_document(BUNDLED_PLAN)])
+    again = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    assert [d.doc_id for d in again.documents()] == [PLAN_ID]
+    assert again.search("中医药项目合作", k=1)[0].clause.clause_id == f"{PLAN_ID}:4.2.10"
+
+
+def test_other_embedding_model_is_refused_with_rebuild_hint(tmp_path: Path):
+    KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "fake").add_documents(
+        [load_document(BUNDLED_PLAN)]
+    )
+    with pytest.raises(KnowledgeBaseError, match="planqa ingest --rebuild"):
+        KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "other-model")
+
+
+def test_corrupted_manifest_is_reported(tmp_path: Path):
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "manifest.json").write_text("{not json", "utf-8")
+    with pytest.raises(KnowledgeBaseError, match="unreadable"):
+        KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "fake")
