@@ -1,0 +1,127 @@
+"""The ``planqa`` command as a user runs it (subprocesses, real model, real Chroma)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED_PLAN, PLAN_ID
+
+pytestmark = pytest.mark.slow
+
+
+def planqa(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANQA_")}
+    env["PLANQA_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_ask_json_prints_one_object_with_citations(copied_data_dir: Path):
+    result = planqa("ask", "领导小组办公室设在哪里？", "--json", data_dir=copied_data_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["mode"] == "extractive" and data["abstained"] is False
+    assert data["citations"][0]["clause_id"] == f"{PLAN_ID}:5.1"
+    assert data["citations"][0]["label"] == "五、保障措施 › （一）完善工作机制"
+
+
+def test_ask_stdin_answers_one_json_line_per_question(copied_data_dir: Path):
+    questions = "两省高校怎么合作？\n\n吉林省与浙江省的对口合作由谁牵头？\n中医药有合作吗？\n"
+    result = planqa("ask", "--json", "-", data_dir=copied_data_dir, stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["abstained"] for line in lines] == [False, True, False]
+    assert lines[1]["citations"], "declined questions still show the nearest clauses"
+
+
+def test_first_ask_builds_the_knowledge_base_from_the_bundled_plan(tmp_path: Path):
+    result = planqa("ask", "哈尔滨市与哪个城市对口合作？", data_dir=tmp_path / "fresh")
+    assert result.returncode == 0, result.stderr
+    assert "深圳市" in result.stdout and "三、对口合作关系" in result.stdout
+
+
+def test_empty_question_is_a_clear_message(copied_data_dir: Path):
+    result = planqa("ask", "  ", data_dir=copied_data_dir)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "请输入问题" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("scan.txt", bytes(range(256)) * 8, "binary file"),
+        ("cp1251.txt", "Правительство провинции".encode("cp1251") * 20, "not recognised"),
+    ],
+)
+def test_bad_ingest_fails_with_reason_and_leaves_kb_untouched(
+    copied_data_dir: Path, tmp_path: Path, name: str, content: bytes, reason: str
+):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("另一个方案\n一、目标\n建设冰雪经济示范区。", encoding="utf-8")
+    before = snapshot(copied_data_dir)
+    result = planqa("ingest", str(good), str(bad), data_dir=copied_data_dir)
+    assert result.returncode != 0
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and name in message and reason in message
+    assert snapshot(copied_data_dir) == before
+
+
+def test_ingest_missing_path(copied_data_dir: Path, tmp_path: Path):
+    before = snapshot(copied_data_dir)
+    result = planqa("ingest", str(tmp_path / "missing.txt"), data_dir=copied_data_dir)
+    assert result.returncode == 2 and "missing.txt: no such file" in result.stderr
+    assert snapshot(copied_data_dir) == before
+
+
+def test_ingest_adds_a_document_that_ask_then_cites(copied_data_dir: Path, tmp_path: Path):
+    plan = tmp_path / "ice-plan.md"
+    plan.write_text(
+        "冰雪经济合作方案\n一、重点任务\n（一）冰雪装备。支持两省共建冰雪装备产业园。",
+        encoding="utf-8",
+    )
+    result = planqa("ingest", str(plan), data_dir=copied_data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stdout and "ice-plan" in result.stdout
+    answer = json.loads(planqa("ask", "冰雪装备产业园在哪里建？", "--json", data_dir=copied_data_dir).stdout)
+    assert answer["citations"][0]["doc_id"] == "ice-plan"
+    assert answer["citations"][0]["doc_title"] == "冰雪经济合作方案"
+    again = planqa("ingest", str(plan), str(BUNDLED_PLAN), data_dir=copied_data_dir)
+    assert "2 unchanged" in again.stdout
+
+
+def test_eval_prints_the_metrics(copied_data_dir: Path, tmp_path: Path):
+    eval_file = tmp_path / "mini.jsonl"
+    items = [
+        {"id": "a", "question": "年度工作计划报送给谁？", "answerable": True, "evidence": ["报送两省发展改革委"]},
+        {"id": "b", "question": "哈尔滨冰雪大世界门票多少钱？", "answerable": False, "evidence": []},
+    ]  # fmt: skip
+    eval_file.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), "utf-8")
+    result = planqa("eval", str(eval_file), "--json", data_dir=copied_data_dir)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["questions"] == 2
+    assert summary["hit@5"] == 1.0 and summary["abstention_accuracy"] == 1.0

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+
+from app.prompts import REQUIRED, PromptError, load_prompts
+from app.settings import PROJECT_ROOT
+
+
+def test_every_prompt_renders_with_its_placeholders():
+    prompts = load_prompts(PROJECT_ROOT / "prompts")
+    for name, required in REQUIRED.items():
+        rendered = prompts.render(name, **{key: f"<{key}>" for key in required})
+        for key in required:
+            assert f"<{key}>" in rendered
+        assert "{" not in rendered
+
+
+def _copy_prompts(tmp_path: Path) -> Path:
+    target = tmp_path / "prompts"
+    target.mkdir()
+    for path in (PROJECT_ROOT / "prompts").glob("*.txt"):
+        (target / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    return target
+
+
+def test_unknown_placeholder_fails_loudly(tmp_path: Path):
+    directory = _copy_prompts(tmp_path)
+    (directory / "not_covered_zh.txt").write_text("没有回答（{reason}）{secret}", "utf-8")
+    with pytest.raises(PromptError, match="unknown: secret"):
+        load_prompts(directory)
+
+
+def test_missing_placeholder_fails_loudly(tmp_path: Path):
+    directory = _copy_prompts(tmp_path)
+    (directory / "extractive_answer_zh.txt").write_text("根据《{doc_title}》：", "utf-8")
+    with pytest.raises(PromptError, match="missing: points"):
+        load_prompts(directory)
+
+
+def test_missing_file(tmp_path: Path):
+    directory = _copy_prompts(tmp_path)
+    (directory / "not_covered_en.txt").unlink()
+    with pytest.raises(PromptError, match="prompt file missing"):
+        load_prompts(directory)

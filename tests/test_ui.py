@@ -1,0 +1,72 @@
+"""The Gradio chat, served for real: through gradio_client and in headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import clean_env, running_server
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def server_url(copied_data_dir: Path):
+    with running_server(clean_env(copied_data_dir)) as url:
+        yield url
+
+
+def test_chat_api_returns_answer_and_cited_clause(server_url: str):
+    from gradio_client import Client
+
+    client = Client(server_url, verbose=False)
+    history, citations, box = client.predict("对口合作所需经费怎么负担？", [], api_name="/ask")
+    reply = history[-1]["content"]
+    reply_text = reply[0]["text"] if isinstance(reply, list) else reply
+    assert "分级负担原则" in reply_text and "[1]" in reply_text
+    assert "五、保障措施 › （一）完善工作机制" in citations
+    assert "<mark>" in citations and box == ""
+
+
+def test_question_with_markup_is_shown_as_text(server_url: str):
+    from gradio_client import Client
+
+    client = Client(server_url, verbose=False)
+    history, _, _ = client.predict("<b>两省</b>高校怎么合作？", [], api_name="/ask")
+    question = history[0]["content"]
+    question_text = question[0]["text"] if isinstance(question, list) else question
+    assert "<b>" not in question_text and "&lt;b&gt;" in question_text
+
+
+@pytest.mark.browser
+def test_chat_in_headless_chromium(server_url: str, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    assert chromium, "install Chromium: apt-get install -y chromium fonts-noto-cjk"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run",
+            ],
+        )  # fmt: skip
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server_url)
+        page.locator("#question textarea").fill("广东民营资本能在黑龙江设立什么金融机构？")
+        page.locator("#ask").click()
+        cited = page.locator("#citations .citation").first
+        cited.wait_for(timeout=30_000)
+        assert re.search(r"民营经济发展", cited.inner_text())
+        assert "中小型银行、金融租赁公司和融资担保公司" in cited.inner_text()
+        assert cited.locator("mark").count() >= 1
+        assert "融资担保公司" in page.locator("#chat").inner_text()
+        target = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+        target.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(target / "chat.png"), full_page=True)
+        browser.close()
