@@ -102,7 +102,7 @@ class ExtractiveAnswerer:
 
 
 def _strip_number(sentence: str) -> str:
-    """"3.民营经济发展。" heads are labels, not statements; drop the number for reading."""
+    """ "3.民营经济发展。" heads are labels, not statements; drop the number for reading."""
     return re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)", "", sentence)
 
 
@@ -130,7 +130,9 @@ class AnswerService:
         hits = self.kb.search(question, self._top_k)
         coverage = self._judge.judge(normalized, hits)
         if not coverage.answerable:
-            return Answer(question, self._not_covered(question, coverage), True, self._cite(hits, []))
+            return Answer(
+                question, self._not_covered(question, coverage), True, self._cite(hits, [])
+            )
         text, used = self._answerer.compose(question, hits)
         return Answer(question, text, False, self._cite(hits, used), self._answerer.mode)
 

@@ -96,7 +96,9 @@ class CoverageJudge:
         if terms and term_weight(absent) / term_weight(terms) >= _ABSENT_SHARE:
             names = "、".join(absent)
             return Coverage(
-                False, f"方案中没有涉及：{names}", f"the plan does not deal with: {', '.join(absent)}"
+                False,
+                f"方案中没有涉及：{names}",
+                f"the plan does not deal with: {', '.join(absent)}",
             )
         if not terms and hits[0].dense < _MIN_DENSE:
             return Coverage(False, "问题与方案内容无关", "the question is unrelated to the plan")
@@ -107,7 +109,10 @@ class CoverageJudge:
         if is_english(normalized):
             lowered = normalized.lower()
             covered = {
-                singular(w) for en in english_glossary() if has_phrase(lowered, en) for w in en.split()
+                singular(w)
+                for en in english_glossary()
+                if has_phrase(lowered, en)
+                for w in en.split()
             }
             words = [w.lower() for w in _LATIN.findall(normalized)]
             terms = list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
@@ -131,14 +136,21 @@ class CoverageJudge:
             glossary = english_glossary()
             tail = normalized.split(maxsplit=1)[1] if " " in normalized else ""
             for word in _LATIN.findall(tail):
-                if word[0].isupper() and word.lower() not in glossary and word.lower() not in STOPWORDS:
+                if (
+                    word[0].isupper()
+                    and word.lower() not in glossary
+                    and word.lower() not in STOPWORDS
+                ):
                     unknown.append(word)
             return list(dict.fromkeys(unknown))
         for word in _LATIN.findall(normalized):
-            if len(word) >= 2 and not self._kb.contains_text(word) and word.lower() not in english_glossary():
+            if (
+                len(word) >= 2
+                and not self._kb.contains_text(word)
+                and word.lower() not in english_glossary()
+            ):
                 unknown.append(word)
         for token in _posseg().cut(normalized):
-            if token.flag in _ENTITY_TAGS and len(token.word) >= 2:
-                if not self._known(token.word):
-                    unknown.append(token.word)
+            if token.flag in _ENTITY_TAGS and len(token.word) >= 2 and not self._known(token.word):
+                unknown.append(token.word)
         return list(dict.fromkeys(unknown))

@@ -38,7 +38,9 @@ def collect_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes()
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in supported_suffixes()
             )
             if not found:
                 raise IngestError(f"{path}: no supported files ({', '.join(supported_suffixes())})")

@@ -48,7 +48,7 @@ def _one_citation(n: int, citation: Citation, related: bool) -> str:
         f'"{html.escape(citation.clause_id)}">'
         f'<div class="label">[{n}] {html.escape(citation.label)}</div>'
         f'<div class="meta">《{html.escape(citation.doc_title)}》 · {html.escape(citation.clause_id)}'
-        f"</div><div class=\"text\">{body}</div></div>"
+        f'</div><div class="text">{body}</div></div>'
     )
 
 
@@ -57,9 +57,7 @@ def _chat_text(answer: Answer) -> str:
     if answer.abstained:
         return f"⚠️ {text}"
     refs = "\n".join(
-        f"[{n}] {html.escape(c.label)}"
-        for n, c in enumerate(answer.citations, 1)
-        if c.highlights
+        f"[{n}] {html.escape(c.label)}" for n, c in enumerate(answer.citations, 1) if c.highlights
     )
     return f"{text}\n\n{refs}"
 
@@ -91,7 +89,7 @@ def build_ui(service: AnswerService) -> gr.Blocks:
                 citations = gr.HTML(citation_html(None), elem_id="citations")
         outputs = [chatbot, citations, question]
         ask.click(respond, [question, chatbot], outputs, api_name="ask")
-        question.submit(respond, [question, chatbot], outputs, api_name=False)
+        question.submit(respond, [question, chatbot], outputs, api_visibility="private")
     demo.queue(default_concurrency_limit=4)
     return demo
 

@@ -14,9 +14,7 @@ _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
 # A pinyin reading pasted after a hanzi by a web page: 發(fā)展, 業（yè）. Real
 # parentheses such as (PPP), (IPO), (一), (深圳) never carry tone marks.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(
-    rf"(?<=[{_CJK}])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
-)
+_PINYIN = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _SPACE = r"[ \t\u00a0\u3000]+"
 # Spaces left by line wrapping next to a hanzi, CJK punctuation or a digit run.
 _WRAP_SPACE = re.compile(

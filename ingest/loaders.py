@@ -106,9 +106,7 @@ def _best_legacy(data: bytes, name: str) -> str:
         score, text = max(scored, key=lambda pair: pair[0])
         if score >= _MIN_PLAUSIBLE:
             return text
-    raise IngestError(
-        f"{name}: text encoding not recognised (tried UTF-8, UTF-16, GB18030, Big5)"
-    )
+    raise IngestError(f"{name}: text encoding not recognised (tried UTF-8, UTF-16, GB18030, Big5)")
 
 
 def _plausibility(text: str) -> float:

@@ -69,9 +69,10 @@ class KnowledgeBase:
         self._documents: dict[str, ParsedDocument] = {}
         for doc_id in self._manifest["documents"]:
             self._documents[doc_id] = _read_document(self._doc_path(doc_id))
-        self._passages = {p.id: p for d in self._documents.values() for p in clause_passages(d)}
-        self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+        self._passages: dict[str, Document] = {}
+        self._clauses: dict[str, Clause] = {}
         self._corpus_text: str | None = None
+        self._index_documents()
         lexical_dir = data_dir / "lexical"
         if lexical_dir.exists():
             self._lexical = BM25LexicalIndex.load(lexical_dir)
@@ -154,18 +155,24 @@ class KnowledgeBase:
             else:
                 report.added.append(doc.doc_id)
             if passages:
-                self._store.add_documents(passages, ids=[p.id for p in passages])
+                self._store.add_documents(passages, ids=[str(p.id) for p in passages])
             _write_json(self._doc_path(doc.doc_id), asdict(doc))
             self._documents[doc.doc_id] = doc
             self._manifest["documents"][doc.doc_id] = doc.content_hash
             self._write_manifest()
             report.passages += len(passages)
         if report.added or report.replaced:
-            self._passages = {p.id: p for d in self._documents.values() for p in clause_passages(d)}
-            self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
-            self._corpus_text = None
+            self._index_documents()
             self._lexical = self._build_lexical()
         return report
+
+    def _index_documents(self) -> None:
+        """In-memory maps of passages and clauses, derived from the stored documents."""
+        self._passages = {
+            str(p.id): p for d in self._documents.values() for p in clause_passages(d)
+        }
+        self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+        self._corpus_text = None
 
     def _delete_passages(self, doc_id: str) -> None:
         old = [pid for pid, p in self._passages.items() if p.metadata["doc_id"] == doc_id]
@@ -186,7 +193,11 @@ class KnowledgeBase:
     def _read_manifest(self) -> dict:
         path = self.data_dir / "manifest.json"
         if not path.exists():
-            return {"format": FORMAT_VERSION, "embedding_model": self.embedding_model, "documents": {}}
+            return {
+                "format": FORMAT_VERSION,
+                "embedding_model": self.embedding_model,
+                "documents": {},
+            }
         try:
             manifest = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError) as exc:
@@ -226,12 +237,3 @@ def _read_document(path: Path) -> ParsedDocument:
         OutlineNode(**{**n, "children": tuple(n["children"])}) for n in data["outline"]
     ]
     return ParsedDocument(**data)
-
-
-def passage_text(hit: ClauseHit) -> Document:
-    """The hit's clause as a LangChain Document (for prompts and exports)."""
-    return Document(
-        id=hit.clause.clause_id,
-        page_content=hit.clause.text,
-        metadata={"label": hit.clause.label, "doc_title": hit.doc_title},
-    )

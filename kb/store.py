@@ -19,7 +19,9 @@ def chroma_client(data_dir: Path, chroma_url: str | None = None) -> chromadb.Cli
     if chroma_url:
         url = urlparse(chroma_url)
         if url.scheme not in ("http", "https") or not url.hostname:
-            raise ValueError(f"PLANQA_CHROMA_URL must look like http://host:port, got {chroma_url!r}")
+            raise ValueError(
+                f"PLANQA_CHROMA_URL must look like http://host:port, got {chroma_url!r}"
+            )
         return chromadb.HttpClient(
             host=url.hostname,
             port=url.port or (443 if url.scheme == "https" else 8000),

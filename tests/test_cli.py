@@ -106,7 +106,9 @@ def test_ingest_adds_a_document_that_ask_then_cites(copied_data_dir: Path, tmp_p
     result = planqa("ingest", str(plan), data_dir=copied_data_dir)
     assert result.returncode == 0, result.stderr
     assert "1 added" in result.stdout and "ice-plan" in result.stdout
-    answer = json.loads(planqa("ask", "冰雪装备产业园在哪里建？", "--json", data_dir=copied_data_dir).stdout)
+    answer = json.loads(
+        planqa("ask", "冰雪装备产业园在哪里建？", "--json", data_dir=copied_data_dir).stdout
+    )
     assert answer["citations"][0]["doc_id"] == "ice-plan"
     assert answer["citations"][0]["doc_title"] == "冰雪经济合作方案"
     again = planqa("ingest", str(plan), str(BUNDLED_PLAN), data_dir=copied_data_dir)

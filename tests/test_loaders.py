@@ -30,7 +30,11 @@ def test_simplified_gbk_file(tmp_path: Path):
         ("empty.txt", b"", "file is empty"),
         ("blank.txt", b"  \n\t\n", "file is empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
-        ("russian.txt", "Правительство провинции, план сотрудничества".encode("cp1251"), "encoding"),
+        (
+            "russian.txt",
+            "Правительство провинции, план сотрудничества".encode("cp1251"),
+            "encoding",
+        ),
         ("shape.pdf", b"%PDF-1.4", "unsupported file type"),
     ],
 )
