@@ -16,21 +16,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.knowledge_base import ClauseHit, KnowledgeBase
-from kb.text import (
-    STOPWORDS,
-    abbreviations,
-    content_terms,
-    english_glossary,
-    has_phrase,
-    singular,
-)
+from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem
 
 _ENTITY_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ABSENT_SHARE = 0.5
+# Only nouns, names and set phrases name a topic; verbs and particles frame the question.
+_TOPIC_TAGS = ("n", "vn", "j", "l", "i", "eng")
+# Nouns that frame a question rather than name its topic.
+_FRAME_WORDS = frozenset(
+    "依据 文件 角色 作用 效果 要求 规定 安排 情况 问题 意义 目的 办法 方式 途径 事情 东西 地方 部分 "
+    "内容 方面 政策 措施 支持 机会 关系".split()
+)
+# Questions asking for a person's name; a plan that names nobody cannot answer them.
+_NAME = re.compile(r"名字|姓名|叫什么|what is (?:his|her|the) name", re.I)
 # Questions that ask for an amount; a plan that states none cannot answer them.
-_QUANTITY = re.compile(r"多少|多大|多高|多长|价格|金额|门票|费用|总额|how (?:many|much)", re.I)
+_QUANTITY = re.compile(
+    r"多少|多大|多高|多长|多远|多冷|多热|多重|价格|金额|门票|费用|总额|how (?:many|much)", re.I
+)
 _AMOUNT = re.compile(
     r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
     r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次)"
@@ -43,6 +47,10 @@ class Coverage:
     answerable: bool
     reason_zh: str = ""
     reason_en: str = ""
+
+
+def _names_person(text: str) -> bool:
+    return any(t.flag == "nr" and len(t.word) >= 2 for t in _posseg().cut(text))
 
 
 def _has_quantity(text: str) -> bool:
@@ -92,6 +100,8 @@ class CoverageJudge:
             return Coverage(
                 False, "方案没有给出这一数量或金额", "the plan states no such number or amount"
             )
+        if _NAME.search(normalized) and not any(_names_person(h.clause.text) for h in hits[:3]):
+            return Coverage(False, "方案没有写明具体人员姓名", "the plan names no person for this")
         terms, absent = self._absent_terms(normalized)
         if terms and term_weight(absent) / term_weight(terms) >= _ABSENT_SHARE:
             names = "、".join(absent)
@@ -107,17 +117,19 @@ class CoverageJudge:
     def _absent_terms(self, normalized: str) -> tuple[list[str], list[str]]:
         """The question's content words, and those the corpus never uses."""
         if is_english(normalized):
-            lowered = normalized.lower()
-            covered = {
-                singular(w)
-                for en in english_glossary()
-                if has_phrase(lowered, en)
-                for w in en.split()
-            }
+            # an English word is covered when the glossary gives it a plan term
+            glossed = {english_stem(w) for en in english_glossary() for w in en.split()}
             words = [w.lower() for w in _LATIN.findall(normalized)]
             terms = list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
-            return terms, [w for w in terms if singular(w) not in covered]
-        terms = [t for t in content_terms(normalized) if len(t) >= 2]
+            return terms, [w for w in terms if english_stem(w) not in glossed]
+        terms = [
+            token.word
+            for token in _posseg().cut(normalized)
+            if len(token.word) >= 2
+            and token.flag.startswith(_TOPIC_TAGS)
+            and token.word not in STOPWORDS | _FRAME_WORDS
+        ]
+        terms = list(dict.fromkeys(terms))
         return terms, [t for t in terms if not self._known(t)]
 
     def _known(self, term: str) -> bool:

@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
-    return _load_table("abbreviations.yaml")
+    """Short forms (简称) and everyday words → the plan's own words."""
+    return _load_table("abbreviations.yaml") | _load_table("synonyms.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,11 @@ def expand_query(normalized: str) -> str:
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether the English ``phrase`` occurs in ``text`` as whole words (plural -s allowed)."""
     return re.search(rf"(?<![a-z]){re.escape(phrase)}(?:e?s)?(?![a-z])", text) is not None
+
+
+def english_stem(word: str) -> str:
+    """A crude stem that lets "cooperate" meet "cooperation": singular, then six letters."""
+    return singular(word.lower())[:6]
 
 
 def singular(word: str) -> str:
