@@ -6,11 +6,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
-from app.coverage import Coverage, CoverageJudge, is_english, term_weight
+from app.coverage import Coverage, CoverageJudge, is_english
 from app.prompts import Prompts
 from ingest.chunking import sentence_spans
 from kb.knowledge_base import ClauseHit, KnowledgeBase
-from kb.text import content_terms, expand_query, normalize_query
+from kb.text import content_terms, expand_query, normalize_query, term_weight
 
 MAX_CITATION_CHARS = 1000
 

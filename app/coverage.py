@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.knowledge_base import ClauseHit, KnowledgeBase
-from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem
+from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem, term_weight
 
 _ENTITY_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -55,19 +55,6 @@ def _names_person(text: str) -> bool:
 
 def _has_quantity(text: str) -> bool:
     return _AMOUNT.search(text) is not None
-
-
-@lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    from jieba.analyse import default_tfidf
-
-    return default_tfidf.idf_freq, default_tfidf.median_idf
-
-
-def term_weight(terms: list[str]) -> float:
-    """Sum of IDF: generic words (达到, 效果) weigh less than specific ones (门票, 冬奥会)."""
-    idf, median = _idf()
-    return sum(idf.get(t, median) for t in terms)
 
 
 def is_english(question: str) -> bool:

@@ -25,7 +25,8 @@ class Clause:
     text: str
     kind: str  # preamble | section | subsection | item | subitem | chapter | article
     order: int
-    number: str = ""  # the number as printed: "一", "（一）", "3", "（2）", "第五条"
+    number: str = ""  # the number as printed: "一、", "（一）", "3.", "（2）", "第五条"
+    tags: tuple[str, ...] = ()  # "facet:tag" from ingest/data/taxonomy.yaml
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.cleaning import clean_text
 from ingest.loaders import load_text
 from ingest.models import IngestError, ParsedDocument
 from ingest.parser import ClauseParser, split_head
+from ingest.tagging import tag_text
 
 
 def doc_id_for(path: Path) -> str:
@@ -25,6 +27,7 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
         raise IngestError(f"{source}: no text left after cleaning")
     head = split_head(cleaned.split("\n"), fallback_title=doc_id)
     outline, clauses = ClauseParser().parse(doc_id, head.body)
+    clauses = [replace(c, tags=tag_text(c.text)) for c in clauses]
     if not clauses:
         raise IngestError(f"{source}: no clauses found in the text")
     return ParsedDocument(

@@ -25,7 +25,7 @@ from kb.lexical import BM25LexicalIndex
 from kb.retriever import HybridRetriever
 from kb.store import chroma_client, passage_store
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: clauses carry tags
 
 
 class KnowledgeBaseError(Exception):
@@ -232,7 +232,7 @@ def _write_json(path: Path, data: object) -> None:
 
 def _read_document(path: Path) -> ParsedDocument:
     data = json.loads(path.read_text("utf-8"))
-    data["clauses"] = [Clause(**c) for c in data["clauses"]]
+    data["clauses"] = [Clause(**{**c, "tags": tuple(c["tags"])}) for c in data["clauses"]]
     data["outline"] = [
         OutlineNode(**{**n, "children": tuple(n["children"])}) for n in data["outline"]
     ]

@@ -107,3 +107,16 @@ def _is_content(word: str) -> bool:
 def content_terms(text: str) -> list[str]:
     """Distinct content words in reading order (for evidence checks and highlighting)."""
     return list(dict.fromkeys(w for w in _jieba().lcut(text.lower()) if _is_content(w)))
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def term_weight(terms: list[str]) -> float:
+    """Sum of IDF: generic words (达到, 效果) weigh less than specific ones (门票, 冬奥会)."""
+    idf, median = _idf()
+    return sum(idf.get(t, median) for t in terms)
