@@ -86,14 +86,14 @@ class QuizBuilder:
             for start, end in sentence_spans(clause.text):
                 sentence = clause.text[start:end]
                 for items in enumeration_items(sentence):
-                    candidates.extend((clause, sentence, item, items) for item in items)
+                    candidates.extend((clause, sentence, item) for item in items)
         if not candidates:
             raise ValueError(f"所选部分没有可出题的列举内容：{part}")
         rng = random.Random(seed)
         rng.shuffle(candidates)
         questions: list[QuizQuestion] = []
         used: set[tuple[str, str]] = set()
-        for clause, sentence, item, items in candidates:
+        for clause, sentence, item in candidates:
             if len(questions) >= n:
                 break
             if (clause.clause_id, sentence) in used:
