@@ -1,0 +1,153 @@
+"""责任分工 and 时间节点: who does what, and by when, extracted by rules from the clauses.
+
+A party is a name from the taxonomy's ``actor`` facet or a role (省长, 领导小组办公室);
+it acts when an action verb follows it closely ("广东省协助黑龙江省") and is the
+object when an encouraging verb precedes it ("鼓励广东省……社会资本"). A sentence
+that starts with a verb has the plan's implied subject, 两省.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import asdict, dataclass
+
+from ingest.chunking import sentence_spans
+from ingest.models import Clause
+from ingest.tagging import load_taxonomy
+
+ROLES = ["常务副省长", "省长", "领导小组办公室", "领导小组", "组织部门", "相关城市", "牵头部门"]
+VERBS = (
+    "协助 支持 鼓励 引导 牵头推进 牵头 组织 推动 负责 建立 开展 争取 设立 吸引 参与 举办 制定 编制 "
+    "报送 承担 设在 任 采取 推介 交流 加强 邀请 指导 成立 共建 联合 签订 签署 发挥 利用 提升 推进"
+).split()
+_OBJECT_VERBS = ("鼓励", "支持", "引导", "吸引", "协助", "邀请", "组织", "推动")
+_MODIFIERS = r"(?:要|将|应|积极|主动|共同|分别|联合|研究|进一步|相互|加快|重点|根据需要|在[^，。；]{0,12}下)*"
+_DETAIL_END = re.compile(r"[，。；、：]")
+_APPOINTED = re.compile(r"[，。；、：的]")
+_WHEN = re.compile(r"\d{4}[—–\-至到]\d{4}年|到\d{4}年|\d{4}年|每年|定期|年度|三年")
+
+
+@dataclass
+class Duty:
+    party: str
+    action: str  # the verb and what it acts on: "协助黑龙江省的发电装备…"
+    role: str  # 主体 (acts) | 对象 (is encouraged, supported, assisted)
+    clause_id: str
+    label: str
+    sentence: str
+
+
+@dataclass
+class Milestone:
+    when: str
+    sentence: str
+    clause_id: str
+    label: str
+
+
+def party_names() -> list[str]:
+    actors = load_taxonomy().get("actor", {})
+    names = {keyword for keywords in actors.values() for keyword in keywords} | set(ROLES)
+    return sorted(names, key=len, reverse=True)  # longest first: 常务副省长 before 省长
+
+
+def _canonical(name: str) -> str:
+    for canonical, keywords in load_taxonomy().get("actor", {}).items():
+        if name in keywords:
+            return canonical
+    return name
+
+
+class DutyExtractor:
+    def __init__(self) -> None:
+        names = "|".join(re.escape(n) for n in party_names())
+        verbs = "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True))
+        self._subject = re.compile(rf"({names})的?{_MODIFIERS}({verbs})")
+        self._object = re.compile(rf"({'|'.join(_OBJECT_VERBS)})({names})")
+        self._leading_verb = re.compile(rf"^{_MODIFIERS}({verbs})")
+
+    def duties(self, clauses: list[Clause], party: str | None = None) -> list[Duty]:
+        rows: list[Duty] = []
+        for clause in clauses:
+            for start, end in sentence_spans(clause.text):
+                rows.extend(self._sentence(clause, clause.text[start:end]))
+        if party:
+            wanted = _canonical(party.strip())
+            rows = [r for r in rows if r.party == wanted or wanted in r.party]
+        return rows
+
+    def _sentence(self, clause: Clause, sentence: str) -> list[Duty]:
+        body = re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)[^。]{0,20}。", "", sentence)
+        rows = []
+        for match in self._subject.finditer(body):
+            action = _detail(body, match.start(2))
+            rows.append(
+                Duty(
+                    _canonical(match.group(1)),
+                    action,
+                    "主体",
+                    clause.clause_id,
+                    clause.label,
+                    sentence,
+                )
+            )
+        for match in self._object.finditer(body):
+            action = _detail(body, match.start(1))
+            rows.append(
+                Duty(
+                    _canonical(match.group(2)),
+                    action,
+                    "对象",
+                    clause.clause_id,
+                    clause.label,
+                    sentence,
+                )
+            )
+        leading = self._leading_verb.match(body)
+        if leading and not rows:
+            rows.append(
+                Duty(
+                    "两省",
+                    _detail(body, leading.start(1)),
+                    "主体",
+                    clause.clause_id,
+                    clause.label,
+                    sentence,
+                )
+            )
+        return rows
+
+    @staticmethod
+    def milestones(clauses: list[Clause]) -> list[Milestone]:
+        rows = []
+        for clause in clauses:
+            for start, end in sentence_spans(clause.text):
+                sentence = clause.text[start:end]
+                for part in sentence.split("；"):
+                    for when in dict.fromkeys(m.group() for m in _WHEN.finditer(part)):
+                        rows.append(Milestone(when, part, clause.clause_id, clause.label))
+        return sorted(rows, key=_chronology)
+
+
+def _detail(text: str, start: int, limit: int = 30) -> str:
+    """The verb and what follows it up to the next punctuation ("任组长", not "任组长的…")."""
+    pattern = _APPOINTED if text.startswith("任", start) else _DETAIL_END
+    end = pattern.search(text, start)
+    stop = end.start() if end else len(text)
+    return text[start : min(stop, start + limit)]
+
+
+def _chronology(row: Milestone) -> tuple[int, str]:
+    year = re.search(r"\d{4}", row.when)
+    return (int(year.group()) if year else 9999, row.when)
+
+
+def to_csv(rows: list[Duty] | list[Milestone]) -> str:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(asdict(rows[0])))
+        writer.writeheader()
+        writer.writerows(asdict(r) for r in rows)
+    return buffer.getvalue()
