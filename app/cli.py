@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from app.answer import Answer, AnswerService, QuestionError
+from app.cli_workspace import add_commands
+from app.cli_workspace import run as run_workspace
 from app.settings import Settings
 from ingest import IngestError
 from kb.knowledge_base import KnowledgeBaseError
@@ -31,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the Gradio chat")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    add_commands(sub)
     return parser
 
 
@@ -44,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             return _ask(settings, args.question, args.json)
         if args.command == "eval":
             return _eval(settings, args.file, args.json)
-        return _serve(settings, args.host, args.port)
+        if args.command == "serve":
+            return _serve(settings, args.host, args.port)
+        return run_workspace(settings, args)
     except (IngestError, KnowledgeBaseError, QuestionError, ValueError) as exc:
         print(f"planqa: {exc}", file=sys.stderr)
         return 2

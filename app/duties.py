@@ -17,7 +17,16 @@ from ingest.chunking import sentence_spans
 from ingest.models import Clause
 from ingest.tagging import load_taxonomy
 
-ROLES = ["常务副省长", "省长", "领导小组办公室", "领导小组", "组织部门", "相关城市", "牵头部门"]
+ROLES = [
+    "常务副省长",
+    "省长",
+    "领导小组办公室",
+    "领导小组",
+    "两省组织部门",
+    "组织部门",
+    "相关城市",
+    "牵头部门",
+]
 VERBS = (
     "协助 支持 鼓励 引导 牵头推进 牵头 组织 推动 负责 建立 开展 争取 设立 吸引 参与 举办 制定 编制 "
     "报送 承担 设在 任 采取 推介 交流 加强 邀请 指导 成立 共建 联合 签订 签署 发挥 利用 提升 推进"

@@ -81,7 +81,7 @@ class QuizBuilder:
         chosen = [c for c in self._clauses if part is None or _under(c, part)]
         if not chosen:
             raise ValueError(f"没有找到条款：{part} (no clause under {part!r})")
-        candidates = []
+        candidates: list[tuple[Clause, str, str]] = []
         for clause in chosen:
             for start, end in sentence_spans(clause.text):
                 sentence = clause.text[start:end]
