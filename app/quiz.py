@@ -96,8 +96,8 @@ class QuizBuilder:
         for clause, sentence, item in candidates:
             if len(questions) >= n:
                 break
-            if (clause.clause_id, sentence) in used:
-                continue
+            if (clause.clause_id, sentence) in used or sentence.count(item) > 1:
+                continue  # a second occurrence would give the answer away
             used.add((clause.clause_id, sentence))
             stem = sentence.replace(item, BLANK, 1)
             kind = "multiple_choice" if len(questions) % 2 else "fill_blank"

@@ -63,6 +63,9 @@ def _chat_text(answer: Answer) -> str:
 
 
 def build_ui(service: AnswerService) -> gr.Blocks:
+    from app.ui_tabs import build_workspace_tabs
+    from app.workspace import Workspace
+
     titles = "、".join(f"《{d.title}》" for d in service.kb.documents())
 
     def respond(question: str, history: list[dict[str, Any]] | None):
@@ -77,16 +80,20 @@ def build_ui(service: AnswerService) -> gr.Blocks:
 
     with gr.Blocks(title="planqa 政策问答") as demo:
         gr.Markdown(f"## planqa 政策问答\n知识库：{titles}。回答只引用方案原文，并标明出处。")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="对话", height=480, elem_id="chat")
-                question = gr.Textbox(
-                    label="问题", placeholder="例如：领导小组办公室设在哪里？", elem_id="question"
-                )
-                ask = gr.Button("提问", variant="primary", elem_id="ask")
-                gr.Examples(EXAMPLES, inputs=question, label="示例问题")
-            with gr.Column(scale=2):
-                citations = gr.HTML(citation_html(None), elem_id="citations")
+        with gr.Tabs():
+            with gr.Tab("对话", id="chat"), gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="对话", height=480, elem_id="chat")
+                    question = gr.Textbox(
+                        label="问题",
+                        placeholder="例如：领导小组办公室设在哪里？",
+                        elem_id="question",
+                    )
+                    ask = gr.Button("提问", variant="primary", elem_id="ask")
+                    gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+                with gr.Column(scale=2):
+                    citations = gr.HTML(citation_html(None), elem_id="citations")
+            build_workspace_tabs(Workspace(service.kb))
         outputs = [chatbot, citations, question]
         ask.click(respond, [question, chatbot], outputs, api_name="ask")
         question.submit(respond, [question, chatbot], outputs, api_visibility="private")
