@@ -84,7 +84,8 @@ class DutyExtractor:
                 rows.extend(self._sentence(clause, clause.text[start:end]))
         if party:
             wanted = _canonical(party.strip())
-            rows = [r for r in rows if r.party == wanted or wanted in r.party]
+            exact = [r for r in rows if r.party == wanted]
+            rows = exact or [r for r in rows if wanted in r.party]
         return rows
 
     def _sentence(self, clause: Clause, sentence: str) -> list[Duty]:

@@ -70,3 +70,65 @@ def test_chat_in_headless_chromium(server_url: str, tmp_path: Path):
         target.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target / "chat.png"), full_page=True)
         browser.close()
+
+
+@pytest.mark.browser
+def test_each_workspace_tab_in_headless_chromium(server_url: str, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    target = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+    target.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run",
+            ],
+        )  # fmt: skip
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server_url)
+
+        page.get_by_role("tab", name="政策查找").click()
+        page.locator("#support-description textarea").fill("广东的养老服务企业，想在黑龙江开养老院")
+        page.locator("#support-find").click()
+        results = page.locator("#support-results")
+        results.locator(".citation").first.wait_for(timeout=30_000)
+        assert "养老机构落地黑龙江省" in results.inner_text()
+        page.screenshot(path=str(target / "support.png"), full_page=True)
+
+        page.get_by_role("tab", name="培训测验").click()
+        page.locator("#quiz-make").click()
+        quiz = page.locator("#quiz-results .quiz-question")
+        quiz.first.wait_for(timeout=30_000)
+        assert quiz.count() == 10
+        quiz.first.locator("summary").click()
+        assert "答案：" in quiz.first.locator(".quiz-answer").inner_text()
+        page.screenshot(path=str(target / "quiz.png"), full_page=True)
+
+        page.get_by_role("tab", name="方案目录").click()
+        page.locator("#outline-tree summary", has_text="五、保障措施").click()
+        page.locator("#outline-tree summary", has_text="（一）完善工作机制").click()
+        text = page.locator('#outline-tree details[data-id$=":5.1"] .clause-text')
+        assert "领导小组办公室设在省发展改革委" in text.inner_text()
+        page.screenshot(path=str(target / "outline.png"), full_page=True)
+
+        page.get_by_role("tab", name="责任分工").click()
+        page.locator("#duties-party input").click()
+        page.locator("#duties-party input").fill("省长")
+        page.get_by_role("option", name="省长", exact=True).click()
+        table = page.locator("#duties-table")
+        page.wait_for_function(
+            "() => document.querySelector('#duties-table').innerText.includes('任组长')",
+            timeout=30_000,
+        )
+        assert "五、保障措施 › （一）完善工作机制" in table.inner_text()
+        page.keyboard.press("Escape")
+        page.screenshot(path=str(target / "duties.png"))
+
+        page.get_by_role("tab", name="时间节点").click()
+        timeline = page.locator("#timeline-table")
+        timeline.wait_for()
+        assert "2018—2019年" in timeline.inner_text()
+        page.screenshot(path=str(target / "timeline.png"))
+        browser.close()

@@ -95,6 +95,7 @@ def test_duties_pin_the_plans_facts(workspace):
     guangdong = workspace.duties("广东")
     assert guangdong and all(r.party == "广东省" for r in guangdong)
     assert any(r.role == "主体" and r.action.startswith("协助黑龙江省") for r in guangdong)
+    assert {r.party for r in workspace.duties("省长")} == {"省长"}  # not 常务副省长
     table = list(csv.DictReader(io.StringIO(to_csv(guangdong))))
     assert len(table) == len(guangdong) and table[0]["party"] == "广东省"
 
