@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
 from app.coverage import Coverage, CoverageJudge, is_english
+from app.duties import DutyExtractor, duty_question_party
 from app.prompts import Prompts
 from ingest.chunking import sentence_spans
 from kb.knowledge_base import ClauseHit, KnowledgeBase
@@ -121,12 +122,18 @@ class AnswerService:
         self._answerer = answerer
         self._prompts = prompts
         self._judge = CoverageJudge(kb)
+        self._duties = DutyExtractor()
         self._top_k = top_k
         self._max_chars = max_question_chars
 
     def ask(self, question: str) -> Answer:
         question = self._check(question)
         normalized = normalize_query(question)
+        party = duty_question_party(normalized)
+        if party:
+            answer = self._duties_answer(question, party)
+            if answer:
+                return answer
         hits = self.kb.search(question, self._top_k)
         coverage = self._judge.judge(normalized, hits)
         if not coverage.answerable:
@@ -135,6 +142,34 @@ class AnswerService:
             )
         text, used = self._answerer.compose(question, hits)
         return Answer(question, text, False, self._cite(hits, used), self._answerer.mode)
+
+    def _duties_answer(self, question: str, party: str) -> Answer | None:
+        """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""
+        clauses = [c for d in self.kb.documents() for c in d.clauses]
+        rows = [r for r in self._duties.duties(clauses, party) if r.role == "主体"]
+        if not rows:
+            return None
+        by_clause: dict[str, list[str]] = {}
+        for row in rows:
+            sentences = by_clause.setdefault(row.clause_id, [])
+            if row.sentence not in sentences:
+                sentences.append(row.sentence)
+        chosen = list(by_clause.items())[: self._top_k]
+        hits = [
+            ClauseHit(
+                self.kb.clause(cid), self.kb.document(cid.split(":")[0]).title, 1 / (n + 1), 0, 0
+            )
+            for n, (cid, _) in enumerate(chosen)
+        ]
+        points = "\n".join(
+            f"- {_strip_number(s)}[{n + 1}]"
+            for n, (_, sentences) in enumerate(chosen)
+            for s in sentences[:2]
+        )
+        text = self._prompts.render(
+            "duties_answer_zh", doc_title=hits[0].doc_title, party=party, points=points
+        )
+        return Answer(question, text, False, self._cite(hits, [s for _, s in chosen]))
 
     def _check(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():

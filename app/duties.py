@@ -33,6 +33,7 @@ VERBS = (
 ).split()
 _OBJECT_VERBS = ("鼓励", "支持", "引导", "吸引", "协助", "邀请", "组织", "推动")
 _MODIFIERS = r"(?:要|将|应|积极|主动|共同|分别|联合|研究|进一步|相互|加快|重点|根据需要|在[^，。；]{0,12}下)*"
+_PLACE_MARKERS = "赴到在与向对给为从于和及、至往"
 _DETAIL_END = re.compile(r"[，。；、：]")
 _APPOINTED = re.compile(r"[，。；、：的]")
 _WHEN = re.compile(r"\d{4}[—–\-至到]\d{4}年|到\d{4}年|\d{4}年|每年|定期|年度|三年")
@@ -92,6 +93,8 @@ class DutyExtractor:
         body = re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)[^。]{0,20}。", "", sentence)
         rows = []
         for match in self._subject.finditer(body):
+            if match.start() > 0 and body[match.start() - 1] in _PLACE_MARKERS:
+                continue  # "赴黑龙江省开展", "在黑龙江省设立": a place, not who acts
             action = _detail(body, match.start(2))
             rows.append(
                 Duty(
@@ -139,6 +142,23 @@ class DutyExtractor:
                     for when in dict.fromkeys(m.group() for m in _WHEN.finditer(part)):
                         rows.append(Milestone(when, part, clause.clause_id, clause.label))
         return sorted(rows, key=_chronology)
+
+
+_DUTY_QUESTION = re.compile(
+    r"^(?P<party>[\u4e00-\u9fff]{2,10}?)(?:要|需要|应|应当|应该|将|主要|具体)*"
+    r"(?:做|干|负责|承担|落实)了?(?:哪些|什么|啥)"
+    r"|^(?P<owner>[\u4e00-\u9fff]{2,10}?)的(?:职责|任务|分工|责任)"
+)
+
+
+def duty_question_party(normalized: str) -> str | None:
+    """The party a "广东省要做哪些事？" question asks about, if it names a known party."""
+    match = _DUTY_QUESTION.match(normalized)
+    if not match:
+        return None
+    name = _canonical(match.group("party") or match.group("owner"))
+    known = {_canonical(n) for n in party_names()}
+    return name if name in known else None
 
 
 def _detail(text: str, start: int, limit: int = 30) -> str:

@@ -13,6 +13,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "extractive_answer_en": frozenset({"doc_title", "points"}),
     "not_covered_zh": frozenset({"reason"}),
     "not_covered_en": frozenset({"reason"}),
+    "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
 }
 
 

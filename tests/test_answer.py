@@ -79,3 +79,14 @@ def test_same_question_same_answer(service):
     first = service.ask("两省在旅游方面怎么合作？")
     second = service.ask("两省在旅游方面怎么合作？")
     assert first == second
+
+
+def test_who_does_what_question_uses_the_duties_table(service):
+    answer = service.ask("广东省要做哪些事？")
+    assert not answer.abstained and answer.answer.startswith("根据《")
+    assert "广东省承担的工作包括" in answer.answer
+    assert "广东省协助黑龙江省" in answer.answer
+    keys = cited_keys(answer, k=5)
+    assert "4.1.4" in keys
+    for citation in answer.citations:
+        assert all(h in citation.text for h in citation.highlights)

@@ -127,3 +127,33 @@ def test_eval_prints_the_metrics(copied_data_dir: Path, tmp_path: Path):
     summary = json.loads(result.stdout)
     assert summary["questions"] == 2
     assert summary["hit@5"] == 1.0 and summary["abstention_accuracy"] == 1.0
+
+
+def test_workspace_commands_print_json(copied_data_dir: Path):
+    outline = json.loads(planqa("outline", "--json", data_dir=copied_data_dir).stdout)
+    assert outline[0]["label"] == "黑龙江省与广东省对口合作实施方案"
+    assert [c["label"] for c in outline[0]["children"]][-1] == "五、保障措施"
+
+    quiz = planqa(
+        "quiz", "--n", "4", "--seed", "3", "--part", "4.2", "--json", data_dir=copied_data_dir
+    )
+    questions = json.loads(quiz.stdout)
+    assert len(questions) == 4 and all(
+        q["label"].startswith("四、重点任务 › （二）") for q in questions
+    )
+    assert all(q["answer"] in q["citation"] for q in questions)
+
+    duties = json.loads(
+        planqa("duties", "--party", "省长", "--json", data_dir=copied_data_dir).stdout
+    )
+    assert [(d["party"], d["action"]) for d in duties] == [("省长", "任组长")]
+
+    timeline = json.loads(planqa("timeline", "--json", data_dir=copied_data_dir).stdout)
+    assert {"2018—2019年", "2020年"} <= {m["when"] for m in timeline}
+
+    support = planqa(
+        "support", "广东的民营企业，想设立融资担保公司", "--origin", "广东", "--json",
+        data_dir=copied_data_dir,
+    )  # fmt: skip
+    groups = json.loads(support.stdout)
+    assert any(i["clause_id"].endswith(":4.1.3") for g in groups for i in g["items"])
