@@ -1,16 +1,14 @@
-"""The answer service: question → retrieval → coverage decision → answer with citations."""
+"""Answers and citations, and the default extractive answerer (no language model)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Protocol
 
-from app.coverage import Coverage, CoverageJudge, is_english
-from app.duties import DutyExtractor, duty_question_party
+from app.coverage import is_english
 from app.prompts import Prompts
 from ingest.chunking import sentence_spans
-from kb.knowledge_base import ClauseHit, KnowledgeBase
+from kb.knowledge_base import ClauseHit
 from kb.text import content_terms, expand_query, normalize_query, term_weight
 
 MAX_CITATION_CHARS = 1000
@@ -40,19 +38,12 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     mode: str = "extractive"
+    verified: bool = True  # extractive answers quote the plan; generated ones are checked
+    verification: str = ""  # why a generated answer was cut or replaced, when it was
+    standalone_question: str = ""  # a follow-up as it was understood, e.g. "还有呢？" resolved
 
     def to_json(self) -> dict:
         return asdict(self)
-
-
-class Answerer(Protocol):
-    """Composes the answer text from the question and the clauses retrieved for it."""
-
-    mode: str
-
-    def compose(self, question: str, hits: list[ClauseHit]) -> tuple[str, list[list[str]]]:
-        """Answer text with [n] markers, and for each hit the sentences it contributed."""
-        ...
 
 
 def _bigrams(text: str) -> set[str]:
@@ -96,113 +87,34 @@ class ExtractiveAnswerer:
         used: list[list[str]] = [[] for _ in hits]
         for n, _, sentence in chosen:
             used[n].append(sentence)
-        points = "\n".join(f"- {_strip_number(s)}[{n + 1}]" for n, _, s in chosen)
+        points = "\n".join(f"- {strip_number(s)}[{n + 1}]" for n, _, s in chosen)
         template = "extractive_answer_en" if is_english(question) else "extractive_answer_zh"
         title = hits[0].doc_title if hits else ""
         return self._prompts.render(template, doc_title=title, points=points), used
 
 
-def _strip_number(sentence: str) -> str:
+def strip_number(sentence: str) -> str:
     """ "3.民营经济发展。" heads are labels, not statements; drop the number for reading."""
     return re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)", "", sentence)
 
 
-class AnswerService:
-    """The one object the CLI and the UI call."""
-
-    def __init__(
-        self,
-        kb: KnowledgeBase,
-        answerer: Answerer,
-        prompts: Prompts,
-        top_k: int = 5,
-        max_question_chars: int = 500,
-    ) -> None:
-        self.kb = kb
-        self._answerer = answerer
-        self._prompts = prompts
-        self._judge = CoverageJudge(kb)
-        self._duties = DutyExtractor()
-        self._top_k = top_k
-        self._max_chars = max_question_chars
-
-    def ask(self, question: str) -> Answer:
-        question = self._check(question)
-        normalized = normalize_query(question)
-        party = duty_question_party(normalized)
-        if party:
-            answer = self._duties_answer(question, party)
-            if answer:
-                return answer
-        hits = self.kb.search(question, self._top_k)
-        coverage = self._judge.judge(normalized, hits)
-        if not coverage.answerable:
-            return Answer(
-                question, self._not_covered(question, coverage), True, self._cite(hits, [])
+def cite(hits: list[ClauseHit], used: list[list[str]]) -> list[Citation]:
+    """Citations for the hits, best first, with the sentences the answer drew on."""
+    citations = []
+    for n, hit in enumerate(hits):
+        highlights = used[n] if n < len(used) else []
+        citations.append(
+            Citation(
+                doc_id=hit.clause.doc_id,
+                doc_title=hit.doc_title,
+                clause_id=hit.clause.clause_id,
+                label=hit.clause.label,
+                text=_cited_words(hit, highlights),
+                score=round(hit.score, 4),
+                highlights=highlights,
             )
-        text, used = self._answerer.compose(question, hits)
-        return Answer(question, text, False, self._cite(hits, used), self._answerer.mode)
-
-    def _duties_answer(self, question: str, party: str) -> Answer | None:
-        """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""
-        clauses = [c for d in self.kb.documents() for c in d.clauses]
-        rows = [r for r in self._duties.duties(clauses, party) if r.role == "主体"]
-        if not rows:
-            return None
-        by_clause: dict[str, list[str]] = {}
-        for row in rows:
-            sentences = by_clause.setdefault(row.clause_id, [])
-            if row.sentence not in sentences:
-                sentences.append(row.sentence)
-        chosen = list(by_clause.items())[: self._top_k]
-        hits = [
-            ClauseHit(
-                self.kb.clause(cid), self.kb.document(cid.split(":")[0]).title, 1 / (n + 1), 0, 0
-            )
-            for n, (cid, _) in enumerate(chosen)
-        ]
-        points = "\n".join(
-            f"- {_strip_number(s)}[{n + 1}]"
-            for n, (_, sentences) in enumerate(chosen)
-            for s in sentences[:2]
         )
-        text = self._prompts.render(
-            "duties_answer_zh", doc_title=hits[0].doc_title, party=party, points=points
-        )
-        return Answer(question, text, False, self._cite(hits, [s for _, s in chosen]))
-
-    def _check(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise QuestionError("请输入问题。 (The question is empty.)")
-        question = question.strip()
-        if len(question) > self._max_chars:
-            raise QuestionError(
-                f"问题过长（{len(question)} 字，上限 {self._max_chars} 字），请精简后再问。 "
-                f"(The question is too long: {len(question)} characters, limit {self._max_chars}.)"
-            )
-        return question
-
-    def _not_covered(self, question: str, coverage: Coverage) -> str:
-        if is_english(question):
-            return self._prompts.render("not_covered_en", reason=coverage.reason_en)
-        return self._prompts.render("not_covered_zh", reason=coverage.reason_zh)
-
-    def _cite(self, hits: list[ClauseHit], used: list[list[str]]) -> list[Citation]:
-        citations = []
-        for n, hit in enumerate(hits):
-            highlights = used[n] if n < len(used) else []
-            citations.append(
-                Citation(
-                    doc_id=hit.clause.doc_id,
-                    doc_title=hit.doc_title,
-                    clause_id=hit.clause.clause_id,
-                    label=hit.clause.label,
-                    text=_cited_words(hit, highlights),
-                    score=round(hit.score, 4),
-                    highlights=highlights,
-                )
-            )
-        return citations
+    return citations
 
 
 def _cited_words(hit: ClauseHit, highlights: list[str]) -> str:

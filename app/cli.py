@@ -8,7 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from app.answer import Answer, AnswerService, QuestionError
+from app.answer import Answer, QuestionError
+from app.answer_service import AnswerService
 from app.cli_workspace import add_commands
 from app.cli_workspace import run as run_workspace
 from app.settings import Settings

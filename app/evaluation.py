@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.answer import MAX_CITATION_CHARS, AnswerService
+from app.answer import MAX_CITATION_CHARS
+from app.answer_service import AnswerService
 from ingest.cleaning import to_simplified
 
 

@@ -14,6 +14,9 @@ REQUIRED: dict[str, frozenset[str]] = {
     "not_covered_zh": frozenset({"reason"}),
     "not_covered_en": frozenset({"reason"}),
     "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
+    "llm_system_zh": frozenset(),
+    "llm_answer_zh": frozenset({"clauses", "question"}),
+    "condense_question_zh": frozenset({"history", "question"}),
 }
 
 

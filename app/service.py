@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.answer import AnswerService, ExtractiveAnswerer
+from app.answer_service import AnswerService
+from app.llm import LLMAnswerer, make_chat_model
 from app.prompts import load_prompts
 from app.settings import Settings
 from ingest import IngestError, ParsedDocument, load_document
@@ -68,10 +69,11 @@ def build_service(settings: Settings) -> AnswerService:
     kb = open_knowledge_base(settings)
     if kb.is_empty:
         ingest_paths(kb, [settings.corpus_dir])
+    model = make_chat_model(settings)
     return AnswerService(
         kb,
-        ExtractiveAnswerer(prompts),
         prompts,
+        llm=LLMAnswerer(model, prompts) if model is not None else None,
         top_k=settings.top_k,
         max_question_chars=settings.max_question_chars,
     )

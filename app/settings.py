@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,3 +29,10 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535)
     top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer")
     max_question_chars: int = Field(500, ge=10)
+    llm: Literal["none", "openai", "ollama"] = Field(
+        "none", description="none: extractive answers; openai: any OpenAI-compatible endpoint"
+    )
+    llm_base_url: str | None = Field(None, description="e.g. https://api.deepseek.com/v1")
+    llm_model: str = Field("", description="e.g. deepseek-chat, qwen-plus, qwen2.5:7b")
+    llm_api_key: SecretStr = Field(SecretStr(""), description="never logged")
+    llm_timeout: float = Field(30.0, gt=0, description="seconds per model call")

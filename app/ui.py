@@ -7,7 +7,8 @@ from typing import Any
 
 import gradio as gr
 
-from app.answer import Answer, AnswerService, Citation, QuestionError
+from app.answer import Answer, Citation, QuestionError
+from app.answer_service import AnswerService
 
 EXAMPLES = [
     "领导小组办公室设在哪里？",

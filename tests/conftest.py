@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from app.answer import AnswerService
+from app.answer_service import AnswerService
 from app.service import build_service
 from app.settings import PROJECT_ROOT, Settings
 from kb.knowledge_base import KnowledgeBase

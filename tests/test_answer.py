@@ -2,7 +2,8 @@
 
 import pytest
 
-from app.answer import AnswerService, QuestionError
+from app.answer import QuestionError
+from app.answer_service import AnswerService
 from tests.conftest import PLAN_ID
 
 pytestmark = pytest.mark.slow
@@ -60,7 +61,11 @@ def test_questions_the_plan_does_not_answer_are_declined(service, question):
 
 def test_json_shape_is_the_public_interface(service):
     data = service.ask("两省高校怎么合作？").to_json()
-    assert set(data) == {"question", "answer", "abstained", "citations", "mode"}
+    assert set(data) == {
+        "question", "answer", "abstained", "citations", "mode", "verified", "verification",
+        "standalone_question",
+    }  # fmt: skip
+    assert data["mode"] == "extractive" and data["verified"] is True
     citation = data["citations"][0]
     assert {"doc_id", "doc_title", "clause_id", "label", "text", "score"} <= set(citation)
     assert len(citation["text"]) <= 1000
