@@ -61,7 +61,10 @@ class ExtractiveAnswerer:
         self._max_points = max_points
         self._keep = keep  # a further sentence must score at least this share of the best
 
-    def compose(self, question: str, hits: list[ClauseHit]) -> tuple[str, list[list[str]]]:
+    def compose(
+        self, question: str, hits: list[ClauseHit], skip: list[str] | None = None
+    ) -> tuple[str, list[list[str]]]:
+        """Answer text with [n] markers, and per hit the sentences it quotes (not those in ``skip``)."""
         query = expand_query(normalize_query(question))
         terms = [t for t in content_terms(query) if len(t) >= 2]
         grams = _bigrams(query)
@@ -69,6 +72,8 @@ class ExtractiveAnswerer:
         for n, hit in enumerate(hits):
             for start, end in sentence_spans(hit.clause.text):
                 sentence = hit.clause.text[start:end]
+                if skip and sentence in skip:
+                    continue
                 overlap = term_weight([t for t in terms if t in sentence])
                 overlap += 0.3 * len(grams & _bigrams(sentence))
                 # earlier hits are better evidence; a sentence must share something with the question

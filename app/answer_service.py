@@ -58,7 +58,7 @@ class AnswerService:
                 duties.standalone_question = standalone.question
                 yield duties
                 return
-        hits = self._search(standalone)
+        hits = self.kb.search(standalone.question, self._top_k)
         coverage = self._judge.judge(normalize_query(standalone.question), hits)
         if not coverage.answerable:  # the model is never called for what the plan does not cover
             text = self._not_covered(question, coverage)
@@ -127,11 +127,6 @@ class AnswerService:
             except LLMError:
                 return rewritten
         return rewritten
-
-    def _search(self, standalone: Rewrite) -> list[ClauseHit]:
-        hits = self.kb.search(standalone.question, self._top_k + len(standalone.exclude))
-        fresh = [h for h in hits if h.clause.clause_id not in standalone.exclude]
-        return fresh[: self._top_k]
 
     def _duties_answer(self, question: str, party: str) -> Answer | None:
         """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""

@@ -1,7 +1,7 @@
 """Follow-up questions: rewrite a turn into a standalone question from the history.
 
 Without a language model the rewrite is deterministic:
-- "还有呢？" asks the previous question again, skipping the clauses already shown;
+- "还有呢？" asks the previous question again, skipping the sentences already quoted;
 - "第8项具体讲了什么？" / "第五条" name a clause by its number: its title is put in;
 - "这一条/这项" refers to the first clause cited in the previous answer;
 - "那黑龙江省呢？" swaps the party of the previous question; "那黑龙江省要做什么？"
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.answer import Answer
 from app.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
@@ -36,19 +37,28 @@ class Turn:
 
     question: str  # the standalone form that was answered
     clause_ids: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)  # sentences the answer already showed
+
+    @classmethod
+    def from_answer(cls, answer: Answer) -> Turn:
+        return cls(
+            answer.standalone_question or answer.question,
+            [c.clause_id for c in answer.citations],
+            [h for c in answer.citations for h in c.highlights],
+        )
 
 
 @dataclass
 class Rewrite:
     question: str
-    exclude: list[str] = field(default_factory=list)  # clause ids not to show again
+    skip: list[str] = field(default_factory=list)  # sentences not to quote again ("还有呢？")
 
 
 def rewrite(question: str, history: list[Turn], kb: KnowledgeBase) -> Rewrite:
     q = normalize_query(question)
     previous = history[-1] if history else None
     if previous and _MORE.match(q):
-        return Rewrite(previous.question, list(previous.clause_ids))
+        return Rewrite(previous.question, list(previous.quoted))
     ordinal = _ORDINAL.search(q)
     if ordinal:
         clause = _numbered_clause(kb, chinese_number(ordinal.group(1)), ordinal.group(2))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.answer import MAX_CITATION_CHARS
 from app.answer_service import AnswerService
+from app.conversation import Turn
 from ingest.cleaning import to_simplified
 
 
@@ -43,13 +44,27 @@ class EvalReport:
         }
 
 
+def _history(service: AnswerService, questions: list[str]) -> list[Turn]:
+    history: list[Turn] = []
+    for question in questions:
+        answer = service.ask(question, history=history)
+        history.append(Turn.from_answer(answer))
+    return history
+
+
 def evaluate(service: AnswerService, path: Path) -> EvalReport:
+    """Single questions (``question``), or conversations (``turns``): the last turn is scored."""
     report = EvalReport()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         item = json.loads(line)
-        answer = service.ask(item["question"])
+        if "turns" in item:
+            *earlier, last = item["turns"]
+            item.setdefault("answerable", True)
+            answer = service.ask(last, history=_history(service, earlier))
+        else:
+            answer = service.ask(item["question"])
         if not item["answerable"]:
             report.unanswerable += 1
             if answer.abstained:
