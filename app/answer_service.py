@@ -91,9 +91,12 @@ class AnswerService:
             reason = "；".join(checked.reasons) or "回答没有引用任何条款"
             yield self._fallback(question, standalone, hits, reason)
             return
+        text = checked.text
+        if not checked.ok:
+            text += f"\n（另有 {len(checked.reasons)} 句未通过核验，已删除。）"
         yield Answer(
             question,
-            checked.text,
+            text,
             False,
             cite(hits, checked.cited),
             mode="llm",
@@ -106,7 +109,8 @@ class AnswerService:
         self, question: str, standalone: str, hits: list[ClauseHit], reason: str
     ) -> Answer:
         text, used = self._extractive.compose(standalone, hits)
-        notice = f"（生成的回答未通过核验或不可用，以下为原文摘录：{reason}）\n"
+        # the reason goes to ``verification`` only: it may quote the rejected, invented words
+        notice = "（生成的回答未通过核验或语言模型不可用，以下为方案原文摘录。）\n"
         return Answer(
             question,
             notice + text,

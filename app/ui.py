@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import itertools
 from typing import Any
 
 import gradio as gr
 
 from app.answer import Answer, Citation, QuestionError
 from app.answer_service import AnswerService
+from app.conversation import Turn
 
 EXAMPLES = [
     "领导小组办公室设在哪里？",
@@ -69,15 +71,26 @@ def build_ui(service: AnswerService) -> gr.Blocks:
 
     titles = "、".join(f"《{d.title}》" for d in service.kb.documents())
 
-    def respond(question: str, history: list[dict[str, Any]] | None):
-        history = list(history or [])
+    def respond(question: str, messages: list[dict[str, Any]] | None, turns: list[Turn] | None):
+        """Streams a generated answer as it is written; the checked answer replaces it."""
+        messages, turns = list(messages or []), list(turns or [])
         try:
-            answer = service.ask(question)
+            stream = service.stream(question, turns)
+            first = next(stream)
         except QuestionError as exc:
-            return history, f'<p class="notice">{html.escape(str(exc))}</p>', question
-        history.append({"role": "user", "content": html.escape(answer.question)})
-        history.append({"role": "assistant", "content": _chat_text(answer)})
-        return history, citation_html(answer), ""
+            yield messages, f'<p class="notice">{html.escape(str(exc))}</p>', question, turns
+            return
+        messages.append({"role": "user", "content": html.escape(question.strip())})
+        written = ""
+        for item in itertools.chain([first], stream):
+            if isinstance(item, Answer):
+                messages.append({"role": "assistant", "content": _chat_text(item)})
+                turns.append(Turn.from_answer(item))
+                yield messages, citation_html(item), "", turns
+                return
+            written += item
+            partial = [*messages, {"role": "assistant", "content": html.escape(written) + " ▌"}]
+            yield partial, citation_html(None), "", turns
 
     with gr.Blocks(title="planqa 政策问答") as demo:
         gr.Markdown(f"## planqa 政策问答\n知识库：{titles}。回答只引用方案原文，并标明出处。")
@@ -95,9 +108,10 @@ def build_ui(service: AnswerService) -> gr.Blocks:
                 with gr.Column(scale=2):
                     citations = gr.HTML(citation_html(None), elem_id="citations")
             build_workspace_tabs(Workspace(service.kb))
-        outputs = [chatbot, citations, question]
-        ask.click(respond, [question, chatbot], outputs, api_name="ask")
-        question.submit(respond, [question, chatbot], outputs, api_visibility="private")
+        turns = gr.State([])
+        outputs = [chatbot, citations, question, turns]
+        ask.click(respond, [question, chatbot, turns], outputs, api_name="ask")
+        question.submit(respond, [question, chatbot, turns], outputs, api_visibility="private")
     demo.queue(default_concurrency_limit=4)
     return demo
 

@@ -41,6 +41,8 @@ def _posseg():
 
 
 def _sentences(text: str) -> list[str]:
+    """Sentences, with a marker written after the full stop ("…工作。[1]") kept with its sentence."""
+    text = re.sub(r"([。！？!?.])((?:\[\d{1,2}\])+)", r"\2\1", text)
     parts = re.split(r"(?<=[。！？!?\n])|(?<=[.])\s+", text)
     return [p for p in (s.strip() for s in parts) if p]
 
