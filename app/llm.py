@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessageChunk
 from langchain_core.prompts import ChatPromptTemplate
+from pydantic import SecretStr
 
 from app.prompts import Prompts
 from app.settings import Settings
@@ -36,7 +37,10 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
         return ChatOpenAI(
             model=settings.llm_model,
             base_url=settings.llm_base_url,
-            api_key=settings.llm_api_key,  # SecretStr: never printed in reprs or logs
+            # SecretStr: never printed in reprs or logs; local servers (vLLM, LM Studio) need none
+            api_key=settings.llm_api_key
+            if settings.llm_api_key.get_secret_value()
+            else SecretStr("not-needed"),
             timeout=settings.llm_timeout,
             max_retries=0,
             temperature=0,

@@ -15,7 +15,6 @@ from ingest.models import Clause, ParsedDocument
 
 _SENTENCE_END = re.compile(r"[^。；！？\n]*(?:[。；！？]+[”’）]?|\n|$)")
 MAX_PASSAGE_CHARS = 150
-WHOLE_CLAUSE_MAX_CHARS = 400
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -46,8 +45,6 @@ def passage_spans(text: str, max_chars: int = MAX_PASSAGE_CHARS) -> list[tuple[i
         if j + 1 >= len(sentences):
             break
         i = j if j > i else j + 1
-    if len(windows) > 1 and len(text) <= WHOLE_CLAUSE_MAX_CHARS:
-        windows.append((0, len(text)))
     return windows
 
 

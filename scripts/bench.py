@@ -54,6 +54,31 @@ def warm_latency(rounds: int = 5) -> dict[str, float]:
     }
 
 
+def generative_overhead(rounds: int = 3) -> dict[str, float]:
+    """ask() with a chat model that answers at once (localhost stub) against the extractive path."""
+    from tests.llm_stub import running_stub
+
+    qs = [q for q in questions()][:35]
+    with tempfile.TemporaryDirectory() as tmp, running_stub() as stub:
+        stub.reply = lambda messages: "领导小组办公室设在省发展改革委[1]。"
+        data_dir = Path(tmp) / "data"
+        extractive = build_service(Settings(data_dir=data_dir))
+        llm = build_service(
+            Settings(data_dir=data_dir, llm="openai", llm_base_url=stub.url, llm_model="stub")
+        )
+        timings: dict[str, list[float]] = {"extractive": [], "llm": []}
+        for name, service in (("extractive", extractive), ("llm", llm)):
+            for q in qs:
+                service.ask(q)
+            for _ in range(rounds):
+                for q in qs:
+                    t = time.perf_counter()
+                    service.ask(q)
+                    timings[name].append((time.perf_counter() - t) * 1000)
+    ext, gen = statistics.median(timings["extractive"]), statistics.median(timings["llm"])
+    return {"extractive_ms": ext, "llm_ms": gen, "overhead_ms": gen - ext}
+
+
 def serve_first_answer() -> dict[str, float]:
     from gradio_client import Client
 
@@ -91,6 +116,7 @@ def serve_first_answer() -> dict[str, float]:
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     warm = warm_latency()
+    overhead = generative_overhead()
     serve = serve_first_answer()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -99,6 +125,11 @@ def main() -> None:
     print(f"knowledge base build (ingest + embed, in process): {warm['build_s']:.1f} s")
     print(
         f"warm ask latency over {warm['n']} asks: p50 {warm['p50_ms']:.1f} ms, p95 {warm['p95_ms']:.1f} ms"
+    )
+    print(
+        f"generative path with a stub model that answers at once: p50 {overhead['llm_ms']:.1f} ms "
+        f"vs extractive {overhead['extractive_ms']:.1f} ms → overhead {overhead['overhead_ms']:.1f} ms "
+        "(HTTP round trip to the stub, streaming, verification)"
     )
     print(f"planqa serve, fresh data dir → first answer: {serve['first_answer_s']:.1f} s")
     print(f"planqa serve peak RSS after 51 questions: {serve['peak_rss_mb']:.0f} MB")

@@ -194,3 +194,25 @@ def test_cli_ask_stdin_with_a_model_configured(copied_data_dir: Path, stub):
     assert first["mode"] == "llm" and first["verified"] is True
     assert second["abstained"] is True and len(stub.requests) == 1
     assert "sk-test-secret" not in result.stdout + result.stderr
+
+
+def test_chat_streams_the_generated_answer_then_shows_checked_citations(copied_data_dir, stub):
+    from gradio_client import Client
+
+    from tests.helpers import running_server
+
+    stub.reply = lambda messages: "两省的领导小组办公室设在省发展改革委，负责对口合作日常工作[1]。"
+    env = clean_env(
+        copied_data_dir, PLANQA_LLM="openai", PLANQA_LLM_BASE_URL=stub.url, PLANQA_LLM_MODEL="stub",
+    )  # fmt: skip
+    with running_server(env) as url:
+        job = Client(url, verbose=False).submit(QUESTION, [], api_name="/ask")
+        outputs = list(job)
+    partial_texts = [o[0][-1]["content"] for o in outputs if len(o[0]) == 2]
+    texts = [t[0]["text"] if isinstance(t, list) else t for t in partial_texts]
+    assert any(t.endswith("▌") for t in texts), "the answer appears piece by piece"
+    final_history, final_citations = outputs[-1][0], outputs[-1][1]
+    final = final_history[-1]["content"]
+    final_text = final[0]["text"] if isinstance(final, list) else final
+    assert final_text.startswith("两省的领导小组办公室设在省发展改革委") and "▌" not in final_text
+    assert "五、保障措施 › （一）完善工作机制" in final_citations

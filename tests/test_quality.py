@@ -27,3 +27,12 @@ def test_targets_on_evaluation_questions(service, path: Path):
     assert summary["mrr"] >= 0.85, summary
     assert summary["wrongly_answered"] == [], "every unanswerable question must be declined"
     assert len(summary["wrongly_abstained"]) <= 1, summary
+
+
+def test_follow_up_questions_without_a_language_model(service):
+    """Second turns must cite the right clause: hit@5 ≥ 0.9 over eval/conversations.jsonl."""
+    path = PROJECT_ROOT / "eval" / "conversations.jsonl"
+    summary = evaluate(service, path).summary()
+    assert summary["questions"] >= 15
+    assert summary["hit@5"] >= 0.9, summary
+    assert summary["wrongly_abstained"] == [], summary
