@@ -14,6 +14,22 @@ from tests.helpers import clean_env, running_server
 pytestmark = pytest.mark.slow
 
 
+def open_page(playwright, url: str):
+    """Debian's Chromium, headless and with no background traffic, on ``url``."""
+    chromium = shutil.which("chromium")
+    assert chromium, "install Chromium: apt-get install -y chromium fonts-noto-cjk"
+    browser = playwright.chromium.launch(
+        executable_path=chromium,
+        args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run",
+        ],
+    )  # fmt: skip
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    return browser, page
+
+
 @pytest.fixture
 def server_url(copied_data_dir: Path):
     with running_server(clean_env(copied_data_dir)) as url:
@@ -46,18 +62,8 @@ def test_question_with_markup_is_shown_as_text(server_url: str):
 def test_chat_in_headless_chromium(server_url: str, tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    assert chromium, "install Chromium: apt-get install -y chromium fonts-noto-cjk"
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium,
-            args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run",
-            ],
-        )  # fmt: skip
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server_url)
+        browser, page = open_page(p, server_url)
         page.locator("#question textarea").fill("广东民营资本能在黑龙江设立什么金融机构？")
         page.locator("#ask").click()
         cited = page.locator("#citations .citation").first
@@ -79,15 +85,7 @@ def test_each_workspace_tab_in_headless_chromium(server_url: str, tmp_path: Path
     target = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
     target.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run",
-            ],
-        )  # fmt: skip
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server_url)
+        browser, page = open_page(p, server_url)
 
         page.get_by_role("tab", name="政策查找").click()
         page.locator("#support-description textarea").fill("广东的养老服务企业，想在黑龙江开养老院")
