@@ -23,7 +23,8 @@ class StubLLM:
         self.status = 200
         self.delay = 0.0
         self.requests: list[dict[str, Any]] = []
-        self.url = ""
+        self.url = ""  # OpenAI-compatible base URL (…/v1)
+        self.root = ""  # the server itself, as Ollama's base URL
 
 
 def _chunk(content: str | None, finish: str | None = None) -> bytes:
@@ -33,6 +34,16 @@ def _chunk(content: str | None, finish: str | None = None) -> bytes:
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
     }  # fmt: skip
     return f"data: {json.dumps(body, ensure_ascii=False)}\n\n".encode()
+
+
+def _ollama_line(content: str, done: bool) -> bytes:
+    body: dict[str, Any] = {
+        "model": "stub", "created_at": "2026-01-01T00:00:00Z",
+        "message": {"role": "assistant", "content": content}, "done": done,
+    }  # fmt: skip
+    if done:
+        body.update(done_reason="stop", total_duration=1, eval_count=1, prompt_eval_count=1)
+    return (json.dumps(body, ensure_ascii=False) + "\n").encode()
 
 
 def _handler(stub: StubLLM) -> type[BaseHTTPRequestHandler]:
@@ -52,6 +63,13 @@ def _handler(stub: StubLLM) -> type[BaseHTTPRequestHandler]:
                 return
             text = stub.reply(request["messages"])
             self.send_response(200)
+            if self.path.startswith("/api/chat"):  # Ollama's API: one JSON object a line
+                self.send_header("Content-Type", "application/x-ndjson")
+                self.end_headers()
+                for i in range(0, len(text), 4):
+                    self.wfile.write(_ollama_line(text[i : i + 4], done=False))
+                self.wfile.write(_ollama_line("", done=True))
+                return
             if request.get("stream"):
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
@@ -77,7 +95,8 @@ def running_stub() -> Iterator[StubLLM]:
     stub = StubLLM()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(stub))
     server.daemon_threads = True
-    stub.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    stub.root = f"http://127.0.0.1:{server.server_address[1]}"
+    stub.url = f"{stub.root}/v1"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -216,3 +216,14 @@ def test_chat_streams_the_generated_answer_then_shows_checked_citations(copied_d
     final_text = final[0]["text"] if isinstance(final, list) else final
     assert final_text.startswith("两省的领导小组办公室设在省发展改革委") and "▌" not in final_text
     assert "五、保障措施 › （一）完善工作机制" in final_citations
+
+
+def test_ollama_chat_model_through_its_own_api(copied_data_dir, stub):
+    stub.reply = lambda messages: "领导小组办公室设在省发展改革委[1]。"
+    settings = Settings(
+        data_dir=copied_data_dir, llm="ollama", llm_base_url=stub.root, llm_model="qwen-stub"
+    )
+    answer = build_service(settings).ask(QUESTION)
+    assert answer.mode == "llm" and answer.verified, answer.verification
+    assert answer.answer == "领导小组办公室设在省发展改革委[1]。"
+    assert stub.requests[-1]["model"] == "qwen-stub"
