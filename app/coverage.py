@@ -40,6 +40,12 @@ _AMOUNT = re.compile(
     r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次)"
 )
 _MIN_DENSE = 0.78
+# English questions: below _EN_MIN_DENSE nothing in the plan is near; below _EN_CLOSE a
+# question whose words the glossary mostly cannot map is taken as off-topic.
+_EN_MIN_DENSE = 0.74
+_EN_CLOSE = 0.85
+_EN_MOSTLY_ABSENT = 0.75
+_EN_VERY_CLOSE = 0.88
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,22 @@ class CoverageJudge:
         if _NAME.search(normalized) and not any(_names_person(h.clause.text) for h in hits[:3]):
             return Coverage(False, "方案没有写明具体人员姓名", "the plan names no person for this")
         terms, absent = self._absent_terms(normalized)
-        if terms and term_weight(absent) / term_weight(terms) >= _ABSENT_SHARE:
+        share = term_weight(absent) / term_weight(terms) if terms else 0.0
+        if is_english(normalized):
+            # the glossary cannot know every English word: absent words count only when
+            # the embedding, too, finds the question far from the plan
+            dense = hits[0].dense
+            if (
+                (share >= _ABSENT_SHARE and dense < _EN_CLOSE)
+                or (share >= _EN_MOSTLY_ABSENT and dense < _EN_VERY_CLOSE)
+                or dense < _EN_MIN_DENSE
+            ):
+                return Coverage(
+                    False,
+                    f"方案中没有涉及：{'、'.join(absent) or normalized}",
+                    f"the plan does not deal with: {', '.join(absent) or 'this topic'}",
+                )
+        elif share >= _ABSENT_SHARE:
             names = "、".join(absent)
             return Coverage(
                 False,
@@ -106,7 +127,7 @@ class CoverageJudge:
         if is_english(normalized):
             # an English word is covered when the glossary gives it a plan term
             glossed = {english_stem(w) for en in english_glossary() for w in en.split()}
-            words = [w.lower() for w in _LATIN.findall(normalized)]
+            words = [p for w in _LATIN.findall(normalized.lower()) for p in w.split("-")]
             terms = list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
             return terms, [w for w in terms if english_stem(w) not in glossed]
         terms = [
@@ -132,12 +153,13 @@ class CoverageJudge:
             if not self._kb.contains_text(year):
                 unknown.append(year)
         if is_english(normalized):
-            glossary = english_glossary()
+            # a capitalised word the glossary cannot place names something else (France, Everest)
+            glossed = {english_stem(w) for en in english_glossary() for w in en.split()}
             tail = normalized.split(maxsplit=1)[1] if " " in normalized else ""
             for word in _LATIN.findall(tail):
                 if (
                     word[0].isupper()
-                    and word.lower() not in glossary
+                    and english_stem(word) not in glossed
                     and word.lower() not in STOPWORDS
                 ):
                     unknown.append(word)

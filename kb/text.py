@@ -27,7 +27,11 @@ STOPWORDS = frozenset(
     the a an of to in on for and or is are was were be by with what which who whom whose where when
     how why does do did can could should would will its it this that these those there their about
     from as at any some much many give gives given plan between two each list
-    provide provides say says mention mentions all there""".split()
+    provide provides say says mention mentions all there i me my we our you your happen happens
+    need needs want wants make makes get gets have has had like kind type way ways thing things
+    aspect aspects area areas regard regarding related concerning specific specifically main
+    mainly also other others detail details describe explain tell please whether done field
+    fields""".split()
 )
 
 
@@ -69,8 +73,8 @@ def has_phrase(text: str, phrase: str) -> bool:
 
 
 def english_stem(word: str) -> str:
-    """A crude stem that lets "cooperate" meet "cooperation": singular, then six letters."""
-    return singular(word.lower())[:6]
+    """A crude stem that lets "cooperate" meet "cooperation": singular, then seven letters."""
+    return singular(word.lower())[:7]
 
 
 def singular(word: str) -> str:
