@@ -6,17 +6,25 @@ high against any clause), so the decision rests on lexical evidence:
   ("吉林省", "2025年", "GDP") means the question is about something else;
 - when most of the question's content words appear nowhere in the corpus, the
   question is about a topic the plan does not treat;
-- English questions are judged by the plan terms their words translate to.
+- English questions are judged by the plan terms their words translate to
+  (kb/data/glossary_en.yaml) together with the embedding's similarity, since no
+  glossary knows every English word.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kb.knowledge_base import ClauseHit, KnowledgeBase
-from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem, term_weight
+from kb.text import (
+    STOPWORDS,
+    abbreviations,
+    english_glossary,
+    english_stem,
+    tagged_words,
+    term_weight,
+)
 
 _ENTITY_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -56,7 +64,7 @@ class Coverage:
 
 
 def _names_person(text: str) -> bool:
-    return any(t.flag == "nr" and len(t.word) >= 2 for t in _posseg().cut(text))
+    return any(flag == "nr" and len(word) >= 2 for word, flag in tagged_words(text))
 
 
 def _has_quantity(text: str) -> bool:
@@ -67,13 +75,6 @@ def is_english(question: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in question)
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in question)
     return letters > 2 * cjk and letters >= 3
-
-
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba.posseg
-
-    return jieba.posseg
 
 
 class CoverageJudge:
@@ -131,11 +132,11 @@ class CoverageJudge:
             terms = list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
             return terms, [w for w in terms if english_stem(w) not in glossed]
         terms = [
-            token.word
-            for token in _posseg().cut(normalized)
-            if len(token.word) >= 2
-            and token.flag.startswith(_TOPIC_TAGS)
-            and token.word not in STOPWORDS | _FRAME_WORDS
+            word
+            for word, flag in tagged_words(normalized)
+            if len(word) >= 2
+            and flag.startswith(_TOPIC_TAGS)
+            and word not in STOPWORDS | _FRAME_WORDS
         ]
         terms = list(dict.fromkeys(terms))
         return terms, [t for t in terms if not self._known(t)]
@@ -171,7 +172,7 @@ class CoverageJudge:
                 and word.lower() not in english_glossary()
             ):
                 unknown.append(word)
-        for token in _posseg().cut(normalized):
-            if token.flag in _ENTITY_TAGS and len(token.word) >= 2 and not self._known(token.word):
-                unknown.append(token.word)
+        for word, flag in tagged_words(normalized):
+            if flag in _ENTITY_TAGS and len(word) >= 2 and not self._known(word):
+                unknown.append(word)
         return list(dict.fromkeys(unknown))

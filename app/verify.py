@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ingest.chunking import sentence_spans
 from kb.knowledge_base import ClauseHit
-from kb.text import normalize_query
+from kb.text import normalize_query, tagged_words
 
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -31,13 +30,6 @@ class Verification:
     @property
     def empty(self) -> bool:
         return not _MARKER.search(self.text)
-
-
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba.posseg
-
-    return jieba.posseg
 
 
 def _sentences(text: str) -> list[str]:
@@ -59,9 +51,9 @@ def _facts(sentence: str) -> list[str]:
     plain = _MARKER.sub("", sentence)
     facts = _NUMBER.findall(plain)
     facts += [
-        t.word
-        for t in _posseg().cut(normalize_query(plain))
-        if t.flag in _ENTITY_TAGS and len(t.word) >= 2
+        word
+        for word, flag in tagged_words(normalize_query(plain))
+        if flag in _ENTITY_TAGS and len(word) >= 2
     ]
     return list(dict.fromkeys(facts))
 

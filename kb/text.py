@@ -95,6 +95,14 @@ def _jieba():
     return jieba
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech) pairs from jieba: ns place, nt organisation, nr person, n noun…"""
+    import jieba.posseg
+
+    _jieba()
+    return [(token.word, token.flag) for token in jieba.posseg.cut(text)]
+
+
 def segment(text: str) -> list[str]:
     """All search-relevant words of ``text``: jieba search-mode words, lower-cased, no stopwords."""
     words = _jieba().lcut_for_search(text.lower())
