@@ -33,10 +33,10 @@ _ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 
 def chinese_number(text: str) -> int:
     """二十三 → 23, ⑤ → 5, 7 → 7."""
+    if "①" <= text <= "⑳":  # before isdigit(), which is true for circled digits too
+        return ord(text) - ord("①") + 1
     if text.isdigit():
         return int(text)
-    if "①" <= text <= "⑳":
-        return ord(text) - ord("①") + 1
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
     total, current = 0, 0
     for ch in text:

@@ -1,0 +1,52 @@
+"""Properties of cleaning and parsing that must hold for any text (hypothesis)."""
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.cleaning import clean_text
+from ingest.models import IngestError
+from ingest.pipeline import parse_text
+
+# Lines shaped like policy text: headings of every kind, prose, stray spaces, pinyin.
+_heading = st.sampled_from(
+    ["一、", "二、", "（一）", "（二）", "1.", "2.", "（1）", "①", "第一章 ", "第二条 ", ""]
+)
+_prose = st.text(alphabet="两省合作发展建设推进机制。，；、(PPP)fā 2020年", min_size=0, max_size=40)
+_lines = st.lists(st.tuples(_heading, _prose).map("".join), min_size=1, max_size=25)
+
+
+def _cjk(text: str) -> Counter:
+    return Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines)
+def test_parsing_keeps_every_hanzi(lines):
+    text = "\n".join(lines)
+    cleaned = clean_text(text)
+    try:
+        doc = parse_text(text, "d", "d.txt")
+    except IngestError as exc:  # nothing but headings, or nothing at all: said, not crashed
+        assert "d.txt" in str(exc)
+        return
+    kept = _cjk(doc.title) + _cjk(doc.notice)
+    for clause in doc.clauses:
+        kept += _cjk(clause.text)
+    for node in doc.outline:
+        kept += _cjk(node.number + node.title)
+    missing = _cjk(cleaned) - kept
+    assert not missing, f"lost {missing} from {cleaned!r}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_parsing_any_unicode_never_crashes(text):
+    try:
+        doc = parse_text(text, "d", "d.txt")
+    except IngestError as exc:
+        assert "d.txt" in str(exc)
+        return
+    assert doc.clauses and all(c.clause_id.startswith("d:") for c in doc.clauses)
+    assert len({c.clause_id for c in doc.clauses}) == len(doc.clauses)
