@@ -60,7 +60,8 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool) -> int:
     from app.service import offline_environment, open_knowledge_base, parse_all
 
     offline_environment()
-    documents = parse_all(paths or [settings.corpus_dir])  # all parsed before anything is written
+    # every file is parsed before anything is written
+    documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb)
     if rebuild and settings.chroma_url is None:
         shutil.rmtree(settings.data_dir, ignore_errors=True)
     kb = open_knowledge_base(settings)

@@ -53,13 +53,14 @@ def collect_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def parse_all(paths: list[Path]) -> list[ParsedDocument]:
+def parse_all(paths: list[Path], max_file_mb: float = 5.0) -> list[ParsedDocument]:
     """Parse every file before anything is written, so one bad file changes nothing."""
-    return [load_document(path) for path in collect_files(paths)]
+    limit = int(max_file_mb * 2**20)
+    return [load_document(path, limit) for path in collect_files(paths)]
 
 
-def ingest_paths(kb: KnowledgeBase, paths: list[Path]) -> IngestReport:
-    return kb.add_documents(parse_all(paths))
+def ingest_paths(kb: KnowledgeBase, paths: list[Path], max_file_mb: float = 5.0) -> IngestReport:
+    return kb.add_documents(parse_all(paths, max_file_mb))
 
 
 def build_service(settings: Settings) -> AnswerService:
@@ -68,7 +69,7 @@ def build_service(settings: Settings) -> AnswerService:
     prompts = load_prompts(settings.prompts_dir)
     kb = open_knowledge_base(settings)
     if kb.is_empty:
-        ingest_paths(kb, [settings.corpus_dir])
+        ingest_paths(kb, [settings.corpus_dir], settings.max_file_mb)
     model = make_chat_model(settings)
     return AnswerService(
         kb,

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535)
     top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer")
     max_question_chars: int = Field(500, ge=10)
+    max_file_mb: float = Field(5.0, gt=0, description="Largest document file ingested")
     llm: Literal["none", "openai", "ollama"] = Field(
         "none", description="none: extractive answers; openai: any OpenAI-compatible endpoint"
     )

@@ -26,6 +26,8 @@ _BOMS = (
 )
 _LEGACY = ("gb18030", "big5")
 _MIN_PLAUSIBLE = 0.9
+# A plan's text is rarely over 1 MB; past this, cleaning and embedding would take hours.
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 def register_loader(suffix: str, loader: Loader) -> None:
@@ -37,12 +39,18 @@ def supported_suffixes() -> list[str]:
     return sorted(_LOADERS)
 
 
-def load_text(path: Path) -> str:
+def load_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Return the text of ``path``, or raise IngestError with a one-line reason."""
     if not path.exists():
         raise IngestError(f"{path}: no such file")
     if not path.is_file():
         raise IngestError(f"{path}: not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(
+            f"{path}: file too large ({size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.1f} MB, "
+            f"set by PLANQA_MAX_FILE_MB)"
+        )
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
         raise IngestError(

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.cleaning import clean_text
-from ingest.loaders import load_text
+from ingest.loaders import MAX_FILE_BYTES, load_text
 from ingest.models import IngestError, ParsedDocument
 from ingest.parser import ClauseParser, split_head
 from ingest.tagging import tag_text
@@ -43,6 +43,6 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
     )
 
 
-def load_document(path: Path) -> ParsedDocument:
+def load_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocument:
     """Read and parse one policy file; raises IngestError with a one-line reason."""
-    return parse_text(load_text(path), doc_id_for(path), str(path))
+    return parse_text(load_text(path, max_bytes), doc_id_for(path), str(path))

@@ -157,3 +157,13 @@ def test_workspace_commands_print_json(copied_data_dir: Path):
     )  # fmt: skip
     groups = json.loads(support.stdout)
     assert any(i["clause_id"].endswith(":4.1.3") for g in groups for i in g["items"])
+
+
+def test_oversized_file_is_refused_quickly(copied_data_dir: Path, tmp_path: Path):
+    big = tmp_path / "one-line.txt"
+    big.write_text("两省合作" * 2**20, encoding="utf-8")  # 12 MB (3 bytes a hanzi), one line
+    before = snapshot(copied_data_dir)
+    result = planqa("ingest", str(big), data_dir=copied_data_dir)
+    assert result.returncode == 2
+    assert "one-line.txt: file too large (12.0 MB; the limit is 5.0 MB" in result.stderr
+    assert snapshot(copied_data_dir) == before
