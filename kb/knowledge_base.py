@@ -25,7 +25,7 @@ from kb.lexical import BM25LexicalIndex
 from kb.retriever import HybridRetriever
 from kb.store import chroma_client, passage_store
 
-FORMAT_VERSION = 2  # 2: clauses carry tags
+FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
 
 
 class KnowledgeBaseError(Exception):
@@ -73,6 +73,7 @@ class KnowledgeBase:
         self._clauses: dict[str, Clause] = {}
         self._corpus_text: str | None = None
         self._index_documents()
+        self._check_store()
         lexical_dir = data_dir / "lexical"
         if lexical_dir.exists():
             self._lexical = BM25LexicalIndex.load(lexical_dir)
@@ -165,6 +166,21 @@ class KnowledgeBase:
             self._index_documents()
             self._lexical = self._build_lexical()
         return report
+
+    def _check_store(self) -> None:
+        """The vector store must hold exactly the passages of the stored documents."""
+        try:
+            stored = self._store._collection.count()
+        except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly
+            raise KnowledgeBaseError(
+                f"the vector store under {self.data_dir} cannot be read ({type(exc).__name__}); "
+                "rebuild with: planqa ingest --rebuild"
+            ) from None
+        if stored != len(self._passages):
+            raise KnowledgeBaseError(
+                f"the vector store holds {stored} passages but the documents in {self.data_dir} "
+                f"have {len(self._passages)}; rebuild with: planqa ingest --rebuild"
+            )
 
     def _index_documents(self) -> None:
         """In-memory maps of passages and clauses, derived from the stored documents."""

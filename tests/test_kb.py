@@ -57,3 +57,12 @@ def test_corrupted_manifest_is_reported(tmp_path: Path):
     (tmp_path / "kb" / "manifest.json").write_text("{not json", "utf-8")
     with pytest.raises(KnowledgeBaseError, match="unreadable"):
         KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "fake")
+
+
+def test_vector_store_out_of_step_with_documents_is_reported(tmp_path: Path):
+    embeddings = DeterministicFakeEmbedding(size=64)
+    kb = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    kb.add_documents([load_document(BUNDLED_PLAN)])
+    kb._store.delete(ids=kb._store.get(limit=3)["ids"])  # as if an ingest died half-way
+    with pytest.raises(KnowledgeBaseError, match="rebuild with: planqa ingest --rebuild"):
+        KnowledgeBase(tmp_path / "kb", embeddings, "fake")
