@@ -35,7 +35,7 @@ _TOPIC_TAGS = ("n", "vn", "j", "l", "i", "eng")
 # Nouns that frame a question rather than name its topic.
 _FRAME_WORDS = frozenset(
     "依据 文件 角色 作用 效果 要求 规定 安排 情况 问题 意义 目的 办法 方式 途径 事情 东西 地方 部分 "
-    "内容 方面 政策 措施 支持 机会 关系".split()
+    "内容 方面 政策 措施 支持 机会 关系 时候 时间".split()
 )
 # Questions asking for a person's name; a plan that names nobody cannot answer them.
 _NAME = re.compile(r"名字|姓名|叫什么|what is (?:his|her|the) name", re.I)
