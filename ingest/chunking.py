@@ -62,7 +62,8 @@ def clause_passages(doc: ParsedDocument) -> list[Document]:
         for n, (start, end) in enumerate(passage_spans(clause.text)):
             documents.append(
                 Document(
-                    id=f"{clause.clause_id}#p{n}",
+                    # the content hash keeps a changed document's passages apart from the old ones
+                    id=f"{clause.clause_id}#{doc.content_hash[:8]}p{n}",
                     page_content=f"{header}\n{clause.text[start:end]}",
                     metadata={
                         "doc_id": doc.doc_id,

@@ -73,12 +73,13 @@ class KnowledgeBase:
         self._clauses: dict[str, Clause] = {}
         self._corpus_text: str | None = None
         self._index_documents()
-        self._check_store()
+        self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
+        self._repair_store()
         lexical_dir = data_dir / "lexical"
-        if lexical_dir.exists():
-            self._lexical = BM25LexicalIndex.load(lexical_dir)
-        else:
-            self._lexical = self._build_lexical()
+        lexical = BM25LexicalIndex.load(lexical_dir) if lexical_dir.exists() else None
+        if lexical is None or set(lexical.ids) != self._passages.keys():
+            lexical = self._build_lexical()  # missing, or written before a crash
+        self._lexical = lexical
 
     # --- reading -------------------------------------------------------------
 
@@ -167,20 +168,27 @@ class KnowledgeBase:
             self._lexical = self._build_lexical()
         return report
 
-    def _check_store(self) -> None:
-        """The vector store must hold exactly the passages of the stored documents."""
+    def _repair_store(self) -> None:
+        """Make the vector store hold exactly the passages of the committed documents.
+
+        An ingest killed half-way leaves passages of an uncommitted document (removed
+        here; the next ingest adds the document again) or a committed document with
+        passages missing (embedded again here). Nothing half-done stays searchable.
+        """
         try:
-            stored = self._store._collection.count()
+            stored = set(self._store._collection.get(include=[])["ids"])
         except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly
             raise KnowledgeBaseError(
                 f"the vector store under {self.data_dir} cannot be read ({type(exc).__name__}); "
                 "rebuild with: planqa ingest --rebuild"
             ) from None
-        if stored != len(self._passages):
-            raise KnowledgeBaseError(
-                f"the vector store holds {stored} passages but the documents in {self.data_dir} "
-                f"have {len(self._passages)}; rebuild with: planqa ingest --rebuild"
-            )
+        orphans = sorted(stored - self._passages.keys())
+        missing = [pid for pid in self._passages if pid not in stored]
+        if orphans:
+            self._store.delete(ids=orphans)
+        if missing:
+            self._store.add_documents([self._passages[pid] for pid in missing], ids=missing)
+        self.repaired = (len(orphans), len(missing))
 
     def _index_documents(self) -> None:
         """In-memory maps of passages and clauses, derived from the stored documents."""

@@ -6,6 +6,7 @@ import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
 from ingest import load_document
+from ingest.chunking import clause_passages
 from ingest.pipeline import parse_text
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 from tests.conftest import BUNDLED_PLAN, PLAN_ID
@@ -32,7 +33,7 @@ def test_changed_document_replaces_its_passages(fake_kb: KnowledgeBase):
     assert report.replaced == ["d1"]
     assert fake_kb.search("冰雪旅游基地", k=1)[0].clause.text == "建设物流枢纽。"
     stored = fake_kb._store.get()["ids"]
-    assert stored == ["d1:1#p0"]
+    assert len(stored) == 1 and stored[0].startswith("d1:1#")
 
 
 def test_reopened_knowledge_base_keeps_documents_and_index(tmp_path: Path):
@@ -59,10 +60,15 @@ def test_corrupted_manifest_is_reported(tmp_path: Path):
         KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "fake")
 
 
-def test_vector_store_out_of_step_with_documents_is_reported(tmp_path: Path):
+def test_vector_store_out_of_step_with_documents_is_repaired(tmp_path: Path):
     embeddings = DeterministicFakeEmbedding(size=64)
     kb = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
     kb.add_documents([load_document(BUNDLED_PLAN)])
-    kb._store.delete(ids=kb._store.get(limit=3)["ids"])  # as if an ingest died half-way
-    with pytest.raises(KnowledgeBaseError, match="rebuild with: planqa ingest --rebuild"):
-        KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    expected = sorted(kb._store.get()["ids"])
+    kb._store.delete(ids=expected[:3])  # as if an ingest died half-way…
+    orphan = parse_text("方案\n一、目标\n建设冰雪旅游基地。", "uncommitted", "u.txt")
+    kb._store.add_documents(clause_passages(orphan))  # …or before its document was committed
+    again = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    assert again.repaired == (1, 3)
+    assert sorted(again._store.get()["ids"]) == expected
+    assert KnowledgeBase(tmp_path / "kb", embeddings, "fake").repaired == (0, 0)
