@@ -112,7 +112,9 @@ def build_ui(service: AnswerService) -> gr.Blocks:
         outputs = [chatbot, citations, question, turns]
         ask.click(respond, [question, chatbot, turns], outputs, api_name="ask")
         question.submit(respond, [question, chatbot, turns], outputs, api_visibility="private")
-    demo.queue(default_concurrency_limit=4)
+    # Answers are CPU-bound and the embedding model serves one call at a time: four workers
+    # keep both cores busy; past 256 waiting requests users get a clear "queue full" error.
+    demo.queue(default_concurrency_limit=4, max_size=256)
     return demo
 
 

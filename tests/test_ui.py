@@ -130,3 +130,41 @@ def test_each_workspace_tab_in_headless_chromium(server_url: str, tmp_path: Path
         assert "2018—2019年" in timeline.inner_text()
         page.screenshot(path=str(target / "timeline.png"))
         browser.close()
+
+
+@pytest.mark.browser
+def test_markup_in_documents_and_questions_never_runs(copied_data_dir: Path, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    from app.service import ingest_paths, open_knowledge_base
+    from app.settings import Settings
+
+    evil = tmp_path / "evil.md"
+    evil.write_text(
+        "恶意测试方案\n一、冰雪装备合作\n推动冰雪装备合作<script>window.__pwned='script'</script>，"
+        "支持<img src=x onerror=\"window.__pwned='img'\">冰雪装备企业发展，[点我](javascript:window.__pwned='md')。",
+        encoding="utf-8",
+    )
+    ingest_paths(open_knowledge_base(Settings(data_dir=copied_data_dir)), [evil])
+    with running_server(clean_env(copied_data_dir)) as url, sync_playwright() as p:
+        browser, page = open_page(p, url)
+        page.locator("#question textarea").fill(
+            "冰雪装备合作<img src=x onerror=\"window.__pwned='question'\">有哪些？"
+        )
+        page.locator("#ask").click()
+        page.locator("#citations .citation").first.wait_for(timeout=30_000)
+        for link in page.locator("#chat a").all():
+            link.click()
+        assert "<script>window.__pwned" in page.locator("#citations").inner_text()
+        assert "<img src=x" in page.locator("#chat").inner_text()
+        page.get_by_role("tab", name="方案目录").click()
+        page.locator("#outline-tree summary", has_text="一、冰雪装备合作").click()
+        assert "onerror" in page.locator("#outline-tree").inner_text()
+        page.get_by_role("tab", name="政策查找").click()
+        page.locator("#support-description textarea").fill(
+            "冰雪装备企业<script>window.__pwned=1</script>"
+        )
+        page.locator("#support-find").click()
+        page.locator("#support-results .citation").first.wait_for(timeout=30_000)
+        assert page.evaluate("window.__pwned") is None
+        browser.close()
