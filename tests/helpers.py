@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -57,3 +58,19 @@ def running_server(env: dict[str, str], timeout: float = 120) -> Iterator[str]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def open_page(playwright, url: str):
+    """Debian's Chromium, headless and with no background traffic, on ``url``."""
+    chromium = shutil.which("chromium")
+    assert chromium, "install Chromium: apt-get install -y chromium fonts-noto-cjk"
+    browser = playwright.chromium.launch(
+        executable_path=chromium,
+        args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run",
+        ],
+    )  # fmt: skip
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    return browser, page

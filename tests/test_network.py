@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import clean_env, running_server
+from tests.helpers import clean_env, open_page, running_server
 
 pytestmark = pytest.mark.slow
 NETGUARD = Path(__file__).with_name("netguard")
@@ -32,6 +32,7 @@ def test_guard_sees_an_outbound_attempt(tmp_path: Path):
 
 def test_ingest_ask_serve_stay_on_loopback(tmp_path: Path):
     from gradio_client import Client
+    from playwright.sync_api import sync_playwright
 
     log = tmp_path / "net.log"
     log.touch()
@@ -48,4 +49,12 @@ def test_ingest_ask_serve_stay_on_loopback(tmp_path: Path):
     with running_server(env) as url:
         answer = Client(url, verbose=False).predict("海关通关有什么安排？", [], api_name="/ask")
         assert "海关" in answer[1]
+        with sync_playwright() as p:  # a browser session too: the page's own requests
+            browser, page = open_page(p, url)
+            page.locator("#question textarea").fill("两省高校怎么合作？")
+            page.locator("#ask").click()
+            page.locator("#citations .citation").first.wait_for(timeout=30_000)
+            for tab in ("政策查找", "培训测验", "方案目录", "责任分工", "时间节点"):
+                page.get_by_role("tab", name=tab).click()
+            browser.close()
     assert log.read_text() == "", f"outbound connections: {log.read_text()}"

@@ -4,30 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import clean_env, running_server
+from tests.helpers import clean_env, open_page, running_server
 
 pytestmark = pytest.mark.slow
-
-
-def open_page(playwright, url: str):
-    """Debian's Chromium, headless and with no background traffic, on ``url``."""
-    chromium = shutil.which("chromium")
-    assert chromium, "install Chromium: apt-get install -y chromium fonts-noto-cjk"
-    browser = playwright.chromium.launch(
-        executable_path=chromium,
-        args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run",
-        ],
-    )  # fmt: skip
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url)
-    return browser, page
 
 
 @pytest.fixture
