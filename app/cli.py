@@ -123,11 +123,18 @@ def _eval(settings: Settings, path: Path, as_json: bool) -> int:
 
 
 def _serve(settings: Settings, host: str | None, port: int | None) -> int:
+    from app.admin import AdminService
     from app.service import build_service
     from app.ui import launch
 
     service = build_service(settings)
-    launch(service, host or settings.host, port or settings.port)
+    admin = AdminService(
+        service.kb,
+        settings.admin_user,
+        settings.admin_password.get_secret_value(),
+        settings.max_file_mb,
+    )
+    launch(service, host or settings.host, port or settings.port, admin)
     return 0
 
 

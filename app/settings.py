@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer")
     max_question_chars: int = Field(500, ge=10)
     max_file_mb: float = Field(5.0, gt=0, description="Largest document file ingested")
+    admin_user: str = Field("admin", description="Login for the 知识库管理 tab")
+    admin_password: SecretStr = Field(
+        SecretStr(""), description="Password for the 知识库管理 tab; empty disables the tab"
+    )
     llm: Literal["none", "openai", "ollama"] = Field(
         "none", description="none: extractive answers; openai: any OpenAI-compatible endpoint"
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 import gradio as gr
 
+from app.admin import AdminService
 from app.answer import Answer, Citation, QuestionError
 from app.answer_service import AnswerService
 from app.conversation import Turn
@@ -65,7 +66,8 @@ def _chat_text(answer: Answer) -> str:
     return f"{text}\n\n{refs}"
 
 
-def build_ui(service: AnswerService) -> gr.Blocks:
+def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
+    from app.ui_admin import build_admin_tab
     from app.ui_tabs import build_workspace_tabs
     from app.workspace import Workspace
 
@@ -108,6 +110,8 @@ def build_ui(service: AnswerService) -> gr.Blocks:
                 with gr.Column(scale=2):
                     citations = gr.HTML(citation_html(None), elem_id="citations")
             build_workspace_tabs(Workspace(service.kb))
+            if admin is not None:
+                build_admin_tab(admin)
         turns = gr.State([])
         outputs = [chatbot, citations, question, turns]
         ask.click(respond, [question, chatbot, turns], outputs, api_name="ask")
@@ -118,8 +122,14 @@ def build_ui(service: AnswerService) -> gr.Blocks:
     return demo
 
 
-def launch(service: AnswerService, host: str, port: int, block: bool = True) -> gr.Blocks:
-    demo = build_ui(service)
+def launch(
+    service: AnswerService,
+    host: str,
+    port: int,
+    admin: AdminService | None = None,
+    block: bool = True,
+) -> gr.Blocks:
+    demo = build_ui(service, admin)
     demo.launch(
         server_name=host,
         server_port=port,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,8 @@ class KnowledgeBase:
         self.embedding_model = embedding_model
         self._manifest = self._read_manifest()
         self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings)
+        # Writers take turns; readers never wait: they see the maps swapped in whole.
+        self._write_lock = threading.Lock()
         self._documents: dict[str, ParsedDocument] = {}
         for doc_id in self._manifest["documents"]:
             self._documents[doc_id] = _read_document(self._doc_path(doc_id))
@@ -145,6 +148,11 @@ class KnowledgeBase:
     def add_documents(self, documents: list[ParsedDocument]) -> IngestReport:
         """Add or replace documents; unchanged ones (same content hash) are skipped."""
         report = IngestReport()
+        with self._write_lock:
+            self._add(documents, report)
+        return report
+
+    def _add(self, documents: list[ParsedDocument], report: IngestReport) -> None:
         for doc in documents:
             known = self._manifest["documents"].get(doc.doc_id)
             if known == doc.content_hash:
@@ -159,14 +167,34 @@ class KnowledgeBase:
             if passages:
                 self._store.add_documents(passages, ids=[str(p.id) for p in passages])
             _write_json(self._doc_path(doc.doc_id), asdict(doc))
-            self._documents[doc.doc_id] = doc
+            self._documents = {**self._documents, doc.doc_id: doc}  # copy on write
             self._manifest["documents"][doc.doc_id] = doc.content_hash
             self._write_manifest()
             report.passages += len(passages)
         if report.added or report.replaced:
             self._index_documents()
             self._lexical = self._build_lexical()
-        return report
+
+    def remove_document(self, doc_id: str) -> int:
+        """Remove a document and its passages; returns how many passages went."""
+        if doc_id not in self._documents:
+            raise KnowledgeBaseError(f"no document {doc_id!r} in the knowledge base")
+        with self._write_lock:
+            gone = [pid for pid, p in self._passages.items() if p.metadata["doc_id"] == doc_id]
+            del self._manifest["documents"][doc_id]
+            self._write_manifest()  # committed first: a crash after this leaves only orphans
+            if gone:
+                self._store.delete(ids=gone)
+            self._doc_path(doc_id).unlink(missing_ok=True)
+            documents = dict(self._documents)
+            del documents[doc_id]
+            self._documents = documents
+            self._index_documents()
+            self._lexical = self._build_lexical()
+        return len(gone)
+
+    def passage_count(self, doc_id: str) -> int:
+        return sum(1 for p in self._passages.values() if p.metadata["doc_id"] == doc_id)
 
     def _repair_store(self) -> None:
         """Make the vector store hold exactly the passages of the committed documents.

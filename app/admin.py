@@ -1,0 +1,90 @@
+"""知识库管理: uploading and removing documents, behind a login.
+
+Uploads are checked by content, not by their name: the size limit, a supported
+suffix, and text that decodes in a known encoding and parses into clauses. The
+file is kept under the data directory with a generated name, so a crafted
+filename cannot reach anywhere else; the original name only becomes the
+document id, reduced to safe characters.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest import IngestError, ParsedDocument
+from ingest.loaders import decode_bytes, supported_suffixes
+from ingest.pipeline import doc_id_for, parse_text
+from kb.knowledge_base import IngestReport, KnowledgeBase
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str
+    title: str
+    issuer: str
+    date: str
+    clauses: int
+    passages: int
+
+
+class AdminService:
+    def __init__(self, kb: KnowledgeBase, user: str, password: str, max_file_mb: float) -> None:
+        self._kb = kb
+        self._user = user
+        self._password = password
+        self._max_bytes = int(max_file_mb * 2**20)
+        self.uploads = kb.data_dir / "uploads"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self._password)
+
+    def check_login(self, user: str, password: str) -> bool:
+        """Constant-time comparison of both fields; always False when no password is set."""
+        if not self.enabled:
+            return False
+        user_ok = hmac.compare_digest((user or "").encode(), self._user.encode())
+        password_ok = hmac.compare_digest((password or "").encode(), self._password.encode())
+        return user_ok and password_ok
+
+    def documents(self) -> list[DocumentRow]:
+        return [
+            DocumentRow(
+                d.doc_id,
+                d.title,
+                d.issuer,
+                d.date,
+                len(d.clauses),
+                self._kb.passage_count(d.doc_id),
+            )
+            for d in self._kb.documents()
+        ]
+
+    def check_upload(self, path: Path, original_name: str) -> ParsedDocument:
+        """Parse an uploaded file without storing anything; IngestError says what is wrong."""
+        name = Path(original_name or "upload.txt").name
+        suffix = Path(name).suffix.lower()
+        if suffix not in supported_suffixes():
+            raise IngestError(
+                f"{name}: unsupported file type; supported: {', '.join(supported_suffixes())}"
+            )
+        size = path.stat().st_size
+        if size > self._max_bytes:
+            raise IngestError(
+                f"{name}: file too large ({size / 2**20:.1f} MB; the limit is {self._max_bytes / 2**20:.1f} MB)"
+            )
+        text = decode_bytes(path.read_bytes(), name)
+        return parse_text(text, doc_id_for(Path(name)), name)
+
+    def upload(self, path: Path, original_name: str) -> IngestReport:
+        document = self.check_upload(path, original_name)
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        stored = self.uploads / f"{uuid.uuid4().hex}{Path(original_name).suffix.lower()}"
+        stored.write_bytes(path.read_bytes())
+        return self._kb.add_documents([document])
+
+    def remove(self, doc_id: str) -> int:
+        return self._kb.remove_document(doc_id)

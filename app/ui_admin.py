@@ -1,0 +1,76 @@
+"""The 知识库管理 tab: login, then upload, list and remove documents. Thin over AdminService."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import gradio as gr
+
+from app.admin import AdminService
+from ingest import IngestError
+from kb.knowledge_base import KnowledgeBaseError
+
+HEADERS = ["文档 id", "标题", "发文机关", "日期", "条款数", "段落数"]
+
+
+def _rows(admin: AdminService) -> list[list[object]]:
+    return [[r.doc_id, r.title, r.issuer, r.date, r.clauses, r.passages] for r in admin.documents()]
+
+
+def _notice(text: str) -> str:
+    return f'<p class="notice">{html.escape(text)}</p>'
+
+
+def build_admin_tab(admin: AdminService) -> None:
+    with gr.Tab("知识库管理", id="admin"):
+        if not admin.enabled:
+            gr.Markdown("知识库管理已关闭：设置 `PLANQA_ADMIN_PASSWORD` 后可登录上传、删除文档。")
+            return
+        logged_in = gr.State(False)
+        with gr.Row():
+            user = gr.Textbox(label="用户名", elem_id="admin-user")
+            password = gr.Textbox(label="密码", type="password", elem_id="admin-password")
+            login = gr.Button("登录", elem_id="admin-login")
+        status = gr.HTML(elem_id="admin-status")
+        with gr.Group(visible=False) as panel:
+            table = gr.Dataframe(headers=HEADERS, elem_id="admin-documents", interactive=False)
+            upload = gr.File(
+                label="上传文档（.txt / .md）", file_types=[".txt", ".md"], elem_id="admin-file"
+            )
+            add = gr.Button("导入", variant="primary", elem_id="admin-add")
+            with gr.Row():
+                doc_id = gr.Textbox(label="要删除的文档 id", elem_id="admin-remove-id")
+                remove = gr.Button("删除", variant="stop", elem_id="admin-remove")
+
+        def on_login(name: str, secret: str):
+            if admin.check_login(name, secret):
+                return True, _notice("已登录。"), gr.update(visible=True), _rows(admin), ""
+            return False, _notice("用户名或密码错误。"), gr.update(visible=False), [], ""
+
+        def on_add(file: str | None, ok: bool, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
+            if not ok:
+                return _notice("请先登录。"), gr.update()
+            if not file:
+                return _notice("请先选择文件。"), _rows(admin)
+            progress(0.1, desc="解析文档")
+            try:
+                report = admin.upload(Path(file), Path(file).name)
+            except (IngestError, KnowledgeBaseError) as exc:
+                return _notice(f"未导入：{exc}"), _rows(admin)
+            progress(1.0, desc="完成")
+            done = "、".join(report.added + report.replaced) or "（内容未变）"
+            return _notice(f"已导入 {done}：{report.passages} 个段落。"), _rows(admin)
+
+        def on_remove(target: str, ok: bool):
+            if not ok:
+                return _notice("请先登录。"), gr.update()
+            try:
+                gone = admin.remove((target or "").strip())
+            except KnowledgeBaseError as exc:
+                return _notice(str(exc)), _rows(admin)
+            return _notice(f"已删除 {target}（{gone} 个段落）。"), _rows(admin)
+
+        login.click(on_login, [user, password], [logged_in, status, panel, table, password])
+        add.click(on_add, [upload, logged_in], [status, table], api_visibility="private")
+        remove.click(on_remove, [doc_id, logged_in], [status, table], api_visibility="private")

@@ -1,0 +1,76 @@
+"""知识库管理: login, checked uploads, removal (real Chroma, fake embeddings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.admin import AdminService
+from ingest import IngestError, load_document
+from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
+from tests.conftest import BUNDLED_PLAN, PLAN_ID
+
+PLAN = "冰雪经济合作方案\n一、重点任务\n（一）冰雪装备。支持两省共建冰雪装备产业园。\n"
+
+
+@pytest.fixture
+def admin(fake_kb: KnowledgeBase) -> AdminService:
+    fake_kb.add_documents([load_document(BUNDLED_PLAN)])
+    return AdminService(fake_kb, "admin", "s3cret-pass", max_file_mb=1)
+
+
+def upload_file(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "incoming"
+    path.write_bytes(content)
+    return path
+
+
+def test_login_needs_both_fields_right(admin):
+    assert admin.check_login("admin", "s3cret-pass")
+    assert not admin.check_login("admin", "s3cret-pas")
+    assert not admin.check_login("root", "s3cret-pass")
+    assert not admin.check_login("", "")
+
+
+def test_no_password_configured_means_no_login(fake_kb):
+    closed = AdminService(fake_kb, "admin", "", max_file_mb=1)
+    assert not closed.enabled and not closed.check_login("admin", "")
+
+
+def test_upload_is_stored_under_a_generated_name(admin, tmp_path):
+    report = admin.upload(upload_file(tmp_path, PLAN.encode("gb18030")), "../../etc/冰雪 plan.txt")
+    assert report.added == ["冰雪-plan"]
+    stored = list(admin.uploads.iterdir())
+    assert len(stored) == 1 and stored[0].parent == admin.uploads
+    assert stored[0].suffix == ".txt" and "etc" not in stored[0].name
+    rows = {r.doc_id: r for r in admin.documents()}
+    assert rows["冰雪-plan"].title == "冰雪经济合作方案" and rows["冰雪-plan"].passages == 1
+    assert rows[PLAN_ID].clauses == 29
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("plan.pdf", b"%PDF-1.4 ...", "unsupported file type"),
+        ("big.txt", "两省合作".encode() * 100_000, "file too large"),
+        ("empty.md", b"   ", "file is empty"),
+    ],
+)
+def test_bad_uploads_are_refused_and_change_nothing(admin, tmp_path, name, content, reason):
+    before = admin.documents()
+    with pytest.raises(IngestError, match=reason):
+        admin.upload(upload_file(tmp_path, content), name)
+    assert admin.documents() == before
+    assert not admin.uploads.exists() or not any(admin.uploads.iterdir())
+
+
+def test_remove_takes_the_document_out_of_search(admin, tmp_path):
+    admin.upload(upload_file(tmp_path, PLAN.encode()), "ice.md")
+    assert "ice" in {h.clause.doc_id for h in admin._kb.search("冰雪装备产业园", k=5)}
+    assert admin.remove("ice") == 1
+    assert "ice" not in {r.doc_id for r in admin.documents()}
+    assert all(h.clause.doc_id != "ice" for h in admin._kb.search("冰雪装备产业园", k=5))
+    with pytest.raises(KnowledgeBaseError, match="no document"):
+        admin.remove("ice")
