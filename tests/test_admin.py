@@ -68,9 +68,12 @@ def test_bad_uploads_are_refused_and_change_nothing(admin, tmp_path, name, conte
 
 def test_remove_takes_the_document_out_of_search(admin, tmp_path):
     admin.upload(upload_file(tmp_path, PLAN.encode()), "ice.md")
-    assert "ice" in {h.clause.doc_id for h in admin._kb.search("冰雪装备产业园", k=5)}
+    assert admin._kb.contains_text("冰雪装备产业园")
+    assert any(pid.startswith("ice:") for pid in admin._kb._store.get()["ids"])
     assert admin.remove("ice") == 1
     assert "ice" not in {r.doc_id for r in admin.documents()}
-    assert all(h.clause.doc_id != "ice" for h in admin._kb.search("冰雪装备产业园", k=5))
+    assert not admin._kb.contains_text("冰雪装备产业园")
+    assert not any(pid.startswith("ice:") for pid in admin._kb._store.get()["ids"])
+    assert all(h.clause.doc_id != "ice" for h in admin._kb.search("冰雪装备产业园", k=29))
     with pytest.raises(KnowledgeBaseError, match="no document"):
         admin.remove("ice")
