@@ -151,3 +151,53 @@ def test_markup_in_documents_and_questions_never_runs(copied_data_dir: Path, tmp
         page.locator("#support-results .citation").first.wait_for(timeout=30_000)
         assert page.evaluate("window.__pwned") is None
         browser.close()
+
+
+@pytest.mark.browser
+def test_admin_tab_login_upload_and_remove(copied_data_dir: Path, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    plan = tmp_path / "ice-economy.md"
+    plan.write_text(
+        "冰雪经济合作方案\n一、重点任务\n（一）冰雪装备。支持两省共建冰雪装备产业园。\n",
+        encoding="utf-8",
+    )
+    env = clean_env(copied_data_dir, PLANQA_ADMIN_PASSWORD="tab-secret")
+    with running_server(env) as url, sync_playwright() as p:
+        browser, page = open_page(p, url)
+        page.get_by_role("tab", name="知识库管理").click()
+        page.locator("#admin-user").locator("input, textarea").fill("admin")
+        page.locator("#admin-password").locator("input, textarea").fill("wrong")
+        page.locator("#admin-login").click()
+        page.wait_for_function("document.querySelector('#admin-status').innerText.includes('错误')")
+        assert not page.locator("#admin-add").is_visible()
+
+        page.locator("#admin-password").locator("input, textarea").fill("tab-secret")
+        page.locator("#admin-login").click()
+        page.locator("#admin-add").wait_for(state="visible", timeout=30_000)
+        assert (
+            "hlj-gd-counterpart-cooperation-plan-2018"
+            in page.locator("#admin-documents").inner_text()
+        )
+        page.locator("#admin-file input[type=file]").set_input_files(str(plan))
+        page.locator("#admin-add").click()
+        page.wait_for_function(
+            "document.querySelector('#admin-status').innerText.includes('已导入')", timeout=60_000
+        )
+        assert "ice-economy" in page.locator("#admin-documents").inner_text()
+
+        page.get_by_role("tab", name="对话").click()
+        page.locator("#question textarea").fill("冰雪装备产业园由谁共建？")
+        page.locator("#ask").click()
+        page.locator("#citations .citation").first.wait_for(timeout=30_000)
+        assert "冰雪经济合作方案" in page.locator("#citations").inner_text()
+
+        page.get_by_role("tab", name="知识库管理").click()
+        page.locator("#admin-remove-id").locator("input, textarea").fill("ice-economy")
+        page.locator("#admin-remove").click()
+        page.wait_for_function(
+            "document.querySelector('#admin-status').innerText.includes('已删除')", timeout=30_000
+        )
+        assert "ice-economy" not in page.locator("#admin-documents").inner_text()
+        page.screenshot(path=str(tmp_path / "admin.png"))
+        browser.close()
