@@ -134,7 +134,13 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         settings.admin_password.get_secret_value(),
         settings.max_file_mb,
     )
-    launch(service, host or settings.host, port or settings.port, admin)
+    launch(
+        service,
+        host or settings.host,
+        port or settings.port,
+        admin,
+        max_file_mb=settings.max_file_mb,
+    )
     return 0
 
 

@@ -128,9 +128,11 @@ def launch(
     port: int,
     admin: AdminService | None = None,
     block: bool = True,
+    max_file_mb: float = 5.0,
 ) -> gr.Blocks:
     demo = build_ui(service, admin)
     demo.launch(
+        max_file_size=f"{int(max_file_mb * 1024)}kb",  # Gradio refuses bigger uploads early
         server_name=host,
         server_port=port,
         prevent_thread_lock=not block,

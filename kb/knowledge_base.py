@@ -66,7 +66,15 @@ class KnowledgeBase:
         self.data_dir = data_dir
         self.embedding_model = embedding_model
         self._manifest = self._read_manifest()
-        self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings)
+        try:
+            self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings)
+        except ValueError:
+            raise  # a malformed PLANQA_CHROMA_URL: its message says what is wrong
+        except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly
+            raise KnowledgeBaseError(
+                f"the vector store under {data_dir} cannot be opened ({type(exc).__name__}); "
+                "rebuild with: planqa ingest --rebuild"
+            ) from None
         # Writers take turns; readers never wait: they see the maps swapped in whole.
         self._write_lock = threading.Lock()
         self._documents: dict[str, ParsedDocument] = {}

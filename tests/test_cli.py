@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -159,11 +160,17 @@ def test_workspace_commands_print_json(copied_data_dir: Path):
     assert any(i["clause_id"].endswith(":4.1.3") for g in groups for i in g["items"])
 
 
-def test_oversized_file_is_refused_quickly(copied_data_dir: Path, tmp_path: Path):
-    big = tmp_path / "one-line.txt"
-    big.write_text("两省合作" * 2**20, encoding="utf-8")  # 12 MB (3 bytes a hanzi), one line
+def test_oversized_files_are_refused_quickly(copied_data_dir: Path, tmp_path: Path):
+    line = tmp_path / "one-line.txt"
+    line.write_text("两省合作" * 2**20, encoding="utf-8")  # 12 MB (3 bytes a hanzi), one line
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 2**20)  # 50 MB
     before = snapshot(copied_data_dir)
-    result = planqa("ingest", str(big), data_dir=copied_data_dir)
-    assert result.returncode == 2
-    assert "one-line.txt: file too large (12.0 MB; the limit is 5.0 MB" in result.stderr
+    for path, size in ((line, "12.0"), (huge, "50.0")):
+        started = time.monotonic()
+        result = planqa("ingest", str(path), data_dir=copied_data_dir)
+        assert result.returncode == 2
+        assert f"{path.name}: file too large ({size} MB; the limit is 5.0 MB" in result.stderr
+        assert time.monotonic() - started < 60
     assert snapshot(copied_data_dir) == before

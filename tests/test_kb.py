@@ -72,3 +72,12 @@ def test_vector_store_out_of_step_with_documents_is_repaired(tmp_path: Path):
     assert again.repaired == (1, 3)
     assert sorted(again._store.get()["ids"]) == expected
     assert KnowledgeBase(tmp_path / "kb", embeddings, "fake").repaired == (0, 0)
+
+
+def test_corrupted_vector_store_is_reported_not_a_crash(tmp_path: Path):
+    embeddings = DeterministicFakeEmbedding(size=64)
+    KnowledgeBase(tmp_path / "kb", embeddings, "fake").add_documents([load_document(BUNDLED_PLAN)])
+    database = tmp_path / "kb" / "chroma" / "chroma.sqlite3"
+    database.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(KnowledgeBaseError, match="rebuild with: planqa ingest --rebuild"):
+        KnowledgeBase(tmp_path / "kb", embeddings, "fake")

@@ -125,7 +125,10 @@ def test_markup_in_documents_and_questions_never_runs(copied_data_dir: Path, tmp
     evil = tmp_path / "evil.md"
     evil.write_text(
         "恶意测试方案\n一、冰雪装备合作\n推动冰雪装备合作<script>window.__pwned='script'</script>，"
-        "支持<img src=x onerror=\"window.__pwned='img'\">冰雪装备企业发展，[点我](javascript:window.__pwned='md')。",
+        "支持<img src=x onerror=\"window.__pwned='img'\">冰雪装备企业发展，[点我](javascript:window.__pwned='md')。"
+        "广东省协助<img src=x onerror=\"window.__pwned='duty'\">黑龙江省建设冰雪装备产业园。"
+        "每年<b onmouseover=\"window.__pwned='when'\">举办</b>冰雪论坛。"
+        "发展冰雪装备、<i>冰雪旅游</i>、冰雪体育、冰雪文化等产业。",
         encoding="utf-8",
     )
     ingest_paths(open_knowledge_base(Settings(data_dir=copied_data_dir)), [evil])
@@ -149,6 +152,13 @@ def test_markup_in_documents_and_questions_never_runs(copied_data_dir: Path, tmp
         )
         page.locator("#support-find").click()
         page.locator("#support-results .citation").first.wait_for(timeout=30_000)
+        page.get_by_role("tab", name="培训测验").click()
+        page.locator("#quiz-make").click()
+        page.locator("#quiz-results .quiz-question").first.wait_for(timeout=30_000)
+        page.get_by_role("tab", name="责任分工").click()
+        page.locator("#duties-table").hover()
+        page.get_by_role("tab", name="时间节点").click()
+        page.locator("#timeline-table").hover()
         assert page.evaluate("window.__pwned") is None
         browser.close()
 
