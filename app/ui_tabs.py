@@ -127,14 +127,14 @@ def build_workspace_tabs(workspace: Workspace) -> None:
 
         make.click(on_quiz, [part, count, seed], [shown, files])
 
-    with gr.Tab("方案目录", id="outline"):
+    # These views are rebuilt whenever their tab is opened, so documents added or
+    # removed in 知识库管理 show up without a restart.
+    with gr.Tab("方案目录", id="outline") as outline_tab:
         gr.Markdown("点击标题展开条款全文。")
-        gr.HTML(outline_html(workspace.outline()), elem_id="outline-tree")
+        tree = gr.HTML(outline_html(workspace.outline()), elem_id="outline-tree")
+    outline_tab.select(lambda: outline_html(workspace.outline()), None, tree)
 
-    with gr.Tab("责任分工", id="duties"):
-        all_rows = workspace.duties()
-        parties = sorted({r.party for r in all_rows})
-        party = gr.Dropdown(["全部"] + parties, value="全部", label="主体", elem_id="duties-party")
+    with gr.Tab("责任分工", id="duties") as duties_tab:
         headers = ["主体", "角色", "做什么", "条款", "原文"]
 
         def duty_rows(name: str | None):
@@ -142,17 +142,30 @@ def build_workspace_tabs(workspace: Workspace) -> None:
             table = [[r.party, r.role, r.action, r.label, r.sentence] for r in rows]
             return table, _write(table_csv(rows), "duties.csv")
 
+        def parties() -> list[str]:
+            return ["全部"] + sorted({r.party for r in workspace.duties()})
+
+        party = gr.Dropdown(parties(), value="全部", label="主体", elem_id="duties-party")
         first_table, first_csv = duty_rows(None)
         table = gr.Dataframe(first_table, headers=headers, wrap=True, elem_id="duties-table")
         duty_file = gr.File(first_csv, label="下载 CSV")
         party.change(duty_rows, party, [table, duty_file])
+    duties_tab.select(
+        lambda name: (gr.update(choices=parties()), *duty_rows(name)),
+        party,
+        [party, table, duty_file],
+    )
 
-    with gr.Tab("时间节点", id="timeline"):
-        milestones = workspace.timeline()
-        gr.Dataframe(
-            [[m.when, m.label, m.sentence] for m in milestones],
-            headers=["时间", "条款", "原文"],
-            wrap=True,
-            elem_id="timeline-table",
+    with gr.Tab("时间节点", id="timeline") as timeline_tab:
+
+        def timeline_rows():
+            milestones = workspace.timeline()
+            rows = [[m.when, m.label, m.sentence] for m in milestones]
+            return rows, _write(table_csv(milestones), "timeline.csv")
+
+        first_rows, first_file = timeline_rows()
+        timeline = gr.Dataframe(
+            first_rows, headers=["时间", "条款", "原文"], wrap=True, elem_id="timeline-table"
         )
-        gr.File(_write(table_csv(milestones), "timeline.csv"), label="下载 CSV")
+        timeline_file = gr.File(first_file, label="下载 CSV")
+    timeline_tab.select(timeline_rows, None, [timeline, timeline_file])

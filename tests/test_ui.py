@@ -201,6 +201,11 @@ def test_admin_tab_login_upload_and_remove(copied_data_dir: Path, tmp_path: Path
         page.locator("#ask").click()
         page.locator("#citations .citation").first.wait_for(timeout=30_000)
         assert "冰雪经济合作方案" in page.locator("#citations").inner_text()
+        page.get_by_role("tab", name="方案目录").click()  # rebuilt when opened: no restart needed
+        page.wait_for_function(
+            "document.querySelector('#outline-tree').innerText.includes('冰雪经济合作方案')",
+            timeout=30_000,
+        )
 
         page.get_by_role("tab", name="知识库管理").click()
         page.locator("#admin-remove-id").locator("input, textarea").fill("ice-economy")
