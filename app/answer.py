@@ -9,7 +9,7 @@ from app.coverage import is_english
 from app.prompts import Prompts
 from ingest.chunking import sentence_spans
 from kb.knowledge_base import ClauseHit
-from kb.text import content_terms, expand_query, normalize_query, term_weight
+from kb.text import char_bigrams, content_terms, expand_query, normalize_query, term_weight
 
 MAX_CITATION_CHARS = 1000
 
@@ -46,11 +46,6 @@ class Answer:
         return asdict(self)
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
-
-
 class ExtractiveAnswerer:
     """Quotes the sentences of the top clauses that best match the question; deterministic."""
 
@@ -67,7 +62,7 @@ class ExtractiveAnswerer:
         """Answer text with [n] markers, and per hit the sentences it quotes (not those in ``skip``)."""
         query = expand_query(normalize_query(question))
         terms = [t for t in content_terms(query) if len(t) >= 2]
-        grams = _bigrams(query)
+        grams = char_bigrams(query)
         scored = []
         for n, hit in enumerate(hits):
             for start, end in sentence_spans(hit.clause.text):
@@ -75,7 +70,7 @@ class ExtractiveAnswerer:
                 if skip and sentence in skip:
                     continue
                 overlap = term_weight([t for t in terms if t in sentence])
-                overlap += 0.3 * len(grams & _bigrams(sentence))
+                overlap += 0.3 * len(grams & char_bigrams(sentence))
                 # earlier hits are better evidence; a sentence must share something with the question
                 scored.append((overlap * (1.0 - 0.15 * n), n, start, sentence))
         scored.sort(key=lambda s: (-s[0], s[1], s[2]))

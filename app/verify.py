@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ingest.chunking import sentence_spans
 from kb.knowledge_base import ClauseHit
-from kb.text import normalize_query, tagged_words
+from kb.text import char_bigrams, normalize_query, tagged_words
 
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -93,16 +93,11 @@ def verify(answer: str, hits: list[ClauseHit]) -> Verification:
 
 def _closest_sentence(sentence: str, clause_text: str) -> str:
     """The clause sentence that shares most character pairs with a generated sentence."""
-    grams = _bigrams(normalize_query(_MARKER.sub("", sentence)))
+    grams = char_bigrams(normalize_query(_MARKER.sub("", sentence)))
     best, best_score = "", 0
     for start, end in sentence_spans(clause_text):
         candidate = clause_text[start:end]
-        score = len(grams & _bigrams(candidate))
+        score = len(grams & char_bigrams(candidate))
         if score > best_score:
             best, best_score = candidate, score
     return best
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}

@@ -95,6 +95,12 @@ def _jieba():
     return jieba
 
 
+def char_bigrams(text: str) -> set[str]:
+    """Pairs of adjacent letters, digits or hanzi: overlap that needs no segmentation."""
+    chars = [ch for ch in text if ch.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+
+
 def tagged_words(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs from jieba: ns place, nt organisation, nr person, n noun…"""
     import jieba.posseg
