@@ -58,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _ingest(settings: Settings, paths: list[Path], rebuild: bool) -> int:
     from app.service import offline_environment, open_knowledge_base, parse_all
+    from kb.store import drop_collection
 
     offline_environment()
     # every file is parsed before anything is written
     documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb)
-    if rebuild and settings.chroma_url is None:
+    if rebuild:
         shutil.rmtree(settings.data_dir, ignore_errors=True)
+        if settings.chroma_url:  # the vectors live on the server: drop them too
+            drop_collection(settings.data_dir, settings.chroma_url, settings.chroma_collection)
     kb = open_knowledge_base(settings)
     report = kb.add_documents(documents)
     print(

@@ -30,6 +30,7 @@ def open_knowledge_base(settings: Settings) -> KnowledgeBase:
         make_embeddings(settings.embedding_model),
         settings.embedding_model,
         settings.chroma_url,
+        settings.chroma_collection,
     )
 
 

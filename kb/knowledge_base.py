@@ -24,7 +24,7 @@ from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
 from kb.lexical import BM25LexicalIndex
 from kb.retriever import HybridRetriever
-from kb.store import chroma_client, passage_store
+from kb.store import COLLECTION, chroma_client, passage_store
 
 FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
 
@@ -62,12 +62,13 @@ class KnowledgeBase:
         embeddings: Embeddings,
         embedding_model: str,
         chroma_url: str | None = None,
+        collection: str = COLLECTION,
     ) -> None:
         self.data_dir = data_dir
         self.embedding_model = embedding_model
         self._manifest = self._read_manifest()
         try:
-            self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings)
+            self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings, collection)
         except ValueError:
             raise  # a malformed PLANQA_CHROMA_URL: its message says what is wrong
         except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly

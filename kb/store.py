@@ -43,3 +43,10 @@ def passage_store(
         client=client,
         collection_metadata={"hnsw:space": "cosine"},
     )
+
+
+def drop_collection(data_dir: Path, chroma_url: str | None, collection: str = COLLECTION) -> None:
+    """Delete the passage collection (for a rebuild); a missing one is fine."""
+    client = chroma_client(data_dir, chroma_url)
+    if collection in {c.name if hasattr(c, "name") else str(c) for c in client.list_collections()}:
+        client.delete_collection(collection)
