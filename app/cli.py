@@ -1,4 +1,4 @@
-"""``planqa`` command line: ingest, ask, eval, serve."""
+"""``planqa`` command line: ingest, docs, ask, eval, serve (and the workspace commands)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import shutil
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from app.answer import Answer, QuestionError
@@ -31,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="hit@k, MRR and abstention on an evaluation file")
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--json", action="store_true")
+    docs = sub.add_parser("docs", help="list or remove the documents in the knowledge base")
+    docs_sub = docs.add_subparsers(dest="docs_command", required=True)
+    listing = docs_sub.add_parser("list", help="documents with their metadata and passage counts")
+    listing.add_argument("--json", action="store_true")
+    removal = docs_sub.add_parser("remove", help="remove a document and its passages")
+    removal.add_argument("doc_id")
     serve = sub.add_parser("serve", help="start the Gradio chat")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
@@ -48,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ask(settings, args.question, args.json)
         if args.command == "eval":
             return _eval(settings, args.file, args.json)
+        if args.command == "docs":
+            return _docs(settings, args)
         if args.command == "serve":
             return _serve(settings, args.host, args.port)
         return run_workspace(settings, args)
@@ -76,6 +85,28 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool) -> int:
     )
     for doc in documents:
         print(f"  {doc.doc_id}: 《{doc.title}》 {len(doc.clauses)} clauses")
+    return 0
+
+
+def _docs(settings: Settings, args: argparse.Namespace) -> int:
+    from app.admin import AdminService
+    from app.service import offline_environment, open_knowledge_base
+
+    offline_environment()
+    kb = open_knowledge_base(settings)
+    admin = AdminService(kb, settings.admin_user, "", settings.max_file_mb)
+    if args.docs_command == "remove":
+        gone = admin.remove(args.doc_id)
+        print(f"removed {args.doc_id}: {gone} passages")
+        return 0
+    rows = admin.documents()
+    if args.json:
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(
+            f"{r.doc_id}\t《{r.title}》\t{r.issuer}\t{r.date}\t{r.clauses} clauses\t{r.passages} passages"
+        )
     return 0
 
 

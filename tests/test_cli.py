@@ -174,3 +174,16 @@ def test_oversized_files_are_refused_quickly(copied_data_dir: Path, tmp_path: Pa
         assert f"{path.name}: file too large ({size} MB; the limit is 5.0 MB" in result.stderr
         assert time.monotonic() - started < 60
     assert snapshot(copied_data_dir) == before
+
+
+def test_docs_list_and_remove(copied_data_dir: Path):
+    listed = json.loads(planqa("docs", "list", "--json", data_dir=copied_data_dir).stdout)
+    assert [(d["doc_id"], d["title"], d["issuer"], d["date"], d["clauses"]) for d in listed] == [
+        (PLAN_ID, "黑龙江省与广东省对口合作实施方案", "国家发展改革委", "2018年3月17日", 29)
+    ]
+    assert listed[0]["passages"] > 29
+    removed = planqa("docs", "remove", PLAN_ID, data_dir=copied_data_dir)
+    assert removed.returncode == 0 and f"removed {PLAN_ID}" in removed.stdout
+    assert json.loads(planqa("docs", "list", "--json", data_dir=copied_data_dir).stdout) == []
+    missing = planqa("docs", "remove", "no-such-doc", data_dir=copied_data_dir)
+    assert missing.returncode == 2 and "no document 'no-such-doc'" in missing.stderr
