@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from app.coverage import is_english
@@ -51,8 +52,15 @@ class ExtractiveAnswerer:
 
     mode = "extractive"
 
-    def __init__(self, prompts: Prompts, max_points: int = 3, keep: float = 0.6) -> None:
+    def __init__(
+        self,
+        prompts: Prompts,
+        max_points: int = 3,
+        keep: float = 0.6,
+        weigh: Callable[[list[str]], float] = term_weight,
+    ) -> None:
         self._prompts = prompts
+        self._weigh = weigh  # how much shared words count: the knowledge base's own rarity
         self._max_points = max_points
         self._keep = keep  # a further sentence must score at least this share of the best
 
@@ -69,8 +77,12 @@ class ExtractiveAnswerer:
                 sentence = hit.clause.text[start:end]
                 if skip and sentence in skip:
                     continue
-                overlap = term_weight([t for t in terms if t in sentence])
-                overlap += 0.3 * len(grams & char_bigrams(sentence))
+                if hit.clause.title and strip_number(sentence).rstrip("。") == hit.clause.title:
+                    continue  # the heading ("3.民营经济发展。") is the label, not an answer
+                overlap = self._weigh([t for t in terms if t in sentence])
+                # a share, not a count: a long sentence must not win by sheer length
+                sentence_grams = char_bigrams(sentence)
+                overlap += 3.0 * len(grams & sentence_grams) / max(len(sentence_grams), 1)
                 # earlier hits are better evidence; a sentence must share something with the question
                 scored.append((overlap * (1.0 - 0.15 * n), n, start, sentence))
         scored.sort(key=lambda s: (-s[0], s[1], s[2]))

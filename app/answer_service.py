@@ -32,7 +32,7 @@ class AnswerService:
     ) -> None:
         self.kb = kb
         self._prompts = prompts
-        self._extractive = ExtractiveAnswerer(prompts)
+        self._extractive = ExtractiveAnswerer(prompts, weigh=kb.term_rarity)
         self._llm = llm
         self._judge = CoverageJudge(kb)
         self._duties = DutyExtractor()
@@ -69,7 +69,7 @@ class AnswerService:
         if self._llm is not None:
             yield from self._generated(question, standalone.question, hits)
             return
-        text, used = self._extractive.compose(standalone.question, hits)
+        text, used = self._extractive.compose(standalone.question, hits, skip=standalone.skip)
         yield Answer(
             question, text, False, cite(hits, used), standalone_question=standalone.question
         )

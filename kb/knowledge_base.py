@@ -11,6 +11,7 @@ Layout of the data directory::
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 import threading
@@ -124,6 +125,21 @@ class KnowledgeBase:
             self._corpus_text = "\n".join(parts).lower()
         return fragment.lower() in self._corpus_text
 
+    def term_rarity(self, terms: list[str]) -> float:
+        """Sum of the terms' inverse clause frequency in this knowledge base.
+
+        General Chinese IDF cannot know that 两省 or 合作 stand in nearly every clause of
+        a cooperation plan; counting in the corpus itself does.
+        """
+        clauses = self._clauses
+        total = 0.0
+        for term in terms:
+            if term not in self._rarity:
+                frequency = sum(1 for c in clauses.values() if term in c.text)
+                self._rarity[term] = math.log((len(clauses) + 1) / (frequency + 1))
+            total += self._rarity[term]
+        return total
+
     def retriever(self) -> HybridRetriever:
         return HybridRetriever(
             vector_store=self._store, lexical_index=self._lexical, passages=self._passages
@@ -234,6 +250,7 @@ class KnowledgeBase:
         }
         self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
         self._corpus_text = None
+        self._rarity: dict[str, float] = {}
 
     def _delete_passages(self, doc_id: str) -> None:
         old = [pid for pid, p in self._passages.items() if p.metadata["doc_id"] == doc_id]

@@ -95,3 +95,21 @@ def test_who_does_what_question_uses_the_duties_table(service):
     assert "4.1.4" in keys
     for citation in answer.citations:
         assert all(h in citation.text for h in citation.highlights)
+
+
+def test_answer_quotes_the_sentence_about_the_topic_not_the_longest(service):
+    answer = service.ask("兩省在中醫藥方面有什麼合作？")
+    assert "推动中医药项目合作" in answer.answer
+    assert "新闻出版" not in answer.answer  # same clause, but about media, not medicine
+    assert "10.文化、旅游和健康产业。" not in answer.answer  # a heading is not an answer
+
+
+def test_more_please_quotes_new_sentences(service):
+    from app.conversation import Turn
+
+    first = service.ask("两省在金融方面怎么合作？")
+    more = service.ask("还有呢？", history=[Turn.from_answer(first)])
+    assert more.standalone_question == first.standalone_question
+    shown = {h for c in first.citations for h in c.highlights}
+    quoted = {h for c in more.citations for h in c.highlights}
+    assert quoted and not quoted & shown
