@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from ingest.chunking import sentence_spans
 from ingest.tagging import load_taxonomy, tag_text
 from kb.knowledge_base import KnowledgeBase
-from kb.text import content_terms, expand_query, normalize_query, term_weight
+from kb.text import content_terms, expand_query, normalize_query
 
 SUPPORT_KINDS = {
     "financing": "融资与金融",
@@ -22,8 +22,6 @@ SUPPORT_KINDS = {
 ORIGINS = {"广东": "广东省", "黑龙江": "黑龙江省"}
 # Verbs by which a plan offers something: encourage, support, attract, give priority…
 _OFFER = re.compile(r"鼓励|支持|引导|吸引|优先|给予|扶持|协助|推介|欢迎|争取|开辟|便利")
-# The plan's parties name who acts, not what an enterprise is looking for.
-_PARTIES = frozenset("广东 广东省 黑龙江 黑龙江省 两省 企业 合作 发展 建设".split())
 _VAGUE = re.compile(r"具备条件|有实力|有条件|符合条件")
 
 
@@ -76,7 +74,7 @@ class SupportFinder:
         if not profile.topic().strip():
             raise ValueError("请描述企业情况，或选择行业、想做的事。 (Describe the enterprise.)")
         topic = expand_query(normalize_query(profile.topic()))
-        terms = [t for t in content_terms(topic) if len(t) >= 2 and t not in _PARTIES]
+        terms = [t for t in content_terms(topic) if len(t) >= 2]
         groups = {kind: SupportGroup(kind, title) for kind, title in SUPPORT_KINDS.items()}
         for rank, hit in enumerate(self._kb.search(profile.query(), self._clauses)):
             by_kind: dict[str, list[tuple[float, str]]] = {}
@@ -104,11 +102,11 @@ class SupportFinder:
             group.items.sort(key=lambda item: -item.score)
         return [g for g in groups.values() if g.items]
 
-    @staticmethod
-    def _score(sentence: str, terms: list[str], profile: EnterpriseProfile) -> float:
+    def _score(self, sentence: str, terms: list[str], profile: EnterpriseProfile) -> float:
         if not _OFFER.search(sentence):
             return 0.0
-        relevance = term_weight([t for t in terms if t in sentence])
+        # words in every clause (两省, 合作) count for nothing: rarity in this knowledge base
+        relevance = self._kb.term_rarity([t for t in terms if t in sentence])
         if profile.ownership and profile.ownership in sentence:
             relevance *= 1.3
         origin = ORIGINS.get(profile.origin)
