@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest import IngestError, ParsedDocument
-from ingest.loaders import decode_bytes, supported_suffixes
+from ingest.loaders import load_text, supported_suffixes
 from ingest.pipeline import doc_id_for, parse_text
 from kb.knowledge_base import IngestReport, KnowledgeBase
 
@@ -24,6 +24,7 @@ from kb.knowledge_base import IngestReport, KnowledgeBase
 class DocumentRow:
     doc_id: str
     title: str
+    doc_number: str
     issuer: str
     date: str
     clauses: int
@@ -55,6 +56,7 @@ class AdminService:
             DocumentRow(
                 d.doc_id,
                 d.title,
+                d.doc_number,
                 d.issuer,
                 d.date,
                 len(d.clauses),
@@ -76,7 +78,7 @@ class AdminService:
             raise IngestError(
                 f"{name}: file too large ({size / 2**20:.1f} MB; the limit is {self._max_bytes / 2**20:.1f} MB)"
             )
-        text = decode_bytes(path.read_bytes(), name)
+        text = load_text(path, self._max_bytes, name=name)
         return parse_text(text, doc_id_for(Path(name)), name)
 
     def upload(self, path: Path, original_name: str) -> IngestReport:

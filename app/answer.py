@@ -30,6 +30,15 @@ class Citation:
     text: str
     score: float
     highlights: list[str] = field(default_factory=list)
+    doc_number: str = ""  # 文号, when the document states one
+    issuer: str = ""
+    date: str = ""
+
+    @property
+    def source(self) -> str:
+        """《title》（文号） · issuer · date: which document says so."""
+        name = f"《{self.doc_title}》" + (f"（{self.doc_number}）" if self.doc_number else "")
+        return " · ".join(part for part in (name, self.issuer, self.date) if part)
 
 
 @dataclass
@@ -124,6 +133,9 @@ def cite(hits: list[ClauseHit], used: list[list[str]]) -> list[Citation]:
                 text=_cited_words(hit, highlights),
                 score=round(hit.score, 4),
                 highlights=highlights,
+                doc_number=hit.doc_number,
+                issuer=hit.issuer,
+                date=hit.date,
             )
         )
     return citations

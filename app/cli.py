@@ -105,7 +105,7 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(
-            f"{r.doc_id}\t《{r.title}》\t{r.issuer}\t{r.date}\t{r.clauses} clauses\t{r.passages} passages"
+            f"{r.doc_id}\t《{r.title}》\t{r.doc_number or '-'}\t{r.issuer}\t{r.date}\t{r.clauses} clauses\t{r.passages} passages"
         )
     return 0
 
@@ -117,7 +117,7 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
     print(answer.answer)
     print()
     for n, citation in enumerate(answer.citations, 1):
-        print(f"[{n}] 《{citation.doc_title}》 {citation.label}  ({citation.clause_id})")
+        print(f"[{n}] {citation.source} {citation.label}  ({citation.clause_id})")
         print(f"    {citation.text}")
 
 

@@ -51,7 +51,7 @@ def _one_citation(n: int, citation: Citation, related: bool) -> str:
         f'<div class="citation{" related" if related else ""}" data-clause-id='
         f'"{html.escape(citation.clause_id)}">'
         f'<div class="label">[{n}] {html.escape(citation.label)}</div>'
-        f'<div class="meta">《{html.escape(citation.doc_title)}》 · {html.escape(citation.clause_id)}'
+        f'<div class="meta">{html.escape(citation.source)} · {html.escape(citation.clause_id)}'
         f'</div><div class="text">{body}</div></div>'
     )
 

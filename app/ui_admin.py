@@ -9,13 +9,17 @@ import gradio as gr
 
 from app.admin import AdminService
 from ingest import IngestError
+from ingest.loaders import supported_suffixes
 from kb.knowledge_base import KnowledgeBaseError
 
-HEADERS = ["文档 id", "标题", "发文机关", "日期", "条款数", "段落数"]
+HEADERS = ["文档 id", "标题", "文号", "发文机关", "日期", "条款数", "段落数"]
 
 
 def _rows(admin: AdminService) -> list[list[object]]:
-    return [[r.doc_id, r.title, r.issuer, r.date, r.clauses, r.passages] for r in admin.documents()]
+    return [
+        [r.doc_id, r.title, r.doc_number, r.issuer, r.date, r.clauses, r.passages]
+        for r in admin.documents()
+    ]
 
 
 def _notice(text: str) -> str:
@@ -36,7 +40,9 @@ def build_admin_tab(admin: AdminService) -> None:
         with gr.Group(visible=False) as panel:
             table = gr.Dataframe(headers=HEADERS, elem_id="admin-documents", interactive=False)
             upload = gr.File(
-                label="上传文档（.txt / .md）", file_types=[".txt", ".md"], elem_id="admin-file"
+                label="上传文档（" + " / ".join(supported_suffixes()) + "）",
+                file_types=supported_suffixes(),
+                elem_id="admin-file",
             )
             add = gr.Button("导入", variant="primary", elem_id="admin-add")
             with gr.Row():

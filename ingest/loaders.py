@@ -39,8 +39,21 @@ def supported_suffixes() -> list[str]:
     return sorted(_LOADERS)
 
 
-def load_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Return the text of ``path``, or raise IngestError with a one-line reason."""
+def load_text(path: Path, max_bytes: int = MAX_FILE_BYTES, name: str | None = None) -> str:
+    """Return the text of ``path``, or raise IngestError with a one-line reason.
+
+    ``name`` is the file's name as the user knows it (an upload's original name): it
+    chooses the loader by its suffix and stands for the path in error messages.
+    """
+    if name is not None:
+        try:
+            return _load(path, max_bytes, Path(name).suffix)
+        except IngestError as exc:
+            raise IngestError(str(exc).replace(str(path), name)) from None
+    return _load(path, max_bytes, path.suffix)
+
+
+def _load(path: Path, max_bytes: int, suffix: str) -> str:
     if not path.exists():
         raise IngestError(f"{path}: no such file")
     if not path.is_file():
@@ -51,10 +64,10 @@ def load_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
             f"{path}: file too large ({size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.1f} MB, "
             f"set by PLANQA_MAX_FILE_MB)"
         )
-    loader = _LOADERS.get(path.suffix.lower())
+    loader = _LOADERS.get(suffix.lower())
     if loader is None:
         raise IngestError(
-            f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
+            f"{path}: unsupported file type {suffix or '(none)'!r}; "
             f"supported: {', '.join(supported_suffixes())}"
         )
     text = loader(path)
@@ -157,3 +170,7 @@ def _read_plain(path: Path) -> str:
 register_loader(".txt", _read_plain)
 register_loader(".md", _read_plain)
 register_loader(".markdown", _read_plain)
+
+
+# PDF, DOCX and HTML loaders register themselves (their libraries load on first use).
+import ingest.formats  # noqa: E402, F401

@@ -54,6 +54,11 @@ class ParsedDocument:
     issuer: str = ""
     date: str = ""
     notice: str = ""  # covering-notice text before 附件, kept as metadata, not a clause
+    doc_number: str = ""  # 文号, e.g. 国办发〔2017〕22号
+
+    def citation_name(self) -> str:
+        """《title》 with its 文号, as a citation names the document."""
+        return f"《{self.title}》" + (f"（{self.doc_number}）" if self.doc_number else "")
 
     def metadata(self) -> dict[str, str]:
         return {
@@ -62,5 +67,6 @@ class ParsedDocument:
             "source": self.source,
             "issuer": self.issuer,
             "date": self.date,
+            "doc_number": self.doc_number,
             "content_hash": self.content_hash,
         }

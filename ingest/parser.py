@@ -27,8 +27,6 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _LIST_KINDS = {"subitem"}
 _MAX_TITLE = 40
-_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-_ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 
 
 def chinese_number(text: str) -> int:
@@ -102,29 +100,8 @@ class _Node:
         return out[::-1]
 
 
-@dataclass
-class DocumentHead:
-    title: str
-    issuer: str
-    date: str
-    notice: str
-    body: list[str]
-
-
-def split_head(lines: list[str], fallback_title: str) -> DocumentHead:
-    """Separate a covering notice (before 附件) and the title from the body."""
-    for i, line in enumerate(lines):
-        if _ATTACHMENT.match(line) and i + 1 < len(lines):
-            notice = lines[:i]
-            dates = [j for j, n in enumerate(notice) if _DATE.match(n)]
-            date = notice[dates[-1]] if dates else ""
-            issuer = ""
-            if dates and dates[-1] > 0 and len(notice[dates[-1] - 1]) <= 30:
-                issuer = notice[dates[-1] - 1]
-            return DocumentHead(lines[i + 1], issuer, date, "\n".join(notice), lines[i + 2 :])
-    if lines and len(lines[0]) <= 60 and _heading(lines[0]) is None and "。" not in lines[0]:
-        return DocumentHead(lines[0], "", "", "", lines[1:])
-    return DocumentHead(fallback_title, "", "", "", lines)
+def is_heading(line: str) -> bool:
+    return _heading(line) is not None
 
 
 def _heading(line: str) -> tuple[str, str, str] | None:

@@ -8,10 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.cleaning import clean_text
+from ingest.head import split_head
 from ingest.loaders import MAX_FILE_BYTES, load_text
 from ingest.models import IngestError, ParsedDocument
-from ingest.parser import ClauseParser, split_head
+from ingest.parser import ClauseParser, is_heading
 from ingest.tagging import tag_text
+
+# Part of every content hash: a new parser version re-parses documents on the next ingest.
+PARSER_VERSION = 2  # 2: 文号, regulation adoption dates and closing signatures
 
 
 def doc_id_for(path: Path) -> str:
@@ -25,7 +29,7 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
     cleaned = clean_text(text)
     if not cleaned:
         raise IngestError(f"{source}: no text left after cleaning")
-    head = split_head(cleaned.split("\n"), fallback_title=doc_id)
+    head = split_head(cleaned.split("\n"), doc_id, is_heading)
     outline, clauses = ClauseParser().parse(doc_id, head.body)
     clauses = [replace(c, tags=tag_text(c.text)) for c in clauses]
     if not clauses:
@@ -34,12 +38,13 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
         doc_id=doc_id,
         title=head.title,
         source=source,
-        content_hash=hashlib.sha256(cleaned.encode("utf-8")).hexdigest(),
+        content_hash=hashlib.sha256(f"{PARSER_VERSION}\n{cleaned}".encode()).hexdigest(),
         clauses=clauses,
         outline=outline,
         issuer=head.issuer,
         date=head.date,
         notice=head.notice,
+        doc_number=head.doc_number,
     )
 
 

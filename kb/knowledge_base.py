@@ -44,6 +44,9 @@ class ClauseHit:
     dense: float
     lexical: float
     spans: list[tuple[int, int]] = field(default_factory=list)
+    doc_number: str = ""  # 文号
+    issuer: str = ""
+    date: str = ""
 
 
 @dataclass
@@ -154,12 +157,16 @@ class KnowledgeBase:
             meta = passage.metadata
             hit = hits.get(meta["clause_id"])
             if hit is None:
+                doc = self._documents[meta["doc_id"]]
                 hit = ClauseHit(
                     self._clauses[meta["clause_id"]],
-                    meta["doc_title"],
+                    doc.title,
                     meta["score"],
                     meta["dense"],
                     meta["lexical"],
+                    doc_number=doc.doc_number,
+                    issuer=doc.issuer,
+                    date=doc.date,
                 )
                 hits[meta["clause_id"]] = hit
             else:

@@ -53,7 +53,8 @@ def test_upload_is_stored_under_a_generated_name(admin, tmp_path):
     ("name", "content", "reason"),
     [
         ("scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("plan.pdf", b"%PDF-1.4 ...", "unsupported file type"),
+        ("plan.pdf", b"%PDF-1.4 ...", "^plan.pdf: not a readable PDF"),
+        ("sheet.xlsx", b"PK\x03\x04", "^sheet.xlsx: unsupported file type"),
         ("big.txt", "两省合作".encode() * 100_000, "file too large"),
         ("empty.md", b"   ", "file is empty"),
     ],
@@ -77,3 +78,22 @@ def test_remove_takes_the_document_out_of_search(admin, tmp_path):
     assert all(h.clause.doc_id != "ice" for h in admin._kb.search("冰雪装备产业园", k=29))
     with pytest.raises(KnowledgeBaseError, match="no document"):
         admin.remove("ice")
+
+
+def test_word_upload_is_ingested_with_its_metadata(admin, tmp_path):
+    from docx import Document
+
+    document = Document()
+    for line in [
+        "黑政办发〔2019〕8号",
+        "冰雪经济合作方案",
+        "一、重点任务",
+        "支持两省共建冰雪装备产业园。",
+    ]:
+        document.add_paragraph(line)
+    path = tmp_path / "incoming"
+    document.save(str(path))  # Gradio hands over a temporary path; the name says .docx
+    admin.upload(path, "冰雪方案.docx")
+    row = {r.doc_id: r for r in admin.documents()}["冰雪方案"]
+    assert row.doc_number == "黑政办发〔2019〕8号" and row.passages == 1
+    assert [p.suffix for p in admin.uploads.iterdir()] == [".docx"]

@@ -35,7 +35,9 @@ def test_simplified_gbk_file(tmp_path: Path):
             "Правительство провинции, план сотрудничества".encode("cp1251"),
             "encoding",
         ),
-        ("shape.pdf", b"%PDF-1.4", "unsupported file type"),
+        ("shape.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("report.docx", b"PK\x03\x04 not a zip", "not a readable DOCX"),
+        ("shape.xls", b"\xd0\xcf\x11\xe0", "unsupported file type"),
     ],
 )
 def test_bad_files_get_one_line_reason_naming_the_file(
