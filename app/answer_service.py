@@ -8,7 +8,7 @@ verification or the model fails.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from app.answer import Answer, ExtractiveAnswerer, QuestionError, cite, strip_number
 from app.conversation import Rewrite, Turn, rewrite
@@ -18,6 +18,7 @@ from app.llm import LLMAnswerer, LLMError
 from app.prompts import Prompts
 from app.verify import verify
 from kb.knowledge_base import ClauseHit, KnowledgeBase
+from kb.scope import KnowledgeView
 from kb.text import normalize_query
 
 
@@ -34,32 +35,45 @@ class AnswerService:
         self._prompts = prompts
         self._extractive = ExtractiveAnswerer(prompts, weigh=kb.term_rarity)
         self._llm = llm
-        self._judge = CoverageJudge(kb)
         self._duties = DutyExtractor()
         self._top_k = top_k
         self._max_chars = max_question_chars
 
-    def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        doc_ids: Collection[str] | None = None,
+    ) -> Answer:
         answer: Answer | None = None
-        for item in self.stream(question, history):
+        for item in self.stream(question, history, doc_ids):
             if isinstance(item, Answer):
                 answer = item
         assert answer is not None
         return answer
 
-    def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
-        """Text as a chat model writes it (nothing without one), then the final Answer."""
+    def stream(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        doc_ids: Collection[str] | None = None,
+    ) -> Iterator[str | Answer]:
+        """Text as a chat model writes it (nothing without one), then the final Answer.
+
+        ``doc_ids`` limits the answer to those documents; None or empty means all of them.
+        """
         question = self._check(question)
-        standalone = self._standalone(question, history or [])
+        view: KnowledgeView = self.kb.scope(doc_ids) if doc_ids else self.kb
+        standalone = self._standalone(question, history or [], view)
         party = duty_question_party(standalone.question)
         if party:
-            duties = self._duties_answer(question, party)
+            duties = self._duties_answer(question, party, view)
             if duties:
                 duties.standalone_question = standalone.question
                 yield duties
                 return
-        hits = self.kb.search(standalone.question, self._top_k)
-        coverage = self._judge.judge(normalize_query(standalone.question), hits)
+        hits = view.search(standalone.question, self._top_k)
+        coverage = CoverageJudge(view).judge(normalize_query(standalone.question), hits)
         if not coverage.answerable:  # the model is never called for what the plan does not cover
             text = self._not_covered(question, coverage)
             yield Answer(
@@ -122,8 +136,8 @@ class AnswerService:
             standalone_question=standalone,
         )
 
-    def _standalone(self, question: str, history: list[Turn]) -> Rewrite:
-        rewritten = rewrite(question, history, self.kb)
+    def _standalone(self, question: str, history: list[Turn], view: KnowledgeView) -> Rewrite:
+        rewritten = rewrite(question, history, view)
         if self._llm is not None and history and rewritten.question == normalize_query(question):
             try:  # the deterministic rules did not apply: let the model condense it
                 asked = [turn.question for turn in history[-3:]]
@@ -132,9 +146,9 @@ class AnswerService:
                 return rewritten
         return rewritten
 
-    def _duties_answer(self, question: str, party: str) -> Answer | None:
+    def _duties_answer(self, question: str, party: str, view: KnowledgeView) -> Answer | None:
         """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""
-        clauses = [c for d in self.kb.documents() for c in d.clauses]
+        clauses = [c for d in view.documents() for c in d.clauses]
         rows = [r for r in self._duties.duties(clauses, party) if r.role == "主体"]
         if not rows:
             return None
@@ -144,12 +158,7 @@ class AnswerService:
             if row.sentence not in sentences:
                 sentences.append(row.sentence)
         chosen = list(by_clause.items())[: self._top_k]
-        hits = [
-            ClauseHit(
-                self.kb.clause(cid), self.kb.document(cid.split(":")[0]).title, 1 / (n + 1), 0, 0
-            )
-            for n, (cid, _) in enumerate(chosen)
-        ]
+        hits = [self.kb.clause_hit(cid, 1 / (n + 1)) for n, (cid, _) in enumerate(chosen)]
         points = "\n".join(
             f"- {strip_number(s)}[{n + 1}]"
             for n, (_, sentences) in enumerate(chosen)

@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line)")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    _add_filters(ask)
     evaluate = sub.add_parser("eval", help="hit@k, MRR and abstention on an evaluation file")
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--json", action="store_true")
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     docs_sub = docs.add_subparsers(dest="docs_command", required=True)
     listing = docs_sub.add_parser("list", help="documents with their metadata and passage counts")
     listing.add_argument("--json", action="store_true")
+    _add_filters(listing)
     removal = docs_sub.add_parser("remove", help="remove a document and its passages")
     removal.add_argument("doc_id")
     serve = sub.add_parser("serve", help="start the Gradio chat")
@@ -45,6 +47,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("limit to documents (criteria combine)")
+    group.add_argument(
+        "--doc", action="append", default=[], metavar="ID", help="document id or 文号; repeatable"
+    )
+    group.add_argument("--issuer", default="", help="issuing body contains this, e.g. 国务院")
+    group.add_argument("--year", default="", help="dated in this year or range: 2018, 2017-2019")
+
+
+def _filtered(documents: list, args: argparse.Namespace) -> list[str] | None:
+    """The chosen document ids, or None when no filter was given."""
+    from kb.scope import select_documents
+
+    if not (args.doc or args.issuer or args.year):
+        return None
+    return select_documents(documents, args.doc, args.issuer, args.year)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
@@ -52,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ingest":
             return _ingest(settings, args.paths, args.rebuild)
         if args.command == "ask":
-            return _ask(settings, args.question, args.json)
+            return _ask(settings, args)
         if args.command == "eval":
             return _eval(settings, args.file, args.json)
         if args.command == "docs":
@@ -99,7 +119,8 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
         gone = admin.remove(args.doc_id)
         print(f"removed {args.doc_id}: {gone} passages")
         return 0
-    rows = admin.documents()
+    chosen = _filtered(kb.documents(), args)
+    rows = [r for r in admin.documents() if chosen is None or r.doc_id in chosen]
     if args.json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
         return 0
@@ -121,19 +142,21 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         print(f"    {citation.text}")
 
 
-def _ask(settings: Settings, question: str, as_json: bool) -> int:
+def _ask(settings: Settings, args: argparse.Namespace) -> int:
     from app.service import build_service
 
     service = build_service(settings)
+    question, as_json = args.question, args.json
+    doc_ids = _filtered(service.kb.documents(), args)
     if question != "-":
-        _print_answer(service.ask(question), as_json)
+        _print_answer(service.ask(question, doc_ids=doc_ids), as_json)
         return 0
     status = 0
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
-            _print_answer(service.ask(line), as_json)
+            _print_answer(service.ask(line, doc_ids=doc_ids), as_json)
         except QuestionError as exc:
             status = 2
             print(json.dumps({"question": line.strip(), "error": str(exc)}, ensure_ascii=False))

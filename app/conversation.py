@@ -17,7 +17,7 @@ from app.answer import Answer
 from app.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
-from kb.knowledge_base import KnowledgeBase
+from kb.scope import KnowledgeView
 from kb.text import normalize_query
 
 _MORE = re.compile(
@@ -54,7 +54,7 @@ class Rewrite:
     skip: list[str] = field(default_factory=list)  # sentences not to quote again ("还有呢？")
 
 
-def rewrite(question: str, history: list[Turn], kb: KnowledgeBase) -> Rewrite:
+def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
     q = normalize_query(question)
     previous = history[-1] if history else None
     if previous and _MORE.match(q):
@@ -88,7 +88,7 @@ def _swap_party(previous: str, subject: str) -> str:
     return f"{previous} {subject}"
 
 
-def _numbered_clause(kb: KnowledgeBase, number: int, unit: str) -> Clause | None:
+def _numbered_clause(kb: KnowledgeView, number: int, unit: str) -> Clause | None:
     wanted = f"第{number}条" if unit == "条" else f"{number}."
     for doc in kb.documents():
         for clause in doc.clauses:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.knowledge_base import ClauseHit, KnowledgeBase
+from kb.knowledge_base import ClauseHit
+from kb.scope import KnowledgeView
 from kb.text import (
     STOPWORDS,
     abbreviations,
@@ -80,7 +81,7 @@ def is_english(question: str) -> bool:
 class CoverageJudge:
     """Says whether the hits for a question are an answer or only the nearest text."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeView) -> None:
         self._kb = kb
 
     def judge(self, normalized: str, hits: list[ClauseHit]) -> Coverage:

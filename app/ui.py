@@ -12,6 +12,7 @@ from app.admin import AdminService
 from app.answer import Answer, Citation, QuestionError
 from app.answer_service import AnswerService
 from app.conversation import Turn
+from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 
 EXAMPLES = [
     "领导小组办公室设在哪里？",
@@ -71,15 +72,23 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
     from app.ui_tabs import build_workspace_tabs
     from app.workspace import Workspace
 
-    titles = "、".join(f"《{d.title}》" for d in service.kb.documents())
+    documents = service.kb.documents()
+    titles = "、".join(f"《{d.title}》" for d in documents[:3])
+    if len(documents) > 3:
+        titles = f"{len(documents)} 份文档（{titles} 等）"
 
-    def respond(question: str, messages: list[dict[str, Any]] | None, turns: list[Turn] | None):
+    def respond(
+        question: str,
+        messages: list[dict[str, Any]] | None,
+        scope: list[str] | None,
+        turns: list[Turn] | None,
+    ):
         """Streams a generated answer as it is written; the checked answer replaces it."""
         messages, turns = list(messages or []), list(turns or [])
         try:
-            stream = service.stream(question, turns)
+            stream = service.stream(question, turns, doc_ids=scope or None)
             first = next(stream)
-        except QuestionError as exc:
+        except (QuestionError, KnowledgeBaseError) as exc:
             yield messages, f'<p class="notice">{html.escape(str(exc))}</p>', question, turns
             return
         messages.append({"role": "user", "content": html.escape(question.strip())})
@@ -106,6 +115,13 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                         elem_id="question",
                     )
                     ask = gr.Button("提问", variant="primary", elem_id="ask")
+                    scope = gr.Dropdown(
+                        choices=document_choices(service.kb),
+                        value=[],
+                        multiselect=True,
+                        label="限定文档（不选则查全部；可输入标题、文号或发文机关筛选）",
+                        elem_id="scope",
+                    )
                     gr.Examples(EXAMPLES, inputs=question, label="示例问题")
                 with gr.Column(scale=2):
                     citations = gr.HTML(citation_html(None), elem_id="citations")
@@ -114,12 +130,29 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                 build_admin_tab(admin)
         turns = gr.State([])
         outputs = [chatbot, citations, question, turns]
-        ask.click(respond, [question, chatbot, turns], outputs, api_name="ask")
-        question.submit(respond, [question, chatbot, turns], outputs, api_visibility="private")
+        inputs = [question, chatbot, scope, turns]
+        ask.click(respond, inputs, outputs, api_name="ask")
+        question.submit(respond, inputs, outputs, api_visibility="private")
+        # documents come and go in 知识库管理: the list is read again when it is opened
+        scope.focus(
+            lambda: gr.Dropdown(choices=document_choices(service.kb)),
+            None,
+            scope,
+            api_visibility="private",
+        )
     # Answers are CPU-bound and the embedding model serves one call at a time: four workers
     # keep both cores busy; past 256 waiting requests users get a clear "queue full" error.
     demo.queue(default_concurrency_limit=4, max_size=256)
     return demo
+
+
+def document_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(《title》（文号） · issuer · date, doc_id) for the document selector."""
+    choices = []
+    for doc in kb.documents():
+        parts = [doc.citation_name(), doc.issuer, doc.date]
+        choices.append((" · ".join(p for p in parts if p), doc.doc_id))
+    return choices
 
 
 def launch(

@@ -15,6 +15,7 @@ import math
 import os
 import tempfile
 import threading
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
 from kb.lexical import BM25LexicalIndex
 from kb.retriever import HybridRetriever
+from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
 
 FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
@@ -87,7 +89,7 @@ class KnowledgeBase:
             self._documents[doc_id] = _read_document(self._doc_path(doc_id))
         self._passages: dict[str, Document] = {}
         self._clauses: dict[str, Clause] = {}
-        self._corpus_text: str | None = None
+        self._texts: dict[str, str] | None = None  # lower-cased text of each document
         self._index_documents()
         self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
         self._repair_store()
@@ -119,14 +121,17 @@ class KnowledgeBase:
     def outline(self, doc_id: str) -> list[OutlineNode]:
         return self._documents[doc_id].outline
 
-    def contains_text(self, fragment: str) -> bool:
-        """Whether any clause or title contains ``fragment`` (simplified text)."""
-        if self._corpus_text is None:
-            parts = [d.title for d in self._documents.values()]
-            parts += [n.label for d in self._documents.values() for n in d.outline]
-            parts += [c.text for c in self._clauses.values()]
-            self._corpus_text = "\n".join(parts).lower()
-        return fragment.lower() in self._corpus_text
+    def contains_text(self, fragment: str, doc_ids: Collection[str] | None = None) -> bool:
+        """Whether any clause or title (of ``doc_ids``, if given) contains ``fragment``."""
+        texts = self._texts
+        if texts is None:
+            texts = {doc_id: _document_text(doc) for doc_id, doc in self._documents.items()}
+            self._corpus_text = "\n".join(texts.values())
+            self._texts = texts  # last: a reader seeing it also sees the joined text
+        fragment = fragment.lower()
+        if doc_ids is None:
+            return fragment in self._corpus_text
+        return any(fragment in texts[d] for d in doc_ids if d in texts)
 
     def term_rarity(self, terms: list[str]) -> float:
         """Sum of the terms' inverse clause frequency in this knowledge base.
@@ -143,31 +148,40 @@ class KnowledgeBase:
             total += self._rarity[term]
         return total
 
-    def retriever(self) -> HybridRetriever:
-        return HybridRetriever(
-            vector_store=self._store, lexical_index=self._lexical, passages=self._passages
+    def clause_hit(self, clause_id: str, score: float) -> ClauseHit:
+        """A clause as a hit with its document's metadata, for answers not found by search."""
+        clause = self._clauses[clause_id]
+        doc = self._documents[clause.doc_id]
+        return ClauseHit(
+            clause, doc.title, score, 0.0, 0.0, [], doc.doc_number, doc.issuer, doc.date
         )
 
-    def search(self, question: str, k: int = 5) -> list[ClauseHit]:
+    def retriever(self, doc_ids: Collection[str] | None = None) -> HybridRetriever:
+        """Passages best first; with ``doc_ids``, only passages of those documents."""
+        return HybridRetriever(
+            vector_store=self._store,
+            lexical_index=self._lexical,
+            passages=self._passages,
+            doc_ids=None if doc_ids is None else frozenset(doc_ids),
+        )
+
+    def scope(self, doc_ids: Collection[str]) -> ScopedKnowledgeBase:
+        """This knowledge base limited to ``doc_ids`` (unknown ids raise KnowledgeBaseError)."""
+        return ScopedKnowledgeBase(self, doc_ids)
+
+    def search(
+        self, question: str, k: int = 5, doc_ids: Collection[str] | None = None
+    ) -> list[ClauseHit]:
         """The ``k`` best clauses for ``question``; a clause scores by its best passage."""
         if self.is_empty:
             return []
         hits: dict[str, ClauseHit] = {}
-        for passage in self.retriever().invoke(question):
+        for passage in self.retriever(doc_ids).invoke(question):
             meta = passage.metadata
             hit = hits.get(meta["clause_id"])
             if hit is None:
-                doc = self._documents[meta["doc_id"]]
-                hit = ClauseHit(
-                    self._clauses[meta["clause_id"]],
-                    doc.title,
-                    meta["score"],
-                    meta["dense"],
-                    meta["lexical"],
-                    doc_number=doc.doc_number,
-                    issuer=doc.issuer,
-                    date=doc.date,
-                )
+                hit = self.clause_hit(meta["clause_id"], meta["score"])
+                hit.dense, hit.lexical = meta["dense"], meta["lexical"]
                 hits[meta["clause_id"]] = hit
             else:
                 hit.dense = max(hit.dense, meta["dense"])
@@ -256,7 +270,8 @@ class KnowledgeBase:
             str(p.id): p for d in self._documents.values() for p in clause_passages(d)
         }
         self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
-        self._corpus_text = None
+        self._texts = None
+        self._corpus_text = ""
         self._rarity: dict[str, float] = {}
 
     def _delete_passages(self, doc_id: str) -> None:
@@ -313,6 +328,11 @@ def _write_json(path: Path, data: object) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
     os.replace(tmp, path)
+
+
+def _document_text(doc: ParsedDocument) -> str:
+    parts = [doc.title, *(n.label for n in doc.outline), *(c.text for c in doc.clauses)]
+    return "\n".join(parts).lower()
 
 
 def _read_document(path: Path) -> ParsedDocument:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 import bm25s
@@ -21,6 +22,7 @@ class BM25LexicalIndex:
         self.ids = ids
         self._model = model
         self.vocabulary = vocabulary
+        self._docs: np.ndarray | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> BM25LexicalIndex:
@@ -32,13 +34,24 @@ class BM25LexicalIndex:
         vocabulary = frozenset(t for doc in tokens for t in doc)
         return cls(list(ids), model, vocabulary)
 
-    def search(self, query_tokens: list[str], k: int) -> list[tuple[str, float]]:
+    def search(
+        self, query_tokens: list[str], k: int, doc_ids: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The ``k`` best passages (of ``doc_ids``, if given) with their BM25 scores."""
         known = [t for t in query_tokens if t in self.vocabulary]
         if self._model is None or not known:
             return []
         scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
+        if doc_ids is not None:
+            scores = np.where(np.isin(self._doc_of(), list(doc_ids)), scores, 0.0)
         top = np.argsort(-scores)[:k]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def _doc_of(self) -> np.ndarray:
+        """Each passage's document id (passage ids are ``<doc_id>:<key>#…``)."""
+        if self._docs is None:
+            self._docs = np.array([pid.split(":", 1)[0] for pid in self.ids])
+        return self._docs
 
     def save(self, directory: Path) -> None:
         """Write to ``directory`` atomically: a crash leaves the old index or the new one."""

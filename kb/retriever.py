@@ -30,13 +30,20 @@ class HybridRetriever(BaseRetriever):
     rrf_k: int = 20
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
+    doc_ids: frozenset[str] | None = None  # only passages of these documents, when given
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
         expanded = expand_query(normalize_query(query))
-        dense = self.vector_store.similarity_search_with_score(expanded, k=self.candidates)
-        lexical = self.lexical_index.search(segment(expanded), self.candidates)
+        where = None
+        if self.doc_ids is not None:
+            ids = sorted(self.doc_ids)
+            where = {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
+        dense = self.vector_store.similarity_search_with_score(
+            expanded, k=self.candidates, filter=where
+        )
+        lexical = self.lexical_index.search(segment(expanded), self.candidates, self.doc_ids)
         fused: dict[str, float] = {}
         dense_sim: dict[str, float] = {}
         lexical_score: dict[str, float] = {}
@@ -46,6 +53,8 @@ class HybridRetriever(BaseRetriever):
             dense_sim[doc.id] = 1.0 - float(distance)
             fused[doc.id] = fused.get(doc.id, 0.0) + self.dense_weight / (self.rrf_k + rank + 1)
         for rank, (pid, score) in enumerate(lexical):
+            if pid not in self.passages:  # written by another process since this one loaded
+                continue
             lexical_score[pid] = score
             fused[pid] = fused.get(pid, 0.0) + self.lexical_weight / (self.rrf_k + rank + 1)
         ranked = sorted(fused, key=lambda pid: -fused[pid])

@@ -187,3 +187,36 @@ def test_docs_list_and_remove(copied_data_dir: Path):
     assert json.loads(planqa("docs", "list", "--json", data_dir=copied_data_dir).stdout) == []
     missing = planqa("docs", "remove", "no-such-doc", data_dir=copied_data_dir)
     assert missing.returncode == 2 and "no document 'no-such-doc'" in missing.stderr
+
+
+def test_questions_and_listing_limited_by_document_metadata(copied_data_dir: Path, tmp_path: Path):
+    notice = tmp_path / "ice-notice.txt"
+    notice.write_text(
+        "黑政办发〔2021〕15号\n黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知\n"
+        "一、组织领导\n成立冰雪旅游工作领导小组，领导小组办公室设在省文化和旅游厅。\n"
+        "黑龙江省人民政府办公厅\n2021年6月1日\n",
+        encoding="utf-8",
+    )
+    assert planqa("ingest", str(notice), data_dir=copied_data_dir).returncode == 0
+    question = "领导小组办公室设在哪里？"
+
+    def cited(*filters: str) -> list[dict]:
+        result = planqa("ask", question, "--json", *filters, data_dir=copied_data_dir)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)["citations"]
+
+    by_number = cited("--doc", "黑政办发〔2021〕15号")
+    assert {c["doc_id"] for c in by_number} == {"ice-notice"}
+    assert by_number[0]["doc_number"] == "黑政办发〔2021〕15号"
+    assert "省文化和旅游厅" in by_number[0]["text"]
+    by_year = cited("--year", "2017-2018")
+    assert {c["doc_id"] for c in by_year} == {PLAN_ID}
+    assert by_year[0]["clause_id"] == f"{PLAN_ID}:5.1"  # 领导小组办公室设在省发展改革委
+    issued = planqa(
+        "docs", "list", "--issuer", "人民政府办公厅", "--json", data_dir=copied_data_dir
+    )
+    assert [d["doc_id"] for d in json.loads(issued.stdout)] == ["ice-notice"]
+    nothing = planqa("ask", question, "--doc", "国发〔1999〕1号", data_dir=copied_data_dir)
+    assert nothing.returncode == 2 and "no document matches" in nothing.stderr
+    bad_year = planqa("ask", question, "--year", "去年", data_dir=copied_data_dir)
+    assert bad_year.returncode == 2 and "write 2018 or 2017-2019" in bad_year.stderr
