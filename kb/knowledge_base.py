@@ -15,7 +15,7 @@ import math
 import os
 import tempfile
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,8 @@ from kb.retriever import HybridRetriever
 from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
 
+INGEST_BATCH = 256  # passages embedded and stored per call
+Progress = Callable[[int, int], None]  # (documents done, passages done)
 FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
 
 
@@ -57,6 +59,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     passages: int = 0
+    total_passages: int = 0  # of the new or changed documents
 
 
 class KnowledgeBase:
@@ -85,19 +88,21 @@ class KnowledgeBase:
         # Writers take turns; readers never wait: they see the maps swapped in whole.
         self._write_lock = threading.Lock()
         self._documents: dict[str, ParsedDocument] = {}
-        for doc_id in self._manifest["documents"]:
-            self._documents[doc_id] = _read_document(self._doc_path(doc_id))
         self._passages: dict[str, Document] = {}
+        self._by_doc: dict[str, list[str]] = {}  # passage ids of each document
         self._clauses: dict[str, Clause] = {}
         self._texts: dict[str, str] | None = None  # lower-cased text of each document
-        self._index_documents()
+        self._corpus_text = ""
+        self._rarity: dict[str, float] = {}
+        stored = [_read_document(self._doc_path(d)) for d in self._manifest["documents"]]
+        self._index_documents(stored, [])
         self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
         self._repair_store()
         lexical_dir = data_dir / "lexical"
-        lexical = BM25LexicalIndex.load(lexical_dir) if lexical_dir.exists() else None
-        if lexical is None or set(lexical.ids) != self._passages.keys():
-            lexical = self._build_lexical()  # missing, or written before a crash
-        self._lexical = lexical
+        empty = BM25LexicalIndex.build([], [])
+        self._lexical = BM25LexicalIndex.load(lexical_dir) if lexical_dir.exists() else empty
+        if set(self._lexical.ids) != self._passages.keys():
+            self._lexical = self._updated_lexical()  # missing, or written before a crash
 
     # --- reading -------------------------------------------------------------
 
@@ -191,56 +196,69 @@ class KnowledgeBase:
 
     # --- writing -------------------------------------------------------------
 
-    def add_documents(self, documents: list[ParsedDocument]) -> IngestReport:
-        """Add or replace documents; unchanged ones (same content hash) are skipped."""
+    def add_documents(
+        self, documents: list[ParsedDocument], progress: Progress | None = None
+    ) -> IngestReport:
+        """Add or replace documents; unchanged ones (same content hash) are skipped.
+
+        Passages are embedded and stored in batches; a batch's documents are committed
+        (document file, then manifest) once their passages are stored. ``progress`` is
+        called after each batch with the documents and passages done so far.
+        """
         report = IngestReport()
         with self._write_lock:
-            self._add(documents, report)
+            changed = []
+            for doc in documents:
+                known = self._manifest["documents"].get(doc.doc_id)
+                if known == doc.content_hash:
+                    report.unchanged.append(doc.doc_id)
+                    continue
+                (report.added if known is None else report.replaced).append(doc.doc_id)
+                changed.append((doc, clause_passages(doc)))
+            report.total_passages = sum(len(passages) for _, passages in changed)
+            batch: list[tuple[ParsedDocument, list[Document]]] = []
+            for n, item in enumerate(changed, start=1):
+                batch.append(item)
+                if n == len(changed) or sum(len(p) for _, p in batch) >= INGEST_BATCH:
+                    self._commit(batch)
+                    report.passages += sum(len(p) for _, p in batch)
+                    batch = []
+                    if progress is not None:
+                        progress(n, report.passages)
+            if changed:
+                self._lexical = self._updated_lexical()
         return report
 
-    def _add(self, documents: list[ParsedDocument], report: IngestReport) -> None:
-        for doc in documents:
-            known = self._manifest["documents"].get(doc.doc_id)
-            if known == doc.content_hash:
-                report.unchanged.append(doc.doc_id)
-                continue
-            passages = clause_passages(doc)
-            if known is not None:
-                self._delete_passages(doc.doc_id)
-                report.replaced.append(doc.doc_id)
-            else:
-                report.added.append(doc.doc_id)
-            if passages:
-                self._store.add_documents(passages, ids=[str(p.id) for p in passages])
+    def _commit(self, batch: list[tuple[ParsedDocument, list[Document]]]) -> None:
+        old = [pid for doc, _ in batch for pid in self._by_doc.get(doc.doc_id, ())]
+        if old:
+            self._store.delete(ids=old)
+        passages = [p for _, ps in batch for p in ps]
+        if passages:
+            self._store.add_documents(passages, ids=[str(p.id) for p in passages])
+        for doc, _ in batch:
             _write_json(self._doc_path(doc.doc_id), asdict(doc))
-            self._documents = {**self._documents, doc.doc_id: doc}  # copy on write
             self._manifest["documents"][doc.doc_id] = doc.content_hash
-            self._write_manifest()
-            report.passages += len(passages)
-        if report.added or report.replaced:
-            self._index_documents()
-            self._lexical = self._build_lexical()
+        self._write_manifest()  # the batch is committed here
+        self._index_documents([doc for doc, _ in batch], [], {str(p.id): p for p in passages})
 
     def remove_document(self, doc_id: str) -> int:
         """Remove a document and its passages; returns how many passages went."""
         if doc_id not in self._documents:
             raise KnowledgeBaseError(f"no document {doc_id!r} in the knowledge base")
         with self._write_lock:
-            gone = [pid for pid, p in self._passages.items() if p.metadata["doc_id"] == doc_id]
+            gone = list(self._by_doc.get(doc_id, ()))
             del self._manifest["documents"][doc_id]
             self._write_manifest()  # committed first: a crash after this leaves only orphans
             if gone:
                 self._store.delete(ids=gone)
             self._doc_path(doc_id).unlink(missing_ok=True)
-            documents = dict(self._documents)
-            del documents[doc_id]
-            self._documents = documents
-            self._index_documents()
-            self._lexical = self._build_lexical()
+            self._index_documents([], [doc_id], {})
+            self._lexical = self._updated_lexical()
         return len(gone)
 
     def passage_count(self, doc_id: str) -> int:
-        return sum(1 for p in self._passages.values() if p.metadata["doc_id"] == doc_id)
+        return len(self._by_doc.get(doc_id, ()))
 
     def _repair_store(self) -> None:
         """Make the vector store hold exactly the passages of the committed documents.
@@ -264,24 +282,39 @@ class KnowledgeBase:
             self._store.add_documents([self._passages[pid] for pid in missing], ids=missing)
         self.repaired = (len(orphans), len(missing))
 
-    def _index_documents(self) -> None:
-        """In-memory maps of passages and clauses, derived from the stored documents."""
-        self._passages = {
-            str(p.id): p for d in self._documents.values() for p in clause_passages(d)
-        }
-        self._clauses = {c.clause_id: c for d in self._documents.values() for c in d.clauses}
+    def _index_documents(
+        self,
+        added: list[ParsedDocument],
+        removed: list[str],
+        passages: dict[str, Document] | None = None,
+    ) -> None:
+        """Update the in-memory maps for documents added (or replaced) and removed.
+
+        Readers never wait: each map is copied, changed and swapped in whole.
+        ``passages`` are the added documents' passages when the caller has them.
+        """
+        gone = set(removed) | {d.doc_id for d in added if d.doc_id in self._documents}
+        documents = {k: v for k, v in self._documents.items() if k not in gone}
+        documents.update((d.doc_id, d) for d in added)
+        if passages is None:
+            passages = {str(p.id): p for d in added for p in clause_passages(d)}
+        stale = {pid for doc_id in gone for pid in self._by_doc.get(doc_id, ())}
+        all_passages = {k: v for k, v in self._passages.items() if k not in stale}
+        all_passages.update(passages)
+        by_doc = {k: v for k, v in self._by_doc.items() if k not in gone}
+        for pid, passage in passages.items():
+            by_doc.setdefault(passage.metadata["doc_id"], []).append(pid)
+        clauses = {k: v for k, v in self._clauses.items() if v.doc_id not in gone}
+        clauses.update((c.clause_id, c) for d in added for c in d.clauses)
+        self._documents, self._passages, self._by_doc = documents, all_passages, by_doc
+        self._clauses = clauses
         self._texts = None
         self._corpus_text = ""
-        self._rarity: dict[str, float] = {}
+        self._rarity = {}
 
-    def _delete_passages(self, doc_id: str) -> None:
-        old = [pid for pid, p in self._passages.items() if p.metadata["doc_id"] == doc_id]
-        if old:
-            self._store.delete(ids=old)
-
-    def _build_lexical(self) -> BM25LexicalIndex:
-        ids = list(self._passages)
-        index = BM25LexicalIndex.build(ids, [self._passages[i].page_content for i in ids])
+    def _updated_lexical(self) -> BM25LexicalIndex:
+        texts = {pid: p.page_content for pid, p in self._passages.items()}
+        index = self._lexical.updated(texts)
         index.save(self.data_dir / "lexical")
         return index
 

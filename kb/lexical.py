@@ -1,4 +1,8 @@
-"""BM25 over jieba-segmented simplified text, persisted beside the vector store."""
+"""BM25 over jieba-segmented simplified text, persisted beside the vector store.
+
+The index is saved with each passage's tokens, so adding or removing documents
+segments only the new passages and start-up only loads what was saved.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import bm25s
@@ -18,21 +22,40 @@ from kb.text import segment
 class BM25LexicalIndex:
     """A lexical index of passages: ``search`` returns (passage id, BM25 score) pairs."""
 
-    def __init__(self, ids: list[str], model: bm25s.BM25 | None, vocabulary: frozenset[str]):
+    def __init__(
+        self,
+        ids: list[str],
+        model: bm25s.BM25 | None,
+        vocabulary: frozenset[str],
+        tokens: list[list[str]] | None = None,
+        directory: Path | None = None,
+    ):
         self.ids = ids
         self._model = model
         self.vocabulary = vocabulary
+        self._tokens = tokens  # loaded from ``directory`` when first needed
+        self._directory = directory
         self._docs: np.ndarray | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> BM25LexicalIndex:
-        tokens = [segment(text) or ["<empty>"] for text in texts]
+        return cls._from_tokens(list(ids), [segment(text) or ["<empty>"] for text in texts])
+
+    @classmethod
+    def _from_tokens(cls, ids: list[str], tokens: list[list[str]]) -> BM25LexicalIndex:
         if not ids:
-            return cls([], None, frozenset())
+            return cls([], None, frozenset(), [])
         model = bm25s.BM25()
         model.index(tokens, show_progress=False)
         vocabulary = frozenset(t for doc in tokens for t in doc)
-        return cls(list(ids), model, vocabulary)
+        return cls(ids, model, vocabulary, tokens)
+
+    def updated(self, passages: Mapping[str, str]) -> BM25LexicalIndex:
+        """An index of exactly ``passages`` (id → text); only ids new to it are segmented."""
+        known = dict(zip(self.ids, self._all_tokens(), strict=True))
+        ids = list(passages)
+        tokens = [known.get(pid) or segment(passages[pid]) or ["<empty>"] for pid in ids]
+        return self._from_tokens(ids, tokens)
 
     def search(
         self, query_tokens: list[str], k: int, doc_ids: Collection[str] | None = None
@@ -44,7 +67,8 @@ class BM25LexicalIndex:
         scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
         if doc_ids is not None:
             scores = np.where(np.isin(self._doc_of(), list(doc_ids)), scores, 0.0)
-        top = np.argsort(-scores)[:k]
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
     def _doc_of(self) -> np.ndarray:
@@ -52,6 +76,15 @@ class BM25LexicalIndex:
         if self._docs is None:
             self._docs = np.array([pid.split(":", 1)[0] for pid in self.ids])
         return self._docs
+
+    def _all_tokens(self) -> list[list[str]]:
+        if self._tokens is None:
+            path = None if self._directory is None else self._directory / "tokens.json"
+            if path is not None and path.exists():
+                self._tokens = json.loads(path.read_text("utf-8"))
+            else:
+                self._tokens = [[] for _ in self.ids]  # not saved: segment again
+        return self._tokens
 
     def save(self, directory: Path) -> None:
         """Write to ``directory`` atomically: a crash leaves the old index or the new one."""
@@ -61,14 +94,17 @@ class BM25LexicalIndex:
             self._model.save(str(staging / "bm25"))
         meta = {"ids": self.ids, "vocabulary": sorted(self.vocabulary)}
         (staging / "index.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+        tokens = json.dumps(self._all_tokens(), ensure_ascii=False, separators=(",", ":"))
+        (staging / "tokens.json").write_text(tokens, "utf-8")
         old = directory.with_name(directory.name + ".old")
         if directory.exists():
             os.replace(directory, old)
         os.replace(staging, directory)
         shutil.rmtree(old, ignore_errors=True)
+        self._directory = directory
 
     @classmethod
     def load(cls, directory: Path) -> BM25LexicalIndex:
         meta = json.loads((directory / "index.json").read_text("utf-8"))
         model = bm25s.BM25.load(str(directory / "bm25")) if meta["ids"] else None
-        return cls(meta["ids"], model, frozenset(meta["vocabulary"]))
+        return cls(meta["ids"], model, frozenset(meta["vocabulary"]), None, directory)
