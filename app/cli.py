@@ -22,9 +22,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planqa", description="Cited Q&A over policy plans")
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="build or update the knowledge base from files")
-    ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (.txt, .md)")
+    ingest.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (.txt .md .pdf .docx .html)"
+    )
     ingest.add_argument(
         "--rebuild", action="store_true", help="delete the knowledge base first, then ingest"
+    )
+    ingest.add_argument(
+        "--progress",
+        action="store_true",
+        help="show progress bars even when standard error is not a terminal",
     )
     ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line)")
     ask.add_argument("question")
@@ -70,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     try:
         if args.command == "ingest":
-            return _ingest(settings, args.paths, args.rebuild)
+            return _ingest(settings, args.paths, args.rebuild, args.progress)
         if args.command == "ask":
             return _ask(settings, args)
         if args.command == "eval":
@@ -85,26 +92,38 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _ingest(settings: Settings, paths: list[Path], rebuild: bool) -> int:
+_LISTED = 20  # documents named after an ingest
+
+
+def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool) -> int:
+    from app.progress import IngestProgress
     from app.service import offline_environment, open_knowledge_base, parse_all
+    from ingest.chunking import clause_passages
     from kb.store import drop_collection
 
     offline_environment()
+    bars = IngestProgress(enabled=True if progress else None)
     # every file is parsed before anything is written
-    documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb)
+    documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb, bars)
     if rebuild:
         shutil.rmtree(settings.data_dir, ignore_errors=True)
         if settings.chroma_url:  # the vectors live on the server: drop them too
             drop_collection(settings.data_dir, settings.chroma_url, settings.chroma_collection)
     kb = open_knowledge_base(settings)
-    report = kb.add_documents(documents)
+    known = {d.doc_id: d.content_hash for d in kb.documents()}
+    changed = [d for d in documents if known.get(d.doc_id) != d.content_hash]
+    passages = sum(len(clause_passages(d)) for d in changed)
+    with bars.storing(len(changed), passages) as advance:
+        report = kb.add_documents(documents, progress=advance)
     print(
         f"ingested {len(documents)} document(s): {len(report.added)} added, "
         f"{len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
         f"{report.passages} passages written; knowledge base at {settings.data_dir}"
     )
-    for doc in documents:
+    for doc in documents[:_LISTED]:
         print(f"  {doc.doc_id}: 《{doc.title}》 {len(doc.clauses)} clauses")
+    if len(documents) > _LISTED:
+        print(f"  … and {len(documents) - _LISTED} more (planqa docs list)")
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.answer_service import AnswerService
 from app.llm import LLMAnswerer, make_chat_model
+from app.progress import IngestProgress
 from app.prompts import load_prompts
 from app.settings import Settings
 from ingest import IngestError, ParsedDocument, load_document
@@ -54,10 +55,18 @@ def collect_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def parse_all(paths: list[Path], max_file_mb: float = 5.0) -> list[ParsedDocument]:
+def parse_all(
+    paths: list[Path], max_file_mb: float = 5.0, progress: IngestProgress | None = None
+) -> list[ParsedDocument]:
     """Parse every file before anything is written, so one bad file changes nothing."""
     limit = int(max_file_mb * 2**20)
-    return [load_document(path, limit) for path in collect_files(paths)]
+    files = collect_files(paths)
+    documents = []
+    with (progress or IngestProgress(enabled=False)).parsing(len(files)) as bar:
+        for path in files:
+            documents.append(load_document(path, limit))
+            bar.update()
+    return documents
 
 
 def ingest_paths(kb: KnowledgeBase, paths: list[Path], max_file_mb: float = 5.0) -> IngestReport:

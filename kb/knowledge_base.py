@@ -16,6 +16,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
-from kb.lexical import BM25LexicalIndex
+from kb.lexical import BM25LexicalIndex, segment_passages
 from kb.retriever import HybridRetriever
 from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
@@ -75,6 +76,7 @@ class KnowledgeBase:
     ) -> None:
         self.data_dir = data_dir
         self.embedding_model = embedding_model
+        self._embeddings = embeddings
         self._manifest = self._read_manifest()
         try:
             self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings, collection)
@@ -216,26 +218,48 @@ class KnowledgeBase:
                 (report.added if known is None else report.replaced).append(doc.doc_id)
                 changed.append((doc, clause_passages(doc)))
             report.total_passages = sum(len(passages) for _, passages in changed)
-            batch: list[tuple[ParsedDocument, list[Document]]] = []
-            for n, item in enumerate(changed, start=1):
-                batch.append(item)
-                if n == len(changed) or sum(len(p) for _, p in batch) >= INGEST_BATCH:
-                    self._commit(batch)
+            batches = _batches(changed)
+            tokens: dict[str, list[str]] = {}
+            done = 0
+            # the next batch is embedded while this one is stored and segmented
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as pool:
+                ahead = pool.submit(self._embed, batches[0]) if batches else None
+                for i, batch in enumerate(batches):
+                    assert ahead is not None
+                    vectors = ahead.result()
+                    if i + 1 < len(batches):
+                        ahead = pool.submit(self._embed, batches[i + 1])
+                    self._commit(batch, vectors)
+                    tokens.update(segment_passages(p for _, ps in batch for p in ps))
+                    done += len(batch)
                     report.passages += sum(len(p) for _, p in batch)
-                    batch = []
                     if progress is not None:
-                        progress(n, report.passages)
+                        progress(done, report.passages)
             if changed:
-                self._lexical = self._updated_lexical()
+                self._lexical = self._updated_lexical(tokens)
         return report
 
-    def _commit(self, batch: list[tuple[ParsedDocument, list[Document]]]) -> None:
+    def _embed(self, batch: list[tuple[ParsedDocument, list[Document]]]) -> list[list[float]]:
+        return self._embeddings.embed_documents([p.page_content for _, ps in batch for p in ps])
+
+    def _store_passages(self, passages: list[Document], vectors: list[list[float]]) -> None:
+        """Write passages with their vectors; the text itself lives in documents/*.json."""
+        if passages:
+            self._store._collection.upsert(
+                ids=[str(p.id) for p in passages],
+                embeddings=vectors,  # type: ignore[arg-type]
+                metadatas=[p.metadata for p in passages],
+                documents=[""] * len(passages),
+            )
+
+    def _commit(
+        self, batch: list[tuple[ParsedDocument, list[Document]]], vectors: list[list[float]]
+    ) -> None:
         old = [pid for doc, _ in batch for pid in self._by_doc.get(doc.doc_id, ())]
         if old:
             self._store.delete(ids=old)
         passages = [p for _, ps in batch for p in ps]
-        if passages:
-            self._store.add_documents(passages, ids=[str(p.id) for p in passages])
+        self._store_passages(passages, vectors)
         for doc, _ in batch:
             _write_json(self._doc_path(doc.doc_id), asdict(doc))
             self._manifest["documents"][doc.doc_id] = doc.content_hash
@@ -279,7 +303,9 @@ class KnowledgeBase:
         if orphans:
             self._store.delete(ids=orphans)
         if missing:
-            self._store.add_documents([self._passages[pid] for pid in missing], ids=missing)
+            passages = [self._passages[pid] for pid in missing]
+            vectors = self._embeddings.embed_documents([p.page_content for p in passages])
+            self._store_passages(passages, vectors)
         self.repaired = (len(orphans), len(missing))
 
     def _index_documents(
@@ -312,9 +338,9 @@ class KnowledgeBase:
         self._corpus_text = ""
         self._rarity = {}
 
-    def _updated_lexical(self) -> BM25LexicalIndex:
+    def _updated_lexical(self, tokens: dict[str, list[str]] | None = None) -> BM25LexicalIndex:
         texts = {pid: p.page_content for pid, p in self._passages.items()}
-        index = self._lexical.updated(texts)
+        index = self._lexical.updated(texts, tokens or {})
         index.save(self.data_dir / "lexical")
         return index
 
@@ -361,6 +387,18 @@ def _write_json(path: Path, data: object) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
     os.replace(tmp, path)
+
+
+def _batches(
+    changed: list[tuple[ParsedDocument, list[Document]]],
+) -> list[list[tuple[ParsedDocument, list[Document]]]]:
+    """Whole documents grouped until a group holds INGEST_BATCH passages or more."""
+    batches: list[list[tuple[ParsedDocument, list[Document]]]] = [[]]
+    for item in changed:
+        if sum(len(p) for _, p in batches[-1]) >= INGEST_BATCH:
+            batches.append([])
+        batches[-1].append(item)
+    return batches if batches[0] else []
 
 
 def _document_text(doc: ParsedDocument) -> str:

@@ -10,13 +10,19 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 import bm25s
 import numpy as np
+from langchain_core.documents import Document
 
 from kb.text import segment
+
+
+def segment_passages(passages: Iterable[Document]) -> dict[str, list[str]]:
+    """Passage id → its tokens for the index."""
+    return {str(p.id): segment(p.page_content) or ["<empty>"] for p in passages}
 
 
 class BM25LexicalIndex:
@@ -50,12 +56,18 @@ class BM25LexicalIndex:
         vocabulary = frozenset(t for doc in tokens for t in doc)
         return cls(ids, model, vocabulary, tokens)
 
-    def updated(self, passages: Mapping[str, str]) -> BM25LexicalIndex:
-        """An index of exactly ``passages`` (id → text); only ids new to it are segmented."""
+    def updated(
+        self, passages: Mapping[str, str], tokens: Mapping[str, list[str]] | None = None
+    ) -> BM25LexicalIndex:
+        """An index of exactly ``passages`` (id → text); only ids new to it are segmented.
+
+        ``tokens`` may give the segmented text of new passages, done while embedding.
+        """
         known = dict(zip(self.ids, self._all_tokens(), strict=True))
+        known.update(tokens or {})
         ids = list(passages)
-        tokens = [known.get(pid) or segment(passages[pid]) or ["<empty>"] for pid in ids]
-        return self._from_tokens(ids, tokens)
+        segmented = [known.get(pid) or segment(passages[pid]) or ["<empty>"] for pid in ids]
+        return self._from_tokens(ids, segmented)
 
     def search(
         self, query_tokens: list[str], k: int, doc_ids: Collection[str] | None = None
