@@ -73,7 +73,10 @@ class AnswerService:
                 yield duties
                 return
         hits = view.search(standalone.question, self._top_k)
-        coverage = CoverageJudge(view).judge(normalize_query(standalone.question), hits)
+        # evidence comes from the document the answer would quote, not from the whole
+        # corpus: 吉林省 in one plan and 浙江省 in another do not make a 吉浙 cooperation
+        evidence = self.kb.scope({hits[0].clause.doc_id}) if hits else view
+        coverage = CoverageJudge(evidence).judge(normalize_query(standalone.question), hits)
         if not coverage.answerable:  # the model is never called for what the plan does not cover
             text = self._not_covered(question, coverage)
             yield Answer(

@@ -25,10 +25,13 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
+from kb.focus import WEIGHT as FOCUS_WEIGHT
+from kb.focus import document_shares, leading_documents, named_documents
 from kb.lexical import BM25LexicalIndex, segment_passages
 from kb.retriever import HybridRetriever
 from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
+from kb.text import content_terms, normalize_query
 
 INGEST_BATCH = 256  # passages embedded and stored per call
 Progress = Callable[[int, int], None]  # (documents done, passages done)
@@ -92,6 +95,7 @@ class KnowledgeBase:
         self._documents: dict[str, ParsedDocument] = {}
         self._passages: dict[str, Document] = {}
         self._by_doc: dict[str, list[str]] = {}  # passage ids of each document
+        self._titles: dict[str, str] = {}
         self._clauses: dict[str, Clause] = {}
         self._texts: dict[str, str] | None = None  # lower-cased text of each document
         self._corpus_text = ""
@@ -179,9 +183,34 @@ class KnowledgeBase:
     def search(
         self, question: str, k: int = 5, doc_ids: Collection[str] | None = None
     ) -> list[ClauseHit]:
-        """The ``k`` best clauses for ``question``; a clause scores by its best passage."""
+        """The ``k`` best clauses for ``question``; a clause scores by its best passage.
+
+        With several documents in play (see kb/focus.py), clauses are lifted by their
+        document's share of the question's words, and a second pass ranks again within
+        the leading documents, so other plans' passages do not crowd the candidates.
+        """
         if self.is_empty:
             return []
+        hits = self._clause_hits(question, doc_ids)
+        if len(doc_ids if doc_ids is not None else self._documents) < 2:
+            return sorted(hits, key=lambda h: -h.score)[:k]
+        terms = content_terms(normalize_query(question))
+        shares = document_shares(terms, self._lexical, self._titles, doc_ids)
+        named = named_documents(normalize_query(question).lower(), self._titles)
+        if doc_ids is not None:
+            named &= set(doc_ids)
+        shares.update(dict.fromkeys(named, 1.0 + 1e-6))  # a quoted title outranks all words
+        _weigh(hits, shares)
+        in_play = {h.clause.doc_id for h in hits}
+        focus = leading_documents(shares)
+        if focus is None:  # else the documents of the best hits
+            focus = {h.clause.doc_id for h in sorted(hits, key=lambda h: -h.score)[:k]}
+        if focus != in_play:
+            hits = self._clause_hits(question, focus)
+            _weigh(hits, shares)
+        return sorted(hits, key=lambda h: -h.score)[:k]
+
+    def _clause_hits(self, question: str, doc_ids: Collection[str] | None) -> list[ClauseHit]:
         hits: dict[str, ClauseHit] = {}
         for passage in self.retriever(doc_ids).invoke(question):
             meta = passage.metadata
@@ -194,7 +223,7 @@ class KnowledgeBase:
                 hit.dense = max(hit.dense, meta["dense"])
                 hit.lexical = max(hit.lexical, meta["lexical"])
             hit.spans.append((meta["start"], meta["end"]))
-        return sorted(hits.values(), key=lambda h: -h.score)[:k]
+        return list(hits.values())
 
     # --- writing -------------------------------------------------------------
 
@@ -333,6 +362,7 @@ class KnowledgeBase:
         clauses = {k: v for k, v in self._clauses.items() if v.doc_id not in gone}
         clauses.update((c.clause_id, c) for d in added for c in d.clauses)
         self._documents, self._passages, self._by_doc = documents, all_passages, by_doc
+        self._titles = {doc_id: doc.title.lower() for doc_id, doc in documents.items()}
         self._clauses = clauses
         self._texts = None
         self._corpus_text = ""
@@ -387,6 +417,11 @@ def _write_json(path: Path, data: object) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
     os.replace(tmp, path)
+
+
+def _weigh(hits: list[ClauseHit], shares: dict[str, float]) -> None:
+    for hit in hits:
+        hit.score *= 1 + FOCUS_WEIGHT * shares.get(hit.clause.doc_id, 0.0)
 
 
 def _batches(

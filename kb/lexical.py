@@ -83,6 +83,21 @@ class BM25LexicalIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
+    def documents_with(self, term: str, doc_ids: Collection[str] | None = None) -> set[str]:
+        """Documents with a passage containing ``term`` (all its index words, if it has several)."""
+        if self._model is None:
+            return set()
+        words = [term] if term in self.vocabulary else segment(term)
+        if not words or any(w not in self.vocabulary for w in words):
+            return set()
+        found = None
+        for word in dict.fromkeys(words):
+            scores = np.asarray(self._model.get_scores([word]))
+            docs = set(np.unique(self._doc_of()[scores > 0]).tolist())
+            found = docs if found is None else found & docs
+        found = found or set()
+        return found if doc_ids is None else found & set(doc_ids)
+
     def _doc_of(self) -> np.ndarray:
         """Each passage's document id (passage ids are ``<doc_id>:<key>#…``)."""
         if self._docs is None:

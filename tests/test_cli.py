@@ -222,9 +222,7 @@ def test_questions_and_listing_limited_by_document_metadata(copied_data_dir: Pat
     assert bad_year.returncode == 2 and "write 2018 or 2017-2019" in bad_year.stderr
 
 
-def test_folder_ingest_shows_progress_and_skips_what_it_has(
-    copied_data_dir: Path, tmp_path: Path
-):
+def test_folder_ingest_shows_progress_and_skips_what_it_has(copied_data_dir: Path, tmp_path: Path):
     folder = tmp_path / "plans"
     folder.mkdir()
     for n, topic in enumerate(["冰雪旅游", "粮食仓储", "跨境电商"]):
@@ -238,7 +236,9 @@ def test_folder_ingest_shows_progress_and_skips_what_it_has(
     for bar in ("parsed", "documents", "passages"):
         assert f"{bar}" in first.stderr and "100%" in first.stderr
     assert "psg/s" in first.stderr and "doc/s" in first.stderr  # rates, with an ETA while running
-    (folder / "plan-1.txt").write_text("粮食仓储专项方案\n一、重点任务\n建设粮食物流园区。", "utf-8")
+    (folder / "plan-1.txt").write_text(
+        "粮食仓储专项方案\n一、重点任务\n建设粮食物流园区。", "utf-8"
+    )
     again = planqa("ingest", str(folder), data_dir=copied_data_dir)
     assert "0 added, 1 replaced, 2 unchanged" in again.stdout
     assert again.stderr == ""  # no bars when standard error is not a terminal

@@ -1,0 +1,62 @@
+"""Which documents a question is about, when the knowledge base holds many.
+
+Among thousands of plans, "中医药有合作吗" matches clauses of every 中医药 plan, and
+their passages crowd the candidates out; the document that also speaks of 合作 is the
+one meant. A document's *share* is the IDF-weighted part of the question's words it
+contains (read from the lexical index's postings and the titles, not from a scan of the texts).
+When a few documents clearly lead, retrieval runs again inside them; in any case a
+clause's score is lifted by its document's share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from kb.lexical import BM25LexicalIndex
+from kb.text import term_weight
+
+MAX_FOCUS = 20  # more leading documents than this: the words do not single any out
+MIN_SHARE = 0.5  # the leading documents must hold at least this share of the words
+TITLE_SHARE = 0.05  # a word in more titles than this says nothing about which plan is meant
+MIN_TITLE = 6  # shorter titles could be ordinary words of a question
+WEIGHT = 1.0  # a clause's score is multiplied by 1 + WEIGHT × its document's share
+
+
+def document_shares(
+    terms: list[str],
+    lexical: BM25LexicalIndex,
+    titles: Mapping[str, str],
+    doc_ids: Collection[str] | None = None,
+) -> dict[str, float]:
+    """Document id → share of the question's words its text or title contains (if any)."""
+    total = term_weight(terms)
+    shares: dict[str, float] = {}
+    if not total:
+        return shares
+    for term in terms:
+        weight = term_weight([term]) / total
+        found = lexical.documents_with(term, doc_ids)
+        titled = {d for d, title in titles.items() if term in title}
+        if len(titled) <= max(1, TITLE_SHARE * len(titles)):  # 吉林省 names a plan; 方案 does not
+            found |= titled
+        if doc_ids is not None:
+            found &= set(doc_ids)
+        for doc_id in found:
+            shares[doc_id] = shares.get(doc_id, 0.0) + weight
+    return shares
+
+
+def leading_documents(shares: dict[str, float]) -> set[str] | None:
+    """The documents with the highest share, if they are few and hold most of the words."""
+    if not shares:
+        return None
+    best = max(shares.values())
+    if best < MIN_SHARE:
+        return None
+    leading = {doc_id for doc_id, share in shares.items() if share >= best - 1e-9}
+    return leading if len(leading) <= MAX_FOCUS else None
+
+
+def named_documents(question: str, titles: Mapping[str, str]) -> set[str]:
+    """Documents whose whole title the question quotes: 《吉林省中医药专项实施方案》的重点任务."""
+    return {d for d, title in titles.items() if len(title) >= MIN_TITLE and title in question}
