@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hmac
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ingest import IngestError, ParsedDocument
+from ingest.chunking import clause_passages
 from ingest.loaders import load_text, supported_suffixes
 from ingest.pipeline import doc_id_for, parse_text
 from kb.knowledge_base import IngestReport, KnowledgeBase
@@ -81,12 +83,26 @@ class AdminService:
         text = load_text(path, self._max_bytes, name=name)
         return parse_text(text, doc_id_for(Path(name)), name)
 
-    def upload(self, path: Path, original_name: str) -> IngestReport:
+    def upload(
+        self,
+        path: Path,
+        original_name: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Check, keep a copy and ingest an uploaded file.
+
+        ``progress(passages_done, passages_total)`` is called as passages are stored.
+        """
         document = self.check_upload(path, original_name)
         self.uploads.mkdir(parents=True, exist_ok=True)
         stored = self.uploads / f"{uuid.uuid4().hex}{Path(original_name).suffix.lower()}"
         stored.write_bytes(path.read_bytes())
-        return self._kb.add_documents([document])
+        total = len(clause_passages(document))
+        if progress is not None:
+            progress(0, total)
+        return self._kb.add_documents(
+            [document], None if progress is None else lambda _, done: progress(done, total)
+        )
 
     def remove(self, doc_id: str) -> int:
         return self._kb.remove_document(doc_id)

@@ -39,6 +39,15 @@ class AnswerService:
         self._top_k = top_k
         self._max_chars = max_question_chars
 
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for (tokenizers, word lists,
+        the corpus text the coverage judge reads): the first user is served as fast as the next.
+        """
+        if not self.kb.is_empty:
+            text, used = self._extractive.compose("工作机制", self.kb.search("工作机制", 1))
+            CoverageJudge(self.kb).judge("工作机制", self.kb.search("工作机制", 1))
+            del text, used
+
     def ask(
         self,
         question: str,

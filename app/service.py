@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
 
 from app.answer_service import AnswerService
 from app.llm import LLMAnswerer, make_chat_model
@@ -14,6 +17,7 @@ from ingest import IngestError, ParsedDocument, load_document
 from ingest.loaders import supported_suffixes
 from kb.embeddings import make_embeddings
 from kb.knowledge_base import IngestReport, KnowledgeBase
+from kb.text import content_terms, tagged_words, term_weight
 
 
 def offline_environment() -> None:
@@ -25,14 +29,31 @@ def offline_environment() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-def open_knowledge_base(settings: Settings) -> KnowledgeBase:
-    return KnowledgeBase(
-        settings.data_dir,
-        make_embeddings(settings.embedding_model),
-        settings.embedding_model,
-        settings.chroma_url,
-        settings.chroma_collection,
-    )
+def open_knowledge_base(settings: Settings, warm: bool = False) -> KnowledgeBase:
+    """The knowledge base; with ``warm``, the embedding model and word lists load meanwhile."""
+    embeddings = make_embeddings(settings.embedding_model)
+    warming = None
+    if warm:
+        warming = threading.Thread(target=_warm_models, args=(embeddings,), daemon=True)
+        warming.start()
+    try:
+        return KnowledgeBase(
+            settings.data_dir,
+            embeddings,
+            settings.embedding_model,
+            settings.chroma_url,
+            settings.chroma_collection,
+        )
+    finally:
+        if warming is not None:
+            warming.join()
+
+
+def _warm_models(embeddings: Embeddings) -> None:
+    """Tokenizers and word lists load lazily; loading them beside the knowledge base saves time."""
+    embeddings.embed_query("工作机制")
+    term_weight(content_terms("工作机制"))
+    tagged_words("工作机制")
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
@@ -77,14 +98,16 @@ def build_service(settings: Settings) -> AnswerService:
     """The answer service over ``settings.data_dir``, built from the bundled corpus if empty."""
     offline_environment()
     prompts = load_prompts(settings.prompts_dir)
-    kb = open_knowledge_base(settings)
+    kb = open_knowledge_base(settings, warm=True)
     if kb.is_empty:
         ingest_paths(kb, [settings.corpus_dir], settings.max_file_mb)
     model = make_chat_model(settings)
-    return AnswerService(
+    service = AnswerService(
         kb,
         prompts,
         llm=LLMAnswerer(model, prompts) if model is not None else None,
         top_k=settings.top_k,
         max_question_chars=settings.max_question_chars,
     )
+    service.warm_up()
+    return service

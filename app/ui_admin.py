@@ -59,9 +59,13 @@ def build_admin_tab(admin: AdminService) -> None:
                 return _notice("请先登录。"), gr.update()
             if not file:
                 return _notice("请先选择文件。"), _rows(admin)
-            progress(0.1, desc="解析文档")
+            progress(0.05, desc="解析文档")
+
+            def stored(done: int, total: int) -> None:
+                progress(0.1 + 0.9 * done / max(total, 1), desc=f"写入段落 {done}/{total}")
+
             try:
-                report = admin.upload(Path(file), Path(file).name)
+                report = admin.upload(Path(file), Path(file).name, stored)
             except (IngestError, KnowledgeBaseError) as exc:
                 return _notice(f"未导入：{exc}"), _rows(admin)
             progress(1.0, desc="完成")

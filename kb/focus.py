@@ -33,10 +33,11 @@ def document_shares(
     shares: dict[str, float] = {}
     if not total:
         return shares
+    joined = "\n".join(titles.values())  # one fast search first: most words are in no title
     for term in terms:
         weight = term_weight([term]) / total
         found = lexical.documents_with(term, doc_ids)
-        titled = {d for d, title in titles.items() if term in title}
+        titled = {d for d, title in titles.items() if term in title} if term in joined else set()
         if len(titled) <= max(1, TITLE_SHARE * len(titles)):  # 吉林省 names a plan; 方案 does not
             found |= titled
         if doc_ids is not None:

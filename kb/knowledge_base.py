@@ -33,6 +33,8 @@ from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
 from kb.text import content_terms, normalize_query
 
+EXACT_DENSE_LIMIT = 2000  # passages of chosen documents scored exactly, without the index
+QUERY_CACHE = 256  # query vectors kept
 INGEST_BATCH = 256  # passages embedded and stored per call
 Progress = Callable[[int, int], None]  # (documents done, passages done)
 FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
@@ -92,6 +94,9 @@ class KnowledgeBase:
             ) from None
         # Writers take turns; readers never wait: they see the maps swapped in whole.
         self._write_lock = threading.Lock()
+        self._query_lock = threading.Lock()
+        self._query_vectors: dict[str, list[float]] = {}
+        self._retriever: tuple[HybridRetriever | None, tuple[object, object]] = (None, (None, None))
         self._documents: dict[str, ParsedDocument] = {}
         self._passages: dict[str, Document] = {}
         self._by_doc: dict[str, list[str]] = {}  # passage ids of each document
@@ -103,7 +108,8 @@ class KnowledgeBase:
         stored = [_read_document(self._doc_path(d)) for d in self._manifest["documents"]]
         self._index_documents(stored, [])
         self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
-        self._repair_store()
+        if not self._manifest.get("clean"):  # the last write did not finish: check the store
+            self._repair_store()
         lexical_dir = data_dir / "lexical"
         empty = BM25LexicalIndex.build([], [])
         self._lexical = BM25LexicalIndex.load(lexical_dir) if lexical_dir.exists() else empty
@@ -122,6 +128,9 @@ class KnowledgeBase:
 
     def documents(self) -> list[ParsedDocument]:
         return list(self._documents.values())
+
+    def has_document(self, doc_id: str) -> bool:
+        return doc_id in self._documents
 
     def document(self, doc_id: str) -> ParsedDocument:
         return self._documents[doc_id]
@@ -169,12 +178,34 @@ class KnowledgeBase:
 
     def retriever(self, doc_ids: Collection[str] | None = None) -> HybridRetriever:
         """Passages best first; with ``doc_ids``, only passages of those documents."""
-        return HybridRetriever(
-            vector_store=self._store,
-            lexical_index=self._lexical,
-            passages=self._passages,
-            doc_ids=None if doc_ids is None else frozenset(doc_ids),
-        )
+        passages, lexical = self._passages, self._lexical
+        base, made_for = self._retriever
+        if base is None or made_for[0] is not passages or made_for[1] is not lexical:
+            # validated once per change of the maps: validating 100k passages takes ~15 ms
+            base = HybridRetriever(
+                vector_store=self._store,
+                lexical_index=lexical,
+                passages=passages,
+                embed_query=self._embed_query,
+            )
+            self._retriever = (base, (passages, lexical))
+        if doc_ids is None:
+            return base
+        ids = [pid for d in doc_ids for pid in self._by_doc.get(d, ())]
+        exact = ids if len(ids) <= EXACT_DENSE_LIMIT else None
+        return base.model_copy(update={"doc_ids": frozenset(doc_ids), "exact_ids": exact})
+
+    def _embed_query(self, text: str) -> list[float]:
+        """Query vectors, remembered: a search with a second pass embeds its query once."""
+        with self._query_lock:
+            if text in self._query_vectors:
+                return self._query_vectors[text]
+        vector = self._embeddings.embed_query(text)
+        with self._query_lock:
+            self._query_vectors[text] = vector
+            while len(self._query_vectors) > QUERY_CACHE:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+        return vector
 
     def scope(self, doc_ids: Collection[str]) -> ScopedKnowledgeBase:
         """This knowledge base limited to ``doc_ids`` (unknown ids raise KnowledgeBaseError)."""
@@ -248,6 +279,8 @@ class KnowledgeBase:
                 changed.append((doc, clause_passages(doc)))
             report.total_passages = sum(len(passages) for _, passages in changed)
             batches = _batches(changed)
+            if batches:
+                self._mark_clean(False)
             tokens: dict[str, list[str]] = {}
             done = 0
             # the next batch is embedded while this one is stored and segmented
@@ -266,7 +299,13 @@ class KnowledgeBase:
                         progress(done, report.passages)
             if changed:
                 self._lexical = self._updated_lexical(tokens)
+                self._mark_clean(True)
         return report
+
+    def _mark_clean(self, clean: bool) -> None:
+        """Clean: the store holds exactly the committed passages, so opening need not check."""
+        self._manifest["clean"] = clean
+        self._write_manifest()
 
     def _embed(self, batch: list[tuple[ParsedDocument, list[Document]]]) -> list[list[float]]:
         return self._embeddings.embed_documents([p.page_content for _, ps in batch for p in ps])
@@ -302,12 +341,13 @@ class KnowledgeBase:
         with self._write_lock:
             gone = list(self._by_doc.get(doc_id, ()))
             del self._manifest["documents"][doc_id]
-            self._write_manifest()  # committed first: a crash after this leaves only orphans
+            self._mark_clean(False)  # committed first: a crash after this leaves only orphans
             if gone:
                 self._store.delete(ids=gone)
             self._doc_path(doc_id).unlink(missing_ok=True)
             self._index_documents([], [doc_id], {})
             self._lexical = self._updated_lexical()
+            self._mark_clean(True)
         return len(gone)
 
     def passage_count(self, doc_id: str) -> int:

@@ -42,6 +42,7 @@ class BM25LexicalIndex:
         self._tokens = tokens  # loaded from ``directory`` when first needed
         self._directory = directory
         self._docs: np.ndarray | None = None
+        self._codes: tuple[np.ndarray, list[str]] | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> BM25LexicalIndex:
@@ -78,7 +79,10 @@ class BM25LexicalIndex:
             return []
         scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
         if doc_ids is not None:
-            scores = np.where(np.isin(self._doc_of(), list(doc_ids)), scores, 0.0)
+            codes, names = self._doc_codes()
+            chosen = set(doc_ids)
+            wanted = [code for code, name in enumerate(names) if name in chosen]
+            scores = np.where(np.isin(codes, wanted), scores, 0.0)
         top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
@@ -90,13 +94,21 @@ class BM25LexicalIndex:
         words = [term] if term in self.vocabulary else segment(term)
         if not words or any(w not in self.vocabulary for w in words):
             return set()
-        found = None
+        codes, names = self._doc_codes()
+        found: set[int] | None = None
         for word in dict.fromkeys(words):
             scores = np.asarray(self._model.get_scores([word]))
-            docs = set(np.unique(self._doc_of()[scores > 0]).tolist())
+            docs = set(np.unique(codes[scores > 0]).tolist())
             found = docs if found is None else found & docs
-        found = found or set()
-        return found if doc_ids is None else found & set(doc_ids)
+        named = {names[code] for code in found or ()}
+        return named if doc_ids is None else named & set(doc_ids)
+
+    def _doc_codes(self) -> tuple[np.ndarray, list[str]]:
+        """Each passage's document as a small integer, and the names of those integers."""
+        if self._codes is None:
+            names, codes = np.unique(self._doc_of(), return_inverse=True)
+            self._codes = (codes.astype(np.int32), names.tolist())
+        return self._codes
 
     def _doc_of(self) -> np.ndarray:
         """Each passage's document id (passage ids are ``<doc_id>:<key>#…``)."""

@@ -35,8 +35,7 @@ class ScopedKnowledgeBase:
 
         self._kb = kb
         self.doc_ids = frozenset(doc_ids)
-        known = {d.doc_id for d in kb.documents()}
-        unknown = sorted(self.doc_ids - known)
+        unknown = sorted(d for d in self.doc_ids if not kb.has_document(d))
         if unknown:
             raise KnowledgeBaseError(
                 f"no document {', '.join(map(repr, unknown))} in the knowledge base; "

@@ -7,7 +7,10 @@ LangChain's DeterministicFakeEmbedding where only storage is.
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +20,17 @@ from app.answer_service import AnswerService
 from app.service import build_service
 from app.settings import PROJECT_ROOT, Settings
 from kb.knowledge_base import KnowledgeBase
+from kb.store import drop_collection
+from tests.helpers import running_chroma
 
+# read at import: the autouse fixture below removes PLANQA_* from each test's environment
+CHROMA_SERVER = os.environ.get("PLANQA_TEST_CHROMA_URL", "")
 BUNDLED_PLAN = PROJECT_ROOT / "corpus" / "hlj-gd-counterpart-cooperation-plan-2018.txt"
 PLAN_ID = "hlj-gd-counterpart-cooperation-plan-2018"
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    import os
-
     for name in list(os.environ):
         if name.startswith("PLANQA_"):
             monkeypatch.delenv(name)
@@ -57,6 +62,33 @@ def copied_data_dir(built_data_dir: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real ``chroma run`` on loopback: the one .ci/run started, or one started here."""
+    if CHROMA_SERVER:
+        yield CHROMA_SERVER
+        return
+    with running_chroma(tmp_path_factory.mktemp("chroma-server")) as url:
+        yield url
+
+
+@pytest.fixture(params=["embedded", "server"])
+def make_kb(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Callable[..., KnowledgeBase]]:
+    """Opens knowledge bases on the embedded store, then (second run) on the Chroma server."""
+    url = request.getfixturevalue("chroma_server") if request.param == "server" else None
+    collection = f"test-{uuid.uuid4().hex[:12]}"
+
+    def make(path: Path | None = None, model: str = "fake") -> KnowledgeBase:
+        embeddings = DeterministicFakeEmbedding(size=64)
+        return KnowledgeBase(path or tmp_path / "kb", embeddings, model, url, collection)
+
+    yield make
+    if url:
+        drop_collection(tmp_path, url, collection)
+
+
 @pytest.fixture
-def fake_kb(tmp_path: Path) -> KnowledgeBase:
-    return KnowledgeBase(tmp_path / "fake-kb", DeterministicFakeEmbedding(size=64), "fake")
+def fake_kb(make_kb: Callable[..., KnowledgeBase], tmp_path: Path) -> KnowledgeBase:
+    return make_kb(tmp_path / "fake-kb")

@@ -60,6 +60,33 @@ def running_server(env: dict[str, str], timeout: float = 120) -> Iterator[str]:
             process.kill()
 
 
+@contextmanager
+def running_chroma(path: Path, timeout: float = 60) -> Iterator[str]:
+    """``chroma run`` on a free loopback port, storing under ``path``; yields its URL."""
+    port = free_port()
+    chroma = Path(sys.executable).with_name("chroma")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    server = subprocess.Popen(
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2)
+                break
+            except OSError:
+                assert server.poll() is None, "chroma run exited"
+                assert time.monotonic() < deadline, "chroma run did not answer"
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def open_page(playwright, url: str):
     """Debian's Chromium, headless and with no background traffic, on ``url``."""
     chromium = shutil.which("chromium")

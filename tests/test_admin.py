@@ -97,3 +97,15 @@ def test_word_upload_is_ingested_with_its_metadata(admin, tmp_path):
     row = {r.doc_id: r for r in admin.documents()}["冰雪方案"]
     assert row.doc_number == "黑政办发〔2019〕8号" and row.passages == 1
     assert [p.suffix for p in admin.uploads.iterdir()] == [".docx"]
+
+
+def test_upload_reports_progress_up_to_every_passage(admin, tmp_path):
+    text = "冰雪经济合作方案\n" + "\n".join(
+        f"{n}.冰雪项目{n}。支持两省共建第{n}个冰雪装备产业园，并开展冰雪旅游推广。"
+        for n in range(1, 9)
+    )
+    calls: list[tuple[int, int]] = []
+    report = admin.upload(
+        upload_file(tmp_path, text.encode()), "冰雪方案.txt", lambda *pair: calls.append(pair)
+    )
+    assert calls[0] == (0, report.passages) and calls[-1] == (report.passages, report.passages)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,34 +13,14 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 from ingest import load_document
 from kb.knowledge_base import KnowledgeBase
 from tests.conftest import BUNDLED_PLAN, PLAN_ID
-from tests.helpers import clean_env, free_port
+from tests.helpers import clean_env
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory: pytest.TempPathFactory):
-    port = free_port()
-    chroma = Path(sys.executable).with_name("chroma")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    path = tmp_path_factory.mktemp("chroma-server")
-    server = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2)
-            break
-        except OSError:
-            assert server.poll() is None, "chroma run exited"
-            assert time.monotonic() < deadline, "chroma run did not answer"
-            time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=20)
+@pytest.fixture
+def chroma_url(chroma_server: str) -> str:
+    return chroma_server
 
 
 def test_knowledge_base_on_a_chroma_server(chroma_url: str, tmp_path: Path):

@@ -1,4 +1,4 @@
-"""The knowledge base against a real embedded Chroma, with a fake embedding model."""
+"""The knowledge base on a real Chroma, embedded and server (``make_kb``), with fake embeddings."""
 
 from pathlib import Path
 
@@ -36,45 +36,42 @@ def test_changed_document_replaces_its_passages(fake_kb: KnowledgeBase):
     assert len(stored) == 1 and stored[0].startswith("d1:1#")
 
 
-def test_reopened_knowledge_base_keeps_documents_and_index(tmp_path: Path):
-    embeddings = DeterministicFakeEmbedding(size=64)
-    first = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+def test_reopened_knowledge_base_keeps_documents_and_index(make_kb):
+    first = make_kb()
     first.add_documents([load_document(BUNDLED_PLAN)])
-    again = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    again = make_kb()
     assert [d.doc_id for d in again.documents()] == [PLAN_ID]
     assert again.search("中医药项目合作", k=1)[0].clause.clause_id == f"{PLAN_ID}:4.2.10"
 
 
-def test_other_embedding_model_is_refused_with_rebuild_hint(tmp_path: Path):
-    KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "fake").add_documents(
-        [load_document(BUNDLED_PLAN)]
-    )
+def test_other_embedding_model_is_refused_with_rebuild_hint(make_kb):
+    make_kb().add_documents([load_document(BUNDLED_PLAN)])
     with pytest.raises(KnowledgeBaseError, match="planqa ingest --rebuild"):
-        KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "other-model")
+        make_kb(model="other-model")
 
 
-def test_corrupted_manifest_is_reported(tmp_path: Path):
+def test_corrupted_manifest_is_reported(make_kb, tmp_path: Path):
     (tmp_path / "kb").mkdir()
     (tmp_path / "kb" / "manifest.json").write_text("{not json", "utf-8")
     with pytest.raises(KnowledgeBaseError, match="unreadable"):
-        KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=64), "fake")
+        make_kb()
 
 
-def test_vector_store_out_of_step_with_documents_is_repaired(tmp_path: Path):
-    embeddings = DeterministicFakeEmbedding(size=64)
-    kb = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+def test_vector_store_out_of_step_with_documents_is_repaired(make_kb):
+    kb = make_kb()
     kb.add_documents([load_document(BUNDLED_PLAN)])
     expected = sorted(kb._store.get()["ids"])
     kb._store.delete(ids=expected[:3])  # as if an ingest died half-way…
     orphan = parse_text("方案\n一、目标\n建设冰雪旅游基地。", "uncommitted", "u.txt")
     kb._store.add_documents(clause_passages(orphan))  # …or before its document was committed
-    again = KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+    kb._mark_clean(False)  # as the interrupted ingest left the manifest
+    again = make_kb()
     assert again.repaired == (1, 3)
     assert sorted(again._store.get()["ids"]) == expected
-    assert KnowledgeBase(tmp_path / "kb", embeddings, "fake").repaired == (0, 0)
+    assert make_kb().repaired == (0, 0)
 
 
-def test_corrupted_vector_store_is_reported_not_a_crash(tmp_path: Path):
+def test_corrupted_vector_store_is_reported_not_a_crash(tmp_path: Path):  # embedded only
     embeddings = DeterministicFakeEmbedding(size=64)
     KnowledgeBase(tmp_path / "kb", embeddings, "fake").add_documents([load_document(BUNDLED_PLAN)])
     database = tmp_path / "kb" / "chroma" / "chroma.sqlite3"

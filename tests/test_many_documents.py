@@ -29,7 +29,12 @@ def crowded(tmp_path_factory: pytest.TempPathFactory, built_data_dir: Path):
     writer = Writer(seed=11)
     others = []
     for n, (place, topic) in enumerate(
-        [("吉林省", "中医药"), ("浙江省", "中医药"), ("广东省", "绿色金融"), ("黑龙江省", "冰雪旅游")]
+        [
+            ("吉林省", "中医药"),
+            ("浙江省", "中医药"),
+            ("广东省", "绿色金融"),
+            ("黑龙江省", "冰雪旅游"),
+        ]
     ):
         text = "\n".join([f"{place}{topic}专项实施方案", *writer.plan(place, topic)])
         others.append(parse_text(text, f"other-{n}", f"other-{n}.txt"))

@@ -41,6 +41,35 @@ def test_question_with_markup_is_shown_as_text(server_url: str):
     assert "<b>" not in question_text and "&lt;b&gt;" in question_text
 
 
+def test_chat_limited_to_chosen_documents_shows_their_metadata(
+    copied_data_dir: Path, tmp_path: Path
+):
+    import subprocess
+    import sys
+
+    from gradio_client import Client
+
+    notice = tmp_path / "ice-notice.txt"
+    notice.write_text(
+        "黑政办发〔2021〕15号\n黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知\n"
+        "一、组织领导\n成立冰雪旅游工作领导小组，领导小组办公室设在省文化和旅游厅。\n"
+        "黑龙江省人民政府办公厅\n2021年6月1日\n",
+        encoding="utf-8",
+    )
+    env = clean_env(copied_data_dir)
+    subprocess.run(
+        [sys.executable, "-m", "app.cli", "ingest", str(notice)], env=env, check=True, timeout=300
+    )
+    with running_server(env) as url:
+        client = Client(url, verbose=False)
+        question = "领导小组办公室设在哪里？"
+        _, scoped, _ = client.predict(question, [], ["ice-notice"], api_name="/ask")
+        assert 'data-clause-id="ice-notice:1"' in scoped and "hlj-gd" not in scoped
+        assert "黑政办发〔2021〕15号" in scoped and "2021年6月1日" in scoped
+        _, everything, _ = client.predict(question, [], [], api_name="/ask")
+        assert 'data-clause-id="hlj-gd-counterpart-cooperation-plan-2018:5.1"' in everything
+
+
 @pytest.mark.browser
 def test_chat_in_headless_chromium(server_url: str, tmp_path: Path):
     from playwright.sync_api import sync_playwright
