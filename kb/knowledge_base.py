@@ -28,6 +28,7 @@ from ingest.models import Clause, OutlineNode, ParsedDocument
 from kb.focus import WEIGHT as FOCUS_WEIGHT
 from kb.focus import document_shares, leading_documents, named_documents
 from kb.lexical import BM25LexicalIndex, segment_passages
+from kb.passages import PassageMap, doc_of
 from kb.retriever import HybridRetriever
 from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
@@ -98,22 +99,25 @@ class KnowledgeBase:
         self._query_vectors: dict[str, list[float]] = {}
         self._retriever: tuple[HybridRetriever | None, tuple[object, object]] = (None, (None, None))
         self._documents: dict[str, ParsedDocument] = {}
-        self._passages: dict[str, Document] = {}
-        self._by_doc: dict[str, list[str]] = {}  # passage ids of each document
+        self._passages = PassageMap({}, {})
         self._titles: dict[str, str] = {}
         self._clauses: dict[str, Clause] = {}
         self._texts: dict[str, str] | None = None  # lower-cased text of each document
         self._corpus_text = ""
         self._rarity: dict[str, float] = {}
         stored = [_read_document(self._doc_path(d)) for d in self._manifest["documents"]]
-        self._index_documents(stored, [])
-        self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
-        if not self._manifest.get("clean"):  # the last write did not finish: check the store
-            self._repair_store()
         lexical_dir = data_dir / "lexical"
         empty = BM25LexicalIndex.build([], [])
         self._lexical = BM25LexicalIndex.load(lexical_dir) if lexical_dir.exists() else empty
-        if set(self._lexical.ids) != self._passages.keys():
+        clean = bool(self._manifest.get("clean"))
+        # after a finished write the lexical index lists every passage: no chunking needed
+        known = _ids_by_document(self._lexical.ids) if clean else None
+        self._index_documents(stored, [], known=known)
+        self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
+        if not clean:  # the last write did not finish: check the store
+            self._repair_store()
+        from_lexical = known is not None and known.keys() == self._documents.keys()
+        if not from_lexical and list(self._lexical.ids) != list(self._passages):
             self._lexical = self._updated_lexical()  # missing, or written before a crash
 
     # --- reading -------------------------------------------------------------
@@ -191,7 +195,7 @@ class KnowledgeBase:
             self._retriever = (base, (passages, lexical))
         if doc_ids is None:
             return base
-        ids = [pid for d in doc_ids for pid in self._by_doc.get(d, ())]
+        ids = [pid for d in doc_ids for pid in self._passages.ids.get(d, ())]
         exact = ids if len(ids) <= EXACT_DENSE_LIMIT else None
         return base.model_copy(update={"doc_ids": frozenset(doc_ids), "exact_ids": exact})
 
@@ -323,7 +327,7 @@ class KnowledgeBase:
     def _commit(
         self, batch: list[tuple[ParsedDocument, list[Document]]], vectors: list[list[float]]
     ) -> None:
-        old = [pid for doc, _ in batch for pid in self._by_doc.get(doc.doc_id, ())]
+        old = [pid for doc, _ in batch for pid in self._passages.ids.get(doc.doc_id, ())]
         if old:
             self._store.delete(ids=old)
         passages = [p for _, ps in batch for p in ps]
@@ -339,7 +343,7 @@ class KnowledgeBase:
         if doc_id not in self._documents:
             raise KnowledgeBaseError(f"no document {doc_id!r} in the knowledge base")
         with self._write_lock:
-            gone = list(self._by_doc.get(doc_id, ()))
+            gone = list(self._passages.ids.get(doc_id, ()))
             del self._manifest["documents"][doc_id]
             self._mark_clean(False)  # committed first: a crash after this leaves only orphans
             if gone:
@@ -351,7 +355,7 @@ class KnowledgeBase:
         return len(gone)
 
     def passage_count(self, doc_id: str) -> int:
-        return len(self._by_doc.get(doc_id, ()))
+        return len(self._passages.ids.get(doc_id, ()))
 
     def _repair_store(self) -> None:
         """Make the vector store hold exactly the passages of the committed documents.
@@ -382,26 +386,31 @@ class KnowledgeBase:
         added: list[ParsedDocument],
         removed: list[str],
         passages: dict[str, Document] | None = None,
+        known: dict[str, list[str]] | None = None,
     ) -> None:
         """Update the in-memory maps for documents added (or replaced) and removed.
 
         Readers never wait: each map is copied, changed and swapped in whole.
-        ``passages`` are the added documents' passages when the caller has them.
+        ``passages`` are the added documents' passages when the caller has them;
+        ``known`` gives every document's passage ids when opening a clean store.
         """
         gone = set(removed) | {d.doc_id for d in added if d.doc_id in self._documents}
         documents = {k: v for k, v in self._documents.items() if k not in gone}
         documents.update((d.doc_id, d) for d in added)
-        if passages is None:
-            passages = {str(p.id): p for d in added for p in clause_passages(d)}
-        stale = {pid for doc_id in gone for pid in self._by_doc.get(doc_id, ())}
-        all_passages = {k: v for k, v in self._passages.items() if k not in stale}
-        all_passages.update(passages)
-        by_doc = {k: v for k, v in self._by_doc.items() if k not in gone}
-        for pid, passage in passages.items():
-            by_doc.setdefault(passage.metadata["doc_id"], []).append(pid)
+        if known is not None and known.keys() == documents.keys():
+            all_passages = PassageMap(documents, known)
+        elif not self._documents:
+            all_passages = PassageMap.of(documents)
+        else:
+            if passages is None:
+                passages = {str(p.id): p for d in added for p in clause_passages(d)}
+            by_doc: dict[str, dict[str, Document]] = {}
+            for pid, passage in passages.items():
+                by_doc.setdefault(passage.metadata["doc_id"], {})[pid] = passage
+            all_passages = self._passages.changed(documents, gone, by_doc)
         clauses = {k: v for k, v in self._clauses.items() if v.doc_id not in gone}
         clauses.update((c.clause_id, c) for d in added for c in d.clauses)
-        self._documents, self._passages, self._by_doc = documents, all_passages, by_doc
+        self._documents, self._passages = documents, all_passages
         self._titles = {doc_id: doc.title.lower() for doc_id, doc in documents.items()}
         self._clauses = clauses
         self._texts = None
@@ -409,8 +418,10 @@ class KnowledgeBase:
         self._rarity = {}
 
     def _updated_lexical(self, tokens: dict[str, list[str]] | None = None) -> BM25LexicalIndex:
-        texts = {pid: p.page_content for pid, p in self._passages.items()}
-        index = self._lexical.updated(texts, tokens or {})
+        passages = self._passages
+        index = self._lexical.updated(
+            list(passages), lambda pid: passages[pid].page_content, tokens or {}
+        )
         index.save(self.data_dir / "lexical")
         return index
 
@@ -462,6 +473,13 @@ def _write_json(path: Path, data: object) -> None:
 def _weigh(hits: list[ClauseHit], shares: dict[str, float]) -> None:
     for hit in hits:
         hit.score *= 1 + FOCUS_WEIGHT * shares.get(hit.clause.doc_id, 0.0)
+
+
+def _ids_by_document(passage_ids: list[str]) -> dict[str, list[str]]:
+    ids: dict[str, list[str]] = {}
+    for pid in passage_ids:
+        ids.setdefault(doc_of(pid), []).append(pid)
+    return ids
 
 
 def _batches(

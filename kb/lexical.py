@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 import bm25s
@@ -58,17 +58,19 @@ class BM25LexicalIndex:
         return cls(ids, model, vocabulary, tokens)
 
     def updated(
-        self, passages: Mapping[str, str], tokens: Mapping[str, list[str]] | None = None
+        self,
+        ids: list[str],
+        text_of: Callable[[str], str],
+        tokens: Mapping[str, list[str]] | None = None,
     ) -> BM25LexicalIndex:
-        """An index of exactly ``passages`` (id → text); only ids new to it are segmented.
+        """An index of exactly ``ids``; only passages new to it are read and segmented.
 
         ``tokens`` may give the segmented text of new passages, done while embedding.
         """
         known = dict(zip(self.ids, self._all_tokens(), strict=True))
         known.update(tokens or {})
-        ids = list(passages)
-        segmented = [known.get(pid) or segment(passages[pid]) or ["<empty>"] for pid in ids]
-        return self._from_tokens(ids, segmented)
+        segmented = [known.get(pid) or segment(text_of(pid)) or ["<empty>"] for pid in ids]
+        return self._from_tokens(list(ids), segmented)
 
     def search(
         self, query_tokens: list[str], k: int, doc_ids: Collection[str] | None = None

@@ -10,7 +10,7 @@ from langchain_chroma import Chroma
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, SkipValidation
 
 from kb.lexical import BM25LexicalIndex
 from kb.text import expand_query, normalize_query, segment
@@ -27,7 +27,8 @@ class HybridRetriever(BaseRetriever):
 
     vector_store: Chroma
     lexical_index: BM25LexicalIndex
-    passages: Mapping[str, Document]
+    # not validated: a PassageMap makes passages on demand, and checking 100k costs ~15 ms
+    passages: SkipValidation[Mapping[str, Document]]
     embed_query: Callable[[str], list[float]]
     candidates: int = 40
     rrf_k: int = 20
