@@ -199,6 +199,11 @@ class KnowledgeBase:
         exact = ids if len(ids) <= EXACT_DENSE_LIMIT else None
         return base.model_copy(update={"doc_ids": frozenset(doc_ids), "exact_ids": exact})
 
+    def forget_queries(self) -> None:
+        """Drop remembered query vectors (benchmarks time questions as if never asked)."""
+        with self._query_lock:
+            self._query_vectors.clear()
+
     def _embed_query(self, text: str) -> list[float]:
         """Query vectors, remembered: a search with a second pass embeds its query once."""
         with self._query_lock:
