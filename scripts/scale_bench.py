@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -30,32 +29,15 @@ from app.service import build_service, offline_environment, parse_all  # noqa: E
 from app.settings import Settings  # noqa: E402
 from ingest.chunking import clause_passages  # noqa: E402
 from kb.embeddings import make_embeddings  # noqa: E402
+from scripts.bench import ask_latency  # noqa: E402
 from scripts.gen_corpus import generate  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"  # the same file scripts/bench.py reads
 PLAN = ROOT / "corpus"
 
 
-def questions() -> list[str]:
-    return [json.loads(line)["question"] for line in DEV.read_text("utf-8").splitlines() if line]
-
-
 def latency(service, rounds: int = 3) -> dict[str, float]:
-    qs = questions()
-    for q in qs:
-        service.ask(q)  # warm
-    times = []
-    for _ in range(rounds):
-        for q in qs:
-            service.kb.forget_queries()  # time a question as if new
-            start = time.perf_counter()
-            service.ask(q)
-            times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return {
-        "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[int(0.95 * len(times)) - 1], 1),
-    }
+    return {k: v for k, v in ask_latency(service, rounds).items() if k != "n"}
 
 
 def raw_embedding_rate(embeddings, texts: list[str], batch: int = 256) -> float:

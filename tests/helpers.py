@@ -14,6 +14,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def write_ice_notice(folder: Path) -> Path:
+    """A second document with a 文号, an issuer, a date and its own 领导小组办公室."""
+    notice = folder / "ice-notice.txt"
+    notice.write_text(
+        "黑政办发〔2021〕15号\n黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知\n"
+        "一、组织领导\n成立冰雪旅游工作领导小组，领导小组办公室设在省文化和旅游厅。\n"
+        "黑龙江省人民政府办公厅\n2021年6月1日\n",
+        encoding="utf-8",
+    )
+    return notice
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

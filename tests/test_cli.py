@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED_PLAN, PLAN_ID
+from tests.helpers import write_ice_notice
 
 pytestmark = pytest.mark.slow
 
@@ -190,13 +191,7 @@ def test_docs_list_and_remove(copied_data_dir: Path):
 
 
 def test_questions_and_listing_limited_by_document_metadata(copied_data_dir: Path, tmp_path: Path):
-    notice = tmp_path / "ice-notice.txt"
-    notice.write_text(
-        "黑政办发〔2021〕15号\n黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知\n"
-        "一、组织领导\n成立冰雪旅游工作领导小组，领导小组办公室设在省文化和旅游厅。\n"
-        "黑龙江省人民政府办公厅\n2021年6月1日\n",
-        encoding="utf-8",
-    )
+    notice = write_ice_notice(tmp_path)
     assert planqa("ingest", str(notice), data_dir=copied_data_dir).returncode == 0
     question = "领导小组办公室设在哪里？"
 

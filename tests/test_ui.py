@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import clean_env, open_page, running_server
+from tests.helpers import clean_env, open_page, running_server, write_ice_notice
 
 pytestmark = pytest.mark.slow
 
@@ -49,13 +49,7 @@ def test_chat_limited_to_chosen_documents_shows_their_metadata(
 
     from gradio_client import Client
 
-    notice = tmp_path / "ice-notice.txt"
-    notice.write_text(
-        "黑政办发〔2021〕15号\n黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知\n"
-        "一、组织领导\n成立冰雪旅游工作领导小组，领导小组办公室设在省文化和旅游厅。\n"
-        "黑龙江省人民政府办公厅\n2021年6月1日\n",
-        encoding="utf-8",
-    )
+    notice = write_ice_notice(tmp_path)
     env = clean_env(copied_data_dir)
     subprocess.run(
         [sys.executable, "-m", "app.cli", "ingest", str(notice)], env=env, check=True, timeout=300
