@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest import IngestError, ParsedDocument
-from ingest.chunking import clause_passages
 from ingest.loaders import load_text, supported_suffixes
 from ingest.pipeline import doc_id_for, parse_text
 from kb.knowledge_base import IngestReport, KnowledgeBase
@@ -97,11 +96,8 @@ class AdminService:
         self.uploads.mkdir(parents=True, exist_ok=True)
         stored = self.uploads / f"{uuid.uuid4().hex}{Path(original_name).suffix.lower()}"
         stored.write_bytes(path.read_bytes())
-        total = len(clause_passages(document))
-        if progress is not None:
-            progress(0, total)
         return self._kb.add_documents(
-            [document], None if progress is None else lambda _, done: progress(done, total)
+            [document], None if progress is None else lambda _, done, total: progress(done, total)
         )
 
     def remove(self, doc_id: str) -> int:

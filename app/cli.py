@@ -98,7 +98,6 @@ _LISTED = 20  # documents named after an ingest
 def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool) -> int:
     from app.progress import IngestProgress
     from app.service import offline_environment, open_knowledge_base, parse_all
-    from ingest.chunking import clause_passages
     from kb.store import drop_collection
 
     offline_environment()
@@ -112,8 +111,7 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool
     kb = open_knowledge_base(settings)
     known = {d.doc_id: d.content_hash for d in kb.documents()}
     changed = [d for d in documents if known.get(d.doc_id) != d.content_hash]
-    passages = sum(len(clause_passages(d)) for d in changed)
-    with bars.storing(len(changed), passages) as advance:
+    with bars.storing(len(changed)) as advance:
         report = kb.add_documents(documents, progress=advance)
     print(
         f"ingested {len(documents)} document(s): {len(report.added)} added, "

@@ -26,11 +26,11 @@ class IngestProgress:
             yield bar
 
     @contextmanager
-    def storing(self, documents: int, passages: int) -> Iterator[StoreBars]:
+    def storing(self, documents: int) -> Iterator[StoreBars]:
         options = {"disable": self._disable, "file": sys.stderr, "dynamic_ncols": True}
         with (
             tqdm(total=documents, desc="documents", unit="doc", position=0, **options) as docs,
-            tqdm(total=passages, desc="passages ", unit="psg", position=1, **options) as psgs,
+            tqdm(desc="passages ", unit="psg", position=1, **options) as psgs,
         ):
             yield StoreBars(docs, psgs)
 
@@ -40,6 +40,8 @@ class StoreBars:
         self._documents = documents
         self._passages = passages
 
-    def __call__(self, documents_done: int, passages_done: int) -> None:
+    def __call__(self, documents_done: int, passages_done: int, passages_total: int) -> None:
+        if self._passages.total != passages_total:
+            self._passages.total = passages_total
         self._documents.update(documents_done - self._documents.n)
         self._passages.update(passages_done - self._passages.n)

@@ -37,7 +37,7 @@ from kb.text import content_terms, normalize_query
 EXACT_DENSE_LIMIT = 2000  # passages of chosen documents scored exactly, without the index
 QUERY_CACHE = 256  # query vectors kept
 INGEST_BATCH = 256  # passages embedded and stored per call
-Progress = Callable[[int, int], None]  # (documents done, passages done)
+Progress = Callable[[int, int, int], None]  # (documents done, passages done, passages in all)
 FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
 
 
@@ -66,7 +66,6 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     passages: int = 0
-    total_passages: int = 0  # of the new or changed documents
 
 
 class KnowledgeBase:
@@ -286,7 +285,7 @@ class KnowledgeBase:
                     continue
                 (report.added if known is None else report.replaced).append(doc.doc_id)
                 changed.append((doc, clause_passages(doc)))
-            report.total_passages = sum(len(passages) for _, passages in changed)
+            total = sum(len(passages) for _, passages in changed)
             batches = _batches(changed)
             if batches:
                 self._mark_clean(False)
@@ -305,7 +304,7 @@ class KnowledgeBase:
                     done += len(batch)
                     report.passages += sum(len(p) for _, p in batch)
                     if progress is not None:
-                        progress(done, report.passages)
+                        progress(done, report.passages, total)
             if changed:
                 self._lexical = self._updated_lexical(tokens)
                 self._mark_clean(True)

@@ -108,4 +108,4 @@ def test_upload_reports_progress_up_to_every_passage(admin, tmp_path):
     report = admin.upload(
         upload_file(tmp_path, text.encode()), "冰雪方案.txt", lambda *pair: calls.append(pair)
     )
-    assert calls[0] == (0, report.passages) and calls[-1] == (report.passages, report.passages)
+    assert calls[-1] == (report.passages, report.passages) and report.passages > 1
