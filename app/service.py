@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -13,8 +14,8 @@ from app.llm import LLMAnswerer, make_chat_model
 from app.progress import IngestProgress
 from app.prompts import load_prompts
 from app.settings import Settings
-from ingest import IngestError, ParsedDocument, load_document
-from ingest.loaders import supported_suffixes
+from ingest import ParsedDocument, load_document
+from ingest.files import collect_files
 from kb.embeddings import make_embeddings
 from kb.knowledge_base import IngestReport, KnowledgeBase
 from kb.text import content_terms, tagged_words, term_weight
@@ -56,32 +57,15 @@ def _warm_models(embeddings: Embeddings) -> None:
     tagged_words("工作机制")
 
 
-def collect_files(paths: list[Path]) -> list[Path]:
-    """The files named, and the supported files inside named folders; missing paths raise."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in supported_suffixes()
-            )
-            if not found:
-                raise IngestError(f"{path}: no supported files ({', '.join(supported_suffixes())})")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise IngestError(f"{path}: no such file or directory")
-    return files
-
-
 def parse_all(
     paths: list[Path], max_file_mb: float = 5.0, progress: IngestProgress | None = None
 ) -> list[ParsedDocument]:
     """Parse every file before anything is written, so one bad file changes nothing."""
     limit = int(max_file_mb * 2**20)
-    files = collect_files(paths)
+    selection = collect_files(paths)
+    for note in selection.notes:  # links out of the folder, devices, FIFOs: named, not read
+        print(f"planqa: {note}", file=sys.stderr)
+    files = selection.files
     documents = []
     with (progress or IngestProgress(enabled=False)).parsing(len(files)) as bar:
         for path in files:

@@ -237,3 +237,22 @@ def test_folder_ingest_shows_progress_and_skips_what_it_has(copied_data_dir: Pat
     again = planqa("ingest", str(folder), data_dir=copied_data_dir)
     assert "0 added, 1 replaced, 2 unchanged" in again.stdout
     assert again.stderr == ""  # no bars when standard error is not a terminal
+
+
+def test_ingest_never_reads_a_link_out_of_the_folder(copied_data_dir: Path, tmp_path: Path):
+    secret = tmp_path / "shadow"
+    secret.write_text("冰雪装备秘密口令：root:x:0:0\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ice-plan.md").write_text(
+        "冰雪经济合作方案\n一、重点任务\n（一）冰雪装备。支持两省共建冰雪装备产业园。",
+        encoding="utf-8",
+    )
+    (docs / "shadow.txt").symlink_to(secret)
+    result = planqa("ingest", str(docs), data_dir=copied_data_dir)
+    assert result.returncode == 0, result.stderr
+    assert f"{docs / 'shadow.txt'}: skipped, a link leading out of" in result.stderr
+    listed = planqa("docs", "list", "--json", data_dir=copied_data_dir)
+    assert "shadow" not in {row["doc_id"] for row in json.loads(listed.stdout)}
+    answer = planqa("ask", "冰雪装备秘密口令是什么？", "--json", data_dir=copied_data_dir)
+    assert "root:x" not in answer.stdout
