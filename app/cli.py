@@ -9,8 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from app.answer import Answer, QuestionError
-from app.answer_service import AnswerService
+from app.answering import Answer, AnswerService, QuestionError
 from app.cli_workspace import add_commands
 from app.cli_workspace import run as run_workspace
 from app.settings import Settings
@@ -37,9 +36,15 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     _add_filters(ask)
-    evaluate = sub.add_parser("eval", help="hit@k, MRR and abstention on an evaluation file")
+    evaluate = sub.add_parser(
+        "eval",
+        help="retrieval, answer-level evidence and refusals on an evaluation file, per question type",
+    )
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--failures", action="store_true", help="also list the ids of the questions that failed"
+    )
     docs = sub.add_parser("docs", help="list or remove the documents in the knowledge base")
     docs_sub = docs.add_subparsers(dest="docs_command", required=True)
     listing = docs_sub.add_parser("list", help="documents with their metadata and passage counts")
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ask":
             return _ask(settings, args)
         if args.command == "eval":
-            return _eval(settings, args.file, args.json)
+            return _eval(settings, args.file, args.json, args.failures)
         if args.command == "docs":
             return _docs(settings, args)
         if args.command == "serve":
@@ -180,19 +185,18 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     return status
 
 
-def _eval(settings: Settings, path: Path, as_json: bool) -> int:
-    from app.evaluation import evaluate
+def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = False) -> int:
+    from app.evaluation import evaluate, print_report
     from app.service import build_service
 
     if not path.is_file():
         raise ValueError(f"{path}: no such evaluation file")
     service: AnswerService = build_service(settings)
-    summary = evaluate(service, path).summary()
+    report = evaluate(service, path)
     if as_json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(json.dumps(report.summary(), ensure_ascii=False))
     else:
-        for key, value in summary.items():
-            print(f"{key:22} {value}")
+        print_report(report, show_failures)
     return 0
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from langchain_core.prompts import PromptTemplate
 
 # file stem → the placeholders it must use, no more and no fewer
@@ -15,7 +17,11 @@ REQUIRED: dict[str, frozenset[str]] = {
     "not_covered_en": frozenset({"reason"}),
     "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
     "llm_system_zh": frozenset(),
-    "llm_answer_zh": frozenset({"clauses", "question"}),
+    "llm_answer_zh": frozenset({"clauses", "question", "not_mentioned"}),
+    "partial_answer_zh": frozenset({"doc_title", "points", "missing"}),
+    "partial_answer_en": frozenset({"doc_title", "points", "missing"}),
+    "yes_answer_zh": frozenset({"doc_title", "points"}),
+    "yes_answer_en": frozenset({"doc_title", "points"}),
     "condense_question_zh": frozenset({"history", "question"}),
 }
 
@@ -24,12 +30,26 @@ class PromptError(ValueError):
     """A prompt file is missing or uses the wrong placeholders."""
 
 
+# reason codes the coverage policy decides (app/answering/policy.py): prompts/reasons.yaml
+REASONS = frozenset(
+    "empty premise missing unrelated not_together no_amount no_date no_frequency no_name "
+    "reversed partial".split()
+)
+_NO_MISSING = frozenset({"empty", "unrelated"})  # these say no {missing}
+
+
 @dataclass(frozen=True)
 class Prompts:
     templates: dict[str, PromptTemplate]
+    reasons: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def render(self, name: str, **values: str) -> str:
         return self.templates[name].format(**values).strip()
+
+    def reason(self, code: str, language: str, missing: list[str]) -> str:
+        """Why the plan does not (fully) answer, in the reader's language."""
+        joined = "、".join(missing) if language == "zh" else ", ".join(missing)
+        return self.reasons[code][language].format(missing=joined)
 
 
 def load_prompts(directory: Path) -> Prompts:
@@ -45,4 +65,21 @@ def load_prompts(directory: Path) -> Prompts:
             unknown = ", ".join(sorted(found - required)) or "none"
             raise PromptError(f"{path}: placeholders missing: {missing}; unknown: {unknown}")
         templates[name] = template
-    return Prompts(templates)
+    return Prompts(templates, _load_reasons(directory / "reasons.yaml"))
+
+
+def _load_reasons(path: Path) -> dict[str, dict[str, str]]:
+    """Reason wordings: every code, in zh and en, with {missing} exactly where it belongs."""
+    if not path.is_file():
+        raise PromptError(f"prompt file missing: {path}")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or set(data) != REASONS:
+        raise PromptError(f"{path}: expected exactly the reason codes {sorted(REASONS)}")
+    for code, wording in data.items():
+        if not isinstance(wording, dict) or set(wording) != {"zh", "en"}:
+            raise PromptError(f"{path}: {code} needs a zh and an en wording")
+        for text in wording.values():
+            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            if fields != (set() if code in _NO_MISSING else {"missing"}):
+                raise PromptError(f"{path}: {code} must use {{missing}} (and nothing else)")
+    return data

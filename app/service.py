@@ -9,8 +9,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from app.answer_service import AnswerService
-from app.llm import LLMAnswerer, make_chat_model
+from app.answering import AnswerService, LLMAnswerer, make_chat_model
 from app.progress import IngestProgress
 from app.prompts import load_prompts
 from app.settings import Settings

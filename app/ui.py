@@ -9,9 +9,7 @@ from typing import Any
 import gradio as gr
 
 from app.admin import AdminService
-from app.answer import Answer, Citation, QuestionError
-from app.answer_service import AnswerService
-from app.conversation import Turn
+from app.answering import Answer, AnswerService, Citation, QuestionError, Turn
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 
 EXAMPLES = [

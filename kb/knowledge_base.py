@@ -25,6 +25,7 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
+from kb.evidence import SentenceEvidence, sentence_evidence
 from kb.focus import WEIGHT as FOCUS_WEIGHT
 from kb.focus import document_shares, leading_documents, named_documents
 from kb.lexical import BM25LexicalIndex, segment_passages
@@ -32,7 +33,8 @@ from kb.passages import PassageMap, doc_of
 from kb.retriever import HybridRetriever
 from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
-from kb.text import content_terms, normalize_query
+from kb.text import content_terms, expand_query, normalize_query
+from kb.vocabulary import PlanVocabulary, plan_words
 
 EXACT_DENSE_LIMIT = 2000  # passages of chosen documents scored exactly, without the index
 QUERY_CACHE = 256  # query vectors kept
@@ -104,6 +106,7 @@ class KnowledgeBase:
         self._texts: dict[str, str] | None = None  # lower-cased text of each document
         self._corpus_text = ""
         self._rarity: dict[str, float] = {}
+        self._vocabulary: tuple[dict[str, ParsedDocument], PlanVocabulary] | None = None
         stored = [_read_document(self._doc_path(d)) for d in self._manifest["documents"]]
         lexical_dir = data_dir / "lexical"
         empty = BM25LexicalIndex.build([], [])
@@ -197,6 +200,38 @@ class KnowledgeBase:
         ids = [pid for d in doc_ids for pid in self._passages.ids.get(d, ())]
         exact = ids if len(ids) <= EXACT_DENSE_LIMIT else None
         return base.model_copy(update={"doc_ids": frozenset(doc_ids), "exact_ids": exact})
+
+    def evidence(self, question: str, hits: list[ClauseHit]) -> list[SentenceEvidence]:
+        """Each sentence of the hits' clauses with its closeness in meaning to ``question``."""
+        vector = self._embed_query(expand_query(normalize_query(question)))
+        passages = self._passages
+
+        def ids_of(clause_id: str) -> list[str]:
+            prefix = clause_id + "#"
+            return [p for p in passages.ids.get(doc_of(clause_id), ()) if p.startswith(prefix)]
+
+        def vectors(ids: list[str]) -> dict[str, list[float]]:
+            if not ids:
+                return {}
+            got = self._store._collection.get(ids=ids, include=["embeddings"])
+            return dict(zip(got["ids"], got["embeddings"], strict=True))  # type: ignore[arg-type]
+
+        pairs = [(h.clause.clause_id, h.clause.text) for h in hits]
+        return sentence_evidence(pairs, passages, ids_of, vectors, vector)
+
+    def vocabulary_index(self) -> PlanVocabulary:
+        """The plan's words with their vectors (embedded on first use, kept on disk)."""
+        documents = self._documents
+        made = self._vocabulary
+        if made is None or made[0] is not documents:
+            texts = [c.text for d in documents.values() for c in d.clauses]
+            texts += [d.title for d in documents.values()]
+            vocabulary = PlanVocabulary(
+                plan_words(texts), self._embeddings, self.data_dir / "terms"
+            )
+            made = (documents, vocabulary)
+            self._vocabulary = made
+        return made[1]
 
     def forget_queries(self) -> None:
         """Drop remembered query vectors (benchmarks time questions as if never asked)."""

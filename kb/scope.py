@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from ingest.models import Clause, ParsedDocument
 
 if TYPE_CHECKING:
+    from kb.evidence import SentenceEvidence
     from kb.knowledge_base import ClauseHit, KnowledgeBase
 
 
@@ -25,6 +26,8 @@ class KnowledgeView(Protocol):
     def contains_text(self, fragment: str) -> bool: ...
     def term_rarity(self, terms: list[str]) -> float: ...
     def search(self, question: str, k: int = 5) -> list[ClauseHit]: ...
+    def evidence(self, question: str, hits: list[ClauseHit]) -> list[SentenceEvidence]: ...
+    def clause_hit(self, clause_id: str, score: float) -> ClauseHit: ...
 
 
 class ScopedKnowledgeBase:
@@ -61,6 +64,12 @@ class ScopedKnowledgeBase:
 
     def search(self, question: str, k: int = 5) -> list[ClauseHit]:
         return self._kb.search(question, k, doc_ids=self.doc_ids)
+
+    def evidence(self, question: str, hits: list[ClauseHit]) -> list[SentenceEvidence]:
+        return self._kb.evidence(question, hits)
+
+    def clause_hit(self, clause_id: str, score: float) -> ClauseHit:
+        return self._kb.clause_hit(clause_id, score)
 
 
 def select_documents(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from app.answer_service import AnswerService
+from app.answering import AnswerService
 from app.service import build_service
 from app.settings import PROJECT_ROOT, Settings
 from kb.knowledge_base import KnowledgeBase

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.answer import QuestionError
-from app.answer_service import AnswerService
+from app.answering import QuestionError
+from app.answering import AnswerService
 from tests.conftest import PLAN_ID
 
 pytestmark = pytest.mark.slow
@@ -105,7 +105,7 @@ def test_answer_quotes_the_sentence_about_the_topic_not_the_longest(service):
 
 
 def test_more_please_quotes_new_sentences(service):
-    from app.conversation import Turn
+    from app.answering import Turn
 
     first = service.ask("两省在金融方面怎么合作？")
     more = service.ask("还有呢？", history=[Turn.from_answer(first)])

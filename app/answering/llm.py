@@ -79,8 +79,13 @@ class LLMAnswerer:
         )
         self._condense = prompts.templates["condense_question_zh"]
 
-    def stream(self, question: str, hits: list[ClauseHit]) -> Iterator[str]:
-        messages = self._prompt.format_messages(clauses=numbered_clauses(hits), question=question)
+    def stream(
+        self, question: str, hits: list[ClauseHit], not_mentioned: str = ""
+    ) -> Iterator[str]:
+        """The reply as written; ``not_mentioned`` is what the plan does not say (partial)."""
+        messages = self._prompt.format_messages(
+            clauses=numbered_clauses(hits), question=question, not_mentioned=not_mentioned or "无"
+        )
         try:
             for chunk in self._model.stream(messages):
                 if isinstance(chunk, AIMessageChunk) and isinstance(chunk.content, str):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.answer import Answer
+from app.answering.citations import Answer
 from app.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number

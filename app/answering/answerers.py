@@ -1,0 +1,160 @@
+"""The answerers: one contract, tried in order by the answer service.
+
+Each takes an ``AnswerRequest`` (the query, its decision, the hits) and yields text
+as it is written and then one ``Answer``, or yields nothing when the request is not
+its kind (the duties table answers only "X要做哪些事"). The coverage decision is made
+before any of them runs; they only say what it decided, in their own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from app.answering.citations import Answer, cite, strip_number
+from app.answering.llm import LLMAnswerer, LLMError
+from app.answering.policy import PARTIAL, Decision
+from app.answering.query import Query
+from app.answering.verify import verify
+from app.duties import DutyExtractor, duty_question_party
+from app.prompts import Prompts
+from kb.knowledge_base import ClauseHit
+from kb.scope import KnowledgeView
+
+
+@dataclass
+class AnswerRequest:
+    query: Query
+    decision: Decision
+    hits: list[ClauseHit]
+    view: KnowledgeView
+    skip: list[str] = field(default_factory=list)  # sentences already shown ("还有呢？")
+
+
+class Answerer(Protocol):
+    def answer(self, request: AnswerRequest) -> Iterator[str | Answer]: ...
+
+
+def _answer(request: AnswerRequest, text: str, used: list[list[str]], **extra: object) -> Answer:
+    decision = request.decision
+    return Answer(
+        request.query.asked,
+        text,
+        False,
+        cite(request.hits, used),
+        standalone_question=request.query.text,
+        coverage=decision.outcome,
+        missing=list(decision.missing),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+class ExtractiveAnswerer:
+    """Quotes the sentences the decision chose, each with its clause marker; no model."""
+
+    def __init__(self, prompts: Prompts) -> None:
+        self._prompts = prompts
+
+    def compose(self, request: AnswerRequest) -> tuple[str, list[list[str]]]:
+        quoted = [s for s in request.decision.quoted if s.text not in request.skip]
+        if not quoted:
+            quoted = list(request.decision.quoted[:1])
+        used: list[list[str]] = [[] for _ in request.hits]
+        for sentence in quoted:
+            used[sentence.hit].append(sentence.text)
+        points = "\n".join(f"- {strip_number(s.text)}[{s.hit + 1}]" for s in quoted)
+        language = request.query.language
+        title = request.hits[quoted[0].hit].doc_title if quoted else ""
+        if request.decision.outcome == PARTIAL:
+            missing = self._prompts.reason("partial", language, list(request.decision.missing))
+            missing = missing.split("：", 1)[-1].split(": ", 1)[-1]
+            name = f"partial_answer_{language}"
+            return self._prompts.render(name, doc_title=title, points=points, missing=missing), used
+        name = "yes_answer" if request.query.answer_type == "yesno" else "extractive_answer"
+        return self._prompts.render(f"{name}_{language}", doc_title=title, points=points), used
+
+    def answer(self, request: AnswerRequest) -> Iterator[str | Answer]:
+        text, used = self.compose(request)
+        yield _answer(request, text, used)
+
+
+class GenerativeAnswerer:
+    """A chat model's answer, verified against the clauses; the extractive one on failure."""
+
+    def __init__(self, llm: LLMAnswerer, fallback: ExtractiveAnswerer) -> None:
+        self._llm = llm
+        self._fallback = fallback
+
+    def answer(self, request: AnswerRequest) -> Iterator[str | Answer]:
+        parts: list[str] = []
+        missing = "、".join(request.decision.missing) if request.decision.outcome == PARTIAL else ""
+        try:
+            for delta in self._llm.stream(request.query.text, request.hits, missing):
+                parts.append(delta)
+                yield delta
+        except LLMError as exc:
+            yield self._replaced(request, str(exc))
+            return
+        checked = verify("".join(parts), request.hits)
+        if checked.empty:
+            yield self._replaced(request, "；".join(checked.reasons) or "回答没有引用任何条款")
+            return
+        text = checked.text
+        if not checked.ok:
+            text += f"\n（另有 {len(checked.reasons)} 句未通过核验，已删除。）"
+        yield _answer(
+            request,
+            text,
+            checked.cited,
+            mode="llm",
+            verified=checked.ok,
+            verification="；".join(checked.reasons),
+        )
+
+    def _replaced(self, request: AnswerRequest, reason: str) -> Answer:
+        text, used = self._fallback.compose(request)
+        # the reason goes to ``verification`` only: it may quote the rejected, invented words
+        notice = "（生成的回答未通过核验或语言模型不可用，以下为方案原文摘录。）\n"
+        return _answer(request, notice + text, used, verified=False, verification=reason)
+
+
+class DutiesAnswerer:
+    """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""
+
+    def __init__(self, prompts: Prompts, top_k: int) -> None:
+        self._prompts = prompts
+        self._duties = DutyExtractor()
+        self._top_k = top_k
+
+    def answer(self, request: AnswerRequest) -> Iterator[str | Answer]:
+        party = duty_question_party(request.query.text)
+        if not party:
+            return
+        clauses = [c for d in request.view.documents() for c in d.clauses]
+        rows = [r for r in self._duties.duties(clauses, party) if r.role == "主体"]
+        if not rows:
+            return
+        by_clause: dict[str, list[str]] = {}
+        for row in rows:
+            sentences = by_clause.setdefault(row.clause_id, [])
+            if row.sentence not in sentences:
+                sentences.append(row.sentence)
+        chosen = list(by_clause.items())[: self._top_k]
+        hits = [request.view.clause_hit(cid, 1 / (n + 1)) for n, (cid, _) in enumerate(chosen)]
+        points = "\n".join(
+            f"- {strip_number(s)}[{n + 1}]"
+            for n, (_, sentences) in enumerate(chosen)
+            for s in sentences[:2]
+        )
+        text = self._prompts.render(
+            "duties_answer_zh", doc_title=hits[0].doc_title, party=party, points=points
+        )
+        answer = Answer(
+            request.query.asked,
+            text,
+            False,
+            cite(hits, [s[:2] for _, s in chosen]),
+            standalone_question=request.query.text,
+        )
+        yield answer

@@ -1,0 +1,151 @@
+"""Decide once whether the plan answers a question: answered, partly, or not covered.
+
+The decision reads the ``Query`` (its terms, the facts its premise rests on, the kind
+of answer it asks for) and the sentence evidence of the retrieved clauses:
+- a fact the question takes as given (a year, an amount, a name) that the cited
+  document never states, or a content word it mentions in no form, means the plan
+  does not cover the question: its premise must not read as confirmed;
+- an answer is a sentence (with its clause's headings) that holds the question's
+  terms *together*: words found in different clauses are not an answer;
+- the sentence must hold what was asked: an amount for 多少, a date or period for
+  何时, a frequency for 多久一次, a person for 叫什么名字, and keep the direction of a
+  relation (黑龙江省为广东省… is not answered by 广东省协助黑龙江省).
+When one coordinated part of a question is covered and another is not, the answer
+is partial: it says first what the plan does not mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.answering.query import Query
+from app.answering.sentences import ScoredSentence, score_sentences
+from app.answering.terms import Term
+from kb.evidence import SentenceEvidence
+from kb.knowledge_base import ClauseHit
+from kb.profiles import EmbedderProfile
+from kb.scope import KnowledgeView
+
+ANSWERED, PARTIAL, NOT_COVERED = "answered", "partial", "not_covered"
+# a sentence answers when it holds this share of the question's term weight
+_TOGETHER = 0.7
+# a yes/no question asks whether the plan states the whole claim: "改善航空物流设施用的是
+# 中央预算内资金吗" is not confirmed by a sentence on 航空物流设施 alone
+_TOGETHER_YESNO = 0.8
+_KEEP = 0.6  # further sentences quoted when they score this share of the best
+_MAX_POINTS = {"list": 5}
+_DEFAULT_POINTS = 3
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: str  # answered | partial | not_covered
+    reason: str = ""  # a code; its wording lives in prompts/reasons.yaml
+    missing: tuple[str, ...] = ()  # what the plan does not mention
+    quoted: tuple[ScoredSentence, ...] = ()  # what the answer quotes, in reading order
+
+    @property
+    def abstained(self) -> bool:
+        return self.outcome == NOT_COVERED
+
+
+class CoveragePolicy:
+    """The one place that judges coverage; every answerer follows its decision."""
+
+    def __init__(self, profile: EmbedderProfile) -> None:
+        self._profile = profile
+
+    def decide(
+        self,
+        query: Query,
+        hits: list[ClauseHit],
+        evidence: list[SentenceEvidence],
+        cited: KnowledgeView,
+    ) -> Decision:
+        if not hits:
+            return Decision(NOT_COVERED, "empty")
+        absent = tuple(fact for fact in query.premise if not cited.contains_text(fact))
+        if absent:
+            return Decision(NOT_COVERED, "premise", absent)
+        content = query.content_terms
+        unknown = list(query.unknown)
+        if (
+            not content
+            and max((e.dense for e in evidence), default=0.0) < self._profile.unrelated_dense
+        ):
+            return Decision(NOT_COVERED, "unrelated")
+        if query.answer_type == "amount" and _is_discount(query.text):
+            unknown.append(Term("折扣", (), 1.0))
+        known_parts = [p for p in query.parts if all(t.forms for t in p)]
+        partial = bool(unknown) and bool(known_parts) and len(known_parts) < len(query.parts)
+        if unknown and not partial:
+            return Decision(NOT_COVERED, "missing", tuple(t.text for t in unknown))
+        asked = [t for t in content if t.forms or t.soft]
+        scored = score_sentences(query, asked, hits, evidence)
+        if not scored:
+            return Decision(NOT_COVERED, "not_together", tuple(t.text for t in asked))
+        best = scored[0]
+        together = _TOGETHER_YESNO if query.answer_type == "yesno" else _TOGETHER
+        if best.coverage < together:
+            apart = tuple(t.text for t in asked if not t.found_in(best.context))
+            return Decision(NOT_COVERED, "not_together", apart)
+        answering = [s for s in scored if s.coverage >= together]
+        kind = _missing_kind(query, answering)
+        if kind:
+            return Decision(NOT_COVERED, kind, _named_missing(query, kind))
+        if query.direction and all(s.reversed for s in answering):
+            return Decision(
+                NOT_COVERED, "reversed", (f"{query.direction[0]}为{query.direction[1]}",)
+            )
+        quoted = _choose(
+            query, [s for s in answering if s.fits_type and not s.reversed] or answering
+        )
+        if partial:
+            return Decision(PARTIAL, "partial", tuple(t.text for t in unknown), quoted)
+        return Decision(ANSWERED, "", (), quoted)
+
+
+def _choose(query: Query, candidates: list[ScoredSentence]) -> tuple[ScoredSentence, ...]:
+    limit = _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS)
+    if len(query.parts) > limit:
+        limit = len(query.parts)
+    best = candidates[0].score
+    chosen = [s for s in candidates if s.score >= _KEEP * best][:limit]
+    return tuple(sorted(chosen, key=lambda s: (s.hit, s.start)))
+
+
+def _is_discount(text: str) -> bool:
+    return re.search(r"打折|几折|折扣|优惠价", text) is not None
+
+
+def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
+    """The reason code when no answering sentence holds the kind of answer asked for."""
+    needs = {
+        "amount": "no_amount",
+        "when": "no_date",
+        "frequency": "no_frequency",
+        "name": "no_name",
+    }
+    code = needs.get(query.answer_type)
+    if code is None and query.answer_type == "who" and _asks_for_person(query.text):
+        code = "no_name"
+    if code is None:
+        return ""
+    return "" if any(s.fits_type for s in answering) else code
+
+
+def _asks_for_person(text: str) -> bool:
+    """ "省长是谁": a title asked about by name, not the body that acts."""
+    return re.search(r"(?:长|书记|主任|主席|负责人|经理)(?:是谁|叫什么|是哪位)", text) is not None
+
+
+def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
+    topic = "".join(t.text for t in query.content_terms[:2])
+    what = {
+        "no_amount": "具体数额或比例",
+        "no_date": "具体时间",
+        "no_frequency": "具体频次",
+        "no_name": "具体人员姓名",
+    }[kind]
+    return (f"{topic}的{what}" if topic else what,)

@@ -1,0 +1,226 @@
+"""A question analysed once, where the service is entered: the one value answering reads.
+
+``Query`` holds the normalised text, its language, what kind of answer it asks for
+(谁 an actor, 哪里 a place or body, 何时 a date, 多久 a frequency, 多少 an amount, 是否 a
+yes or no, 哪些 a list…), the content terms with the ways the plan may write each of
+them, the literal facts its premise rests on (years, amounts, names), and the
+direction of a relation it asks about (黑龙江省为广东省…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.answering.terms import Term, TermMatcher, Word
+from kb.text import english_glossary, has_phrase, normalize_query, tagged_words
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
+# answer types, tried in order; the first that matches names what an answer must hold
+_TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
+    ("name", re.compile(r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人")),
+    (
+        "frequency",
+        re.compile(
+            r"多久一次|多长时间一次|多长时间.{0,4}一次|每.{0,3}几次|几年一次|频率|多久.{0,6}一次|多频繁"
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            r"多少钱|多少资金|多少万|多少亿|几折|打折|折扣|几成|比例|金额|额度|多大|几亿|几万|百分之"
+            r"|补贴多少|多少补贴|奖励多少|多少奖励"
+        ),
+    ),
+    ("list", re.compile(r"哪几")),
+    ("count", re.compile(r"多少|几个|几家|几项|几所|几条|几批|几类|几种|几大")),
+    (
+        "when",
+        re.compile(
+            r"什么时候|何时|哪年|哪一年|哪天|哪一天|几号|几月|日期|什么时间|截止|期限|多久|多长时间"
+            r"|到什么时候|哪个阶段|几年"
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"谁|哪个部门|什么部门|哪些部门|哪个单位|哪些单位|什么单位|哪个机构|什么机构|哪家|由哪|哪个组织"
+        ),
+    ),
+    (
+        "where",
+        re.compile(
+            r"哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|设在|哪个省|哪些地区|哪个市"
+        ),
+    ),
+    ("definition", re.compile(r"什么是|啥意思|什么意思|是指|指什么|含义|意思是")),
+    (
+        "yesno",
+        re.compile(
+            r"是否|有没有|是不是|能不能|可不可以|能否|可否|会不会|有无|要不要|[吗嘛]\s*[?？]?$|[吗嘛]"
+        ),
+    ),
+    ("list", re.compile(r"哪些|有什么|都有|有啥|列举|包括|几类|所有|全部|一共|都是")),
+    ("how", re.compile(r"怎么|如何|怎样|咋|什么办法|什么措施|哪些措施|什么方式")),
+]
+_TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
+    ("name", re.compile(r"\bname\b", re.I)),
+    ("frequency", re.compile(r"how often|how frequently|frequency", re.I)),
+    ("amount", re.compile(r"how much|what (?:percentage|share|amount)|\bdiscount", re.I)),
+    ("count", re.compile(r"how many", re.I)),
+    ("when", re.compile(r"\bwhen\b|what year|which year|deadline|by what date|how long", re.I)),
+    (
+        "who",
+        re.compile(
+            r"\bwho\b|\bwhom\b|which (?:body|department|agency|organi[sz]ation|office)", re.I
+        ),
+    ),
+    ("where", re.compile(r"\bwhere\b|which (?:city|cities|place|province)", re.I)),
+    ("definition", re.compile(r"what (?:is|does) .* mean|what is meant|\bdefin", re.I)),
+    ("yesno", re.compile(r"^(?:is|are|does|do|did|can|could|will|should|has|have)\b", re.I)),
+    ("list", re.compile(r"\bwhich\b|\blist\b|what (?:are|kinds?|types?)|\ball\b", re.I)),
+    ("how", re.compile(r"\bhow\b", re.I)),
+]
+# the noun right after an interrogative names the answer's kind, not the topic:
+# 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
+_INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样")
+_SLOT_AFTER = ("什么", "啥", "哪些", "哪个", "哪", "何", "多少", "几", "多长")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)")
+_PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市])"
+_DIRECTION = re.compile(
+    rf"(?P<agent>{_PARTY})(?:要|应|将|会|能|可以|需要|该)?(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{_PARTY})"
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as answering reads it; built once by ``QueryAnalyser.analyse``."""
+
+    asked: str  # as typed
+    text: str  # normalised: simplified, half-width, single spaces
+    language: str  # "zh" | "en"
+    answer_type: (
+        str  # name, frequency, amount, when, who, where, definition, yesno, list, how, what
+    )
+    terms: tuple[Term, ...] = ()
+    premise: tuple[str, ...] = ()  # years, amounts, Latin names the question takes as given
+    direction: tuple[str, str] | None = None  # (who acts, for whom) when the question says
+    parts: tuple[tuple[Term, ...], ...] = ()  # coordinated parts ("旅游和养老"), when several
+
+    @property
+    def search_text(self) -> str:
+        """What retrieval embeds and matches: the question and the plan's words for it."""
+        extra = [f for t in self.terms for f in t.forms if f not in self.text]
+        return f"{self.text} {' '.join(dict.fromkeys(extra))}" if extra else self.text
+
+    @property
+    def content_terms(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if not t.frame)
+
+    @property
+    def unknown(self) -> tuple[Term, ...]:
+        """Named things (nouns, names, facts) the plan mentions in no form."""
+        return tuple(t for t in self.content_terms if not t.forms and not t.soft)
+
+
+def is_english(text: str) -> bool:
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return letters > 2 * cjk and letters >= 3
+
+
+@dataclass
+class QueryAnalyser:
+    """Builds ``Query`` values against one knowledge base's vocabulary."""
+
+    matcher: TermMatcher
+    _cache: dict[str, Query] = field(default_factory=dict)
+
+    def analyse(self, question: str) -> Query:
+        text = normalize_query(question)
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        english = is_english(text)
+        types = _TYPES_EN if english else _TYPES_ZH
+        answer_type = next((name for name, p in types if p.search(text)), "what")
+        words = self._english_words(text) if english else self._chinese_words(text)
+        premise = self._premise(text, english)
+        terms = tuple(self.matcher.term(w, english) for w in words)
+        terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
+        query = Query(
+            asked=question,
+            text=text,
+            language="en" if english else "zh",
+            answer_type=answer_type,
+            terms=terms,
+            premise=premise,
+            direction=_direction(text),
+            parts=_parts(text, terms),
+        )
+        if len(self._cache) > 512:
+            self._cache.clear()
+        self._cache[text] = query
+        return query
+
+    def _chinese_words(self, text: str) -> list[Word]:
+        """The question's content words, compounds the plan uses merged."""
+        words: list[Word] = []
+        previous, position = "", 0
+        for word, flag in tagged_words(text):
+            start = text.find(word, position)
+            position = start + len(word) if start >= 0 else position
+            slot = previous in _SLOT_AFTER
+            previous = word if word.strip() else previous
+            if _INTERROGATIVE.search(word):
+                continue
+            last = words[-1] if words else None
+            if len(word) == 1 and flag.startswith("n") and last and last.end == start:
+                # 人才 卡: a one-hanzi noun names the thing with the word before it
+                words[-1] = Word(last.text + word, "n", last.start, start + 1, last.slot)
+                continue
+            if not self.matcher.is_content(word, flag):
+                continue
+            words.append(Word(word, flag, start, start + len(word), slot))
+        return self.matcher.merge_compounds(words)
+
+    def _english_words(self, text: str) -> list[Word]:
+        lowered = text.lower()
+        phrases = [en for en in english_glossary() if " " in en and has_phrase(lowered, en)]
+        for phrase in phrases:
+            lowered = lowered.replace(phrase, " ")
+        original = {w.lower(): w for w in _LATIN.findall(text)}
+        words = [p for w in _LATIN.findall(lowered) for p in w.split("-") if len(p) > 2]
+        found = [original.get(w, w) for w in dict.fromkeys([*phrases, *words])]
+        return [Word(w, "eng", 0, 0, False) for w in found if self.matcher.is_content(w, "eng")]
+
+    def _premise(self, text: str, english: bool) -> tuple[str, ...]:
+        facts = _YEAR.findall(text) + [m.group(0) for m in _AMOUNT.finditer(text)]
+        if not english:
+            facts += [w for w in _LATIN.findall(text) if len(w) >= 2]
+            facts += [
+                w for w, f in tagged_words(text) if f in ("nr", "nrfg", "nrt") and len(w) >= 2
+            ]
+        return tuple(dict.fromkeys(facts))
+
+
+def _direction(text: str) -> tuple[str, str] | None:
+    match = _DIRECTION.search(text)
+    if not match or match.group("agent")[:2] == match.group("other")[:2]:
+        return None
+    return match.group("agent"), match.group("other")
+
+
+_COORDINATION = re.compile(r"[和与及、]|以及|还有|跟|\band\b")
+
+
+def _parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
+    """Content terms grouped by the coordinated parts of the question (A和B怎么合作)."""
+    content = [t for t in terms if not t.frame]
+    pieces = [p for p in _COORDINATION.split(text) if p.strip()]
+    if len(pieces) < 2 or len(content) < 2:
+        return ()
+    grouped = tuple(tuple(t for t in content if t.text.lower() in p.lower()) for p in pieces)
+    grouped = tuple(g for g in grouped if g)
+    return grouped if len(grouped) >= 2 else ()

@@ -1,0 +1,155 @@
+"""Score the sentences of retrieved clauses as answers to one question.
+
+A sentence is read with its clause's headings and its document's title (a task's
+heading names its topic once; its sentences do not repeat it). Its score combines:
+- coverage: the share of the question's term weight it holds, each term in any of the
+  forms the plan uses (terms.py);
+- meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
+  scaled within this question's candidates so that no model's raw numbers matter;
+- type: whether it holds what was asked (an actor, a date, an amount…);
+- direction: whether a relation runs the way the question says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.answering.query import Query
+from app.answering.terms import Term
+from ingest.chunking import context_header
+from kb.evidence import SentenceEvidence
+from kb.knowledge_base import ClauseHit
+from kb.text import tagged_words
+
+_MONEY = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|万元|亿元|元|折|倍|个百分点)|[一二三四五六七八九十百千万亿两]+(?:万元|亿元|元|折|倍|成)|百分之"
+)
+_AMOUNT = re.compile(
+    r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
+    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折)"
+)
+_DATE = re.compile(
+    r"\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}"
+)
+_FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
+_ACTOR = re.compile(
+    r"省|市|委|部|办公室|政府|小组|组长|省长|企业|商会|协会|机构|高校|中心|银行|部门|单位|联盟|人员|干部|院"
+)
+_SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    hit: int  # index of its clause among the hits
+    start: int  # span in the clause text
+    text: str
+    context: str  # the sentence with its clause's headings and document title
+    coverage: float  # share of the question's term weight held (with the context)
+    fits_type: bool  # holds the kind of answer asked for
+    reversed: bool  # states the asked relation the other way round
+    score: float
+
+
+def score_sentences(
+    query: Query, terms: list[Term], hits: list[ClauseHit], evidence: list[SentenceEvidence]
+) -> list[ScoredSentence]:
+    """The hits' sentences, best answer first; clause headings are never candidates."""
+    if not evidence:
+        return []
+    dense = [e.dense for e in evidence]
+    low, high = min(dense), max(dense)
+    total = sum(t.weight for t in terms)
+    scored = []
+    for item in evidence:
+        hit = hits[item.hit]
+        if _is_heading(item.text, hit):
+            continue
+        context = f"{item.text} {context_header(hit.clause)} {hit.doc_title}"
+        held = sum(t.weight for t in terms if t.found_in(context))
+        own = sum(t.weight for t in terms if t.found_in(item.text))
+        coverage = held / total if total > 0 else 1.0
+        in_sentence = own / total if total > 0 else 1.0
+        closeness = (item.dense - low) / (high - low) if high > low else 1.0
+        fits = _fits(query, _beyond_question(item.text, terms))
+        reverse = _reversed(query, item.text)
+        score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
+        score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
+        scored.append(
+            ScoredSentence(item.hit, item.start, item.text, context, coverage, fits, reverse, score)
+        )
+    scored.sort(key=lambda s: (-s.score, s.hit, s.start))
+    return scored
+
+
+def _is_heading(sentence: str, hit: ClauseHit) -> bool:
+    """ "3.民营经济发展。" is the clause's label, not an answer."""
+    title = hit.clause.title
+    bare = re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)", "", sentence).rstrip("。")
+    return bool(title) and bare == title
+
+
+def _fits(query: Query, sentence: str) -> bool:
+    kind = query.answer_type
+    if kind == "amount":
+        return _MONEY.search(sentence) is not None
+    if kind == "count":  # a number, or the enumeration it counts
+        return _AMOUNT.search(sentence) is not None or "、" in sentence
+    if kind == "when":
+        return _DATE.search(sentence) is not None
+    if kind == "frequency":
+        return _FREQUENCY.search(sentence) is not None
+    if kind == "name" or (kind == "who" and _title_asked(query.text)):
+        title = _title_asked(query.text)
+        if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
+            return True
+        return _names_person(sentence)
+    if kind == "who":
+        return _ACTOR.search(sentence) is not None
+    return True
+
+
+def _beyond_question(sentence: str, terms: list[Term]) -> str:
+    """The sentence without the question's own words: 年度 in 年度工作计划 answers no 几月."""
+    for term in terms:
+        for form in term.forms:
+            sentence = sentence.replace(form, "·")
+    return sentence
+
+
+_TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
+
+
+def _names_person(sentence: str) -> bool:
+    """A person named as official texts name them: with a title beside the name."""
+    words = tagged_words(sentence)
+    for i, (word, flag) in enumerate(words):
+        if flag in ("nr", "nrfg") and 2 <= len(word) <= 4:
+            near = "".join(w for w, _ in words[max(0, i - 1) : i + 2])
+            if re.search(_TITLES, near):
+                return True
+    return False
+
+
+def _title_asked(text: str) -> str:
+    match = re.search(
+        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|是哪位)", text
+    )
+    return match.group(1) if match else ""
+
+
+def _reversed(query: Query, sentence: str) -> bool:
+    if query.direction is None:
+        return False
+    agent, other = (_stem(p) for p in query.direction)
+    forward = re.search(
+        rf"{agent}[^，。；]{{0,8}}(?:{_SUPPORT_VERBS})[^，。；]{{0,6}}{other}", sentence
+    )
+    backward = re.search(
+        rf"{other}[^，。；]{{0,8}}(?:{_SUPPORT_VERBS})[^，。；]{{0,6}}{agent}", sentence
+    )
+    return backward is not None and forward is None
+
+
+def _stem(party: str) -> str:
+    return party[:-1] if len(party) > 2 and party[-1] in "省市" else party

@@ -1,0 +1,148 @@
+"""The answer service: question → standalone question → Query → evidence → decision → answer.
+
+The one object the CLI, the UI and the evaluation call. A question is normalised
+and analysed once into a ``Query``; the knowledge base returns clause hits and the
+sentence evidence inside them; ``CoveragePolicy`` decides the outcome once; then the
+answerers (the duties table, a chat model if configured, the extractive default)
+are tried in order. A question the plan does not cover never reaches an answerer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Iterator
+
+from app.answering.answerers import (
+    Answerer,
+    AnswerRequest,
+    DutiesAnswerer,
+    ExtractiveAnswerer,
+    GenerativeAnswerer,
+)
+from app.answering.citations import Answer, QuestionError, cite
+from app.answering.conversation import Rewrite, Turn, rewrite
+from app.answering.llm import LLMAnswerer, LLMError
+from app.answering.policy import CoveragePolicy, Decision
+from app.answering.query import Query, QueryAnalyser
+from app.answering.terms import TermMatcher
+from app.prompts import Prompts
+from kb.knowledge_base import ClauseHit, KnowledgeBase
+from kb.profiles import profile_for
+from kb.scope import KnowledgeView
+from kb.text import normalize_query
+
+
+class AnswerService:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        prompts: Prompts,
+        llm: LLMAnswerer | None = None,
+        top_k: int = 5,
+        max_question_chars: int = 500,
+    ) -> None:
+        self.kb = kb
+        self._prompts = prompts
+        self._llm = llm
+        self._top_k = top_k
+        self._max_chars = max_question_chars
+        self._profile = profile_for(kb.embedding_model)
+        self._policy = CoveragePolicy(self._profile)
+        extractive = ExtractiveAnswerer(prompts)
+        self._answerers: list[Answerer] = [DutiesAnswerer(prompts, top_k)]
+        if llm is not None:
+            self._answerers.append(GenerativeAnswerer(llm, extractive))
+        self._answerers.append(extractive)
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for (tokenizers, word lists,
+        the plan's word vectors): the first user is served as fast as the next.
+        """
+        if not self.kb.is_empty:
+            self.kb.vocabulary_index().warm()
+            self.ask("工作机制是什么？")
+
+    def ask(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        doc_ids: Collection[str] | None = None,
+    ) -> Answer:
+        answer: Answer | None = None
+        for item in self.stream(question, history, doc_ids):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None
+        return answer
+
+    def analyse(self, question: str, view: KnowledgeView | None = None) -> Query:
+        """The question as answering reads it (normalised, terms matched, answer type)."""
+        view = view or self.kb
+        matcher = TermMatcher(view, self.kb.vocabulary_index(), self._profile)
+        return QueryAnalyser(matcher).analyse(question)
+
+    def stream(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        doc_ids: Collection[str] | None = None,
+    ) -> Iterator[str | Answer]:
+        """Text as a chat model writes it (nothing without one), then the final Answer.
+
+        ``doc_ids`` limits the answer to those documents; None or empty means all of them.
+        """
+        question = self._check(question)
+        view: KnowledgeView = self.kb.scope(doc_ids) if doc_ids else self.kb
+        standalone = self._standalone(question, history or [], view)
+        query = dataclasses.replace(self.analyse(standalone.question, view), asked=question)
+        hits = view.search(query.search_text, self._top_k)
+        # facts are looked for in the document the answer would quote, not the whole
+        # corpus: 吉林省 in one plan and 浙江省 in another do not make a 吉浙 cooperation
+        cited = self.kb.scope({hits[0].clause.doc_id}) if hits else view
+        evidence = view.evidence(query.search_text, hits) if hits else []
+        decision = self._policy.decide(query, hits, evidence, cited)
+        if decision.abstained:  # no answerer, and so no model, sees what the plan does not cover
+            yield self._not_covered(query, decision, hits)
+            return
+        request = AnswerRequest(query, decision, hits, view, standalone.skip)
+        for answerer in self._answerers:
+            produced = False
+            for item in answerer.answer(request):
+                produced = True
+                yield item
+            if produced:
+                return
+
+    def _not_covered(self, query: Query, decision: Decision, hits: list[ClauseHit]) -> Answer:
+        reason = self._prompts.reason(decision.reason, query.language, list(decision.missing))
+        text = self._prompts.render(f"not_covered_{query.language}", reason=reason)
+        return Answer(
+            query.asked,
+            text,
+            True,
+            cite(hits, []),
+            standalone_question=query.text,
+            coverage=decision.outcome,
+            missing=list(decision.missing),
+        )
+
+    def _standalone(self, question: str, history: list[Turn], view: KnowledgeView) -> Rewrite:
+        rewritten = rewrite(question, history, view)
+        if self._llm is not None and history and rewritten.question == normalize_query(question):
+            try:  # the deterministic rules did not apply: let the model condense it
+                asked = [turn.question for turn in history[-3:]]
+                return Rewrite(normalize_query(self._llm.condense(question, asked)))
+            except LLMError:
+                return rewritten
+        return rewritten
+
+    def _check(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("请输入问题。 (The question is empty.)")
+        question = question.strip()
+        if len(question) > self._max_chars:
+            raise QuestionError(
+                f"问题过长（{len(question)} 字，上限 {self._max_chars} 字），请精简后再问。 "
+                f"(The question is too long: {len(question)} characters, limit {self._max_chars}.)"
+            )
+        return question

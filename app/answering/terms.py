@@ -1,0 +1,208 @@
+"""A question's words matched to the plan's own words: as written, by table, by meaning.
+
+Each content word of a question becomes a ``Term`` with the forms the plan may use
+for it, found in this order:
+- the word itself, when the plan uses it;
+- its full form from the short-form table (广交会 → 中国进出口商品交易会), or the plan
+  terms an English word translates to (kb/data/*.yaml: data for what meaning cannot find);
+- the pieces of a compound when the plan uses each piece (冰雪运动 → 冰雪, 运动): the
+  coverage policy then asks for the pieces together in one sentence;
+- a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购);
+- the plan's nearest word by meaning (高铁 → 铁路), judged by the embedding model's
+  own threshold (kb/profiles.py).
+A word with no form is one the plan does not mention. A word that only frames the
+question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
+answer), an everyday word the plan never needs (时间, 意思), a verb the plan does not
+use (提到, 搭起: the things a premise rests on are named by nouns), and in English a
+lower-case word no table or meaning places.
+
+A term weighs by its rarity in the knowledge base (两省 weighs little in a 两省 plan)
+times its rarity in general Chinese (相关, 企业 weigh less than 孵化器).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.profiles import EmbedderProfile
+from kb.scope import KnowledgeView
+from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem
+from kb.vocabulary import PlanVocabulary
+
+# parts of speech that can name a topic; pronouns, numerals, particles frame a question
+_CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
+# an everyday word (general IDF below this, jieba's table) that the plan does not use is
+# a frame word (时间 4.1, 意思 5.8, 情况 4.0); specific words (税收 6.8, 补贴 7.1) are not
+_FRAME_IDF = 6.0
+# an English word no table or meaning places counts this much of an unknown Chinese
+# word: the glossary cannot know every English word a question may use
+_ENGLISH_SOFT = 0.3
+# a verb weighs this much of a noun as rare: 哈尔滨跟哪个市结对 is answered by 哈尔滨市与深圳市
+# 对口合作, while 冰雪运动装备 is not answered by 装备 alone
+_VERB = 0.5
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the question as segmented, with its place in the question."""
+
+    text: str
+    flag: str  # jieba part of speech; "eng" for English
+    start: int
+    end: int
+    slot: bool  # right after an interrogative: names the kind of answer, not the topic
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    forms: tuple[str, ...]  # how the plan writes it; empty: the plan does not mention it
+    weight: float  # its rarity in the knowledge base: 两省 weighs little in a 两省 plan
+    frame: bool = False  # frames the question only: never a reason to decline
+    how: str = "exact"  # exact | table | compound | sound | meaning | absent
+    # a verb, or an English word, the plan does not use: not a named thing whose absence
+    # declines the question by itself, but a part of it that an answer does not hold
+    soft: bool = False
+
+    def found_in(self, text: str) -> bool:
+        """Whether ``text`` holds this term (all pieces of a compound)."""
+        if self.how == "compound":
+            return all(f in text for f in self.forms)
+        return any(f in text for f in self.forms)
+
+
+@lru_cache(maxsize=1)
+def _general_idf() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def _pieces(word: str) -> list[str]:
+    from kb.text import _jieba
+
+    return [p for p in _jieba().lcut_for_search(word) if len(p) >= 2 and p != word]
+
+
+class TermMatcher:
+    """Matches question words against one view of the knowledge base."""
+
+    def __init__(
+        self, kb: KnowledgeView, vocabulary: PlanVocabulary | None, profile: EmbedderProfile
+    ) -> None:
+        self._kb = kb
+        self._vocabulary = vocabulary
+        self._profile = profile
+        self._clauses = max(sum(len(d.clauses) for d in kb.documents()), 1)
+
+    def is_content(self, word: str, flag: str) -> bool:
+        lowered = word.lower()
+        if lowered in STOPWORDS or not any(ch.isalnum() for ch in word):
+            return False
+        if len(word) < 2:
+            return word in abbreviations()  # 粤 is 广东
+        return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
+
+    @staticmethod
+    def is_frame(word: str) -> bool:
+        """Whether ``word``, if the plan does not use it, only frames the question."""
+        idf, median = _general_idf()
+        return idf.get(word, median) < _FRAME_IDF
+
+    @staticmethod
+    def is_soft(word: str, flag: str) -> bool:
+        if flag == "eng":
+            return not word[:1].isupper()  # a capitalised word names something (France)
+        return flag.startswith("v") and flag != "vn"
+
+    def merge_compounds(self, words: list[Word]) -> list[Word]:
+        """Words side by side in the question joined where the plan writes them as one
+        (哈尔滨 新区 → 哈尔滨新区); words apart in the question stay apart."""
+        merged: list[Word] = []
+        for word in words:
+            last = merged[-1] if merged else None
+            if last and not word.slot and not last.slot and last.end == word.start:
+                joined = last.text + word.text
+                if self._kb.contains_text(joined):
+                    merged[-1] = Word(joined, "n", last.start, word.end, False)
+                    continue
+            merged.append(word)
+        return merged
+
+    def term(self, word: Word, english: bool) -> Term:
+        forms, how = self._forms(word.text, english)
+        frame = word.slot or (not forms and self.is_frame(word.text))
+        soft = not forms and self.is_soft(word.text, word.flag)
+        weight = self._weight(word.text, forms)
+        if soft and english:
+            weight *= _ENGLISH_SOFT
+        elif word.flag.startswith("v") and word.flag != "vn":
+            weight *= _VERB  # verbs relate the things a question names; nouns name them
+        return Term(word.text, forms, weight, frame=frame, how=how, soft=soft)
+
+    def fact(self, fact: str) -> Term:
+        """A year or amount the question takes as given: the plan must state it literally."""
+        found = (fact,) if self._kb.contains_text(fact) else ()
+        return Term(fact, found, math.log(self._clauses + 1), how="exact" if found else "absent")
+
+    def _weight(self, word: str, forms: tuple[str, ...]) -> float:
+        idf, median = _general_idf()
+        general = min(1.0, idf.get(word, median) / median)
+        if not forms:
+            return math.log(self._clauses + 1) * general  # unknown: as rare as a word can be
+        return max(self._kb.term_rarity([f]) for f in forms) * general
+
+    def _forms(self, word: str, english: bool) -> tuple[tuple[str, ...], str]:
+        if english:
+            translated = self._translations(word.lower())
+            if translated:
+                return translated, "table"
+        elif self._kb.contains_text(word):
+            return (word,), "exact"
+        else:
+            full = abbreviations().get(word)
+            if full and all(self._kb.contains_text(w) for w in full.split()):
+                return tuple(full.split()), "table"
+            pieces = _pieces(word)
+            whole = pieces and set(word) <= set("".join(pieces))  # 人才卡 is not 人才
+            if whole and all(self._kb.contains_text(p) for p in pieces):
+                return tuple(_outermost(pieces)), "compound"
+            alike = self._by_sound(word)
+            if alike:
+                return alike, "sound"
+        near = self._by_meaning(word)
+        return (near, "meaning") if near else ((), "absent")
+
+    def _translations(self, word: str) -> tuple[str, ...]:
+        glossary = english_glossary()
+        if word in glossary:
+            return tuple(z for z in glossary[word].split() if self._kb.contains_text(z))
+        stem = english_stem(word)
+        return tuple(
+            dict.fromkeys(
+                z
+                for en, zh in glossary.items()
+                if " " not in en and english_stem(en) == stem
+                for z in zh.split()
+                if self._kb.contains_text(z)
+            )
+        )
+
+    def _by_sound(self, word: str) -> tuple[str, ...]:
+        if self._vocabulary is None or len(word) < 2:
+            return ()
+        return tuple(w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w))
+
+    def _by_meaning(self, word: str) -> tuple[str, ...]:
+        if self._vocabulary is None:
+            return ()
+        near = self._vocabulary.nearest(word, 2)
+        threshold = self._profile.term_match_z
+        return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
+
+
+def _outermost(pieces: list[str]) -> list[str]:
+    """Pieces not contained in a longer piece: 冰雪运动 → 冰雪, 运动."""
+    return [p for p in pieces if not any(p != q and p in q for q in pieces)]

