@@ -77,42 +77,53 @@ class CoveragePolicy:
             return Decision(NOT_COVERED, "unrelated")
         if query.answer_type == "amount" and _is_discount(query.text):
             unknown.append(Term("折扣", (), 1.0))
-        known_parts = [p for p in query.parts if all(t.forms for t in p)]
-        partial = bool(unknown) and bool(known_parts) and len(known_parts) < len(query.parts)
-        if unknown and not partial:
+        if unknown:
             return Decision(NOT_COVERED, "missing", tuple(t.text for t in unknown))
-        asked = [t for t in content if t.forms or t.soft]
-        scored = score_sentences(query, asked, hits, evidence)
-        if not scored:
-            return Decision(NOT_COVERED, "not_together", tuple(t.text for t in asked))
-        best = scored[0]
         together = _TOGETHER_YESNO if query.answer_type == "yesno" else _TOGETHER
-        if best.coverage < together:
-            apart = tuple(t.text for t in asked if not t.found_in(best.context))
-            return Decision(NOT_COVERED, "not_together", apart)
-        answering = [s for s in scored if s.coverage >= together]
-        kind = _missing_kind(query, answering)
+        parts = query.parts or (content,)
+        shared = [t for t in content if not any(t in part for part in parts)]
+        answered: list[list[ScoredSentence]] = []
+        apart: list[Term] = []
+        closest: ScoredSentence | None = None
+        for part in parts:
+            asked = [t for t in (*part, *shared) if t.forms or t.soft]
+            scored = score_sentences(query, asked, hits, evidence)
+            answering = [s for s in scored if s.coverage >= together]
+            if answering:
+                answered.append(answering)
+                continue
+            nearest = max(scored, key=lambda s: s.coverage, default=None)
+            apart += [t for t in asked if nearest is None or not t.found_in(nearest.context)]
+            if nearest and (closest is None or nearest.coverage > closest.coverage):
+                closest = nearest
+        missing = tuple(dict.fromkeys(t.text for t in apart if t not in shared or not answered))
+        if not answered:
+            code = "missing" if any(not t.forms for t in apart) else "not_together"
+            return Decision(NOT_COVERED, code, missing)
+        candidates = [s for group in answered for s in group]
+        kind = _missing_kind(query, candidates)
         if kind:
             return Decision(NOT_COVERED, kind, _named_missing(query, kind))
-        if query.direction and all(s.reversed for s in answering):
+        if query.direction and all(s.reversed for s in candidates):
             return Decision(
                 NOT_COVERED, "reversed", (f"{query.direction[0]}为{query.direction[1]}",)
             )
-        quoted = _choose(
-            query, [s for s in answering if s.fits_type and not s.reversed] or answering
-        )
-        if partial:
-            return Decision(PARTIAL, "partial", tuple(t.text for t in unknown), quoted)
-        return Decision(ANSWERED, "", (), quoted)
+        per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
+        quoted: list[ScoredSentence] = []
+        for group in answered:
+            fitting = [s for s in group if s.fits_type and not s.reversed] or group
+            quoted += [s for s in _choose(query, fitting)[:per_part] if s not in quoted]
+        quoted.sort(key=lambda s: (s.hit, s.start))
+        if len(answered) < len(parts):
+            return Decision(PARTIAL, "partial", missing, tuple(quoted))
+        return Decision(ANSWERED, "", (), tuple(quoted))
 
 
-def _choose(query: Query, candidates: list[ScoredSentence]) -> tuple[ScoredSentence, ...]:
+def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The best candidates, best first: those within _KEEP of the best, up to the limit."""
     limit = _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS)
-    if len(query.parts) > limit:
-        limit = len(query.parts)
     best = candidates[0].score
-    chosen = [s for s in candidates if s.score >= _KEEP * best][:limit]
-    return tuple(sorted(chosen, key=lambda s: (s.hit, s.start)))
+    return [s for s in candidates if s.score >= _KEEP * best][:limit]
 
 
 def _is_discount(text: str) -> bool:

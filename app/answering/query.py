@@ -83,7 +83,7 @@ _TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
 ]
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
-_INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样")
+_INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
 _SLOT_AFTER = ("什么", "啥", "哪些", "哪个", "哪", "何", "多少", "几", "多长")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)")
@@ -183,7 +183,7 @@ class QueryAnalyser:
             if not self.matcher.is_content(word, flag):
                 continue
             words.append(Word(word, flag, start, start + len(word), slot))
-        return self.matcher.merge_compounds(words)
+        return words
 
     def _english_words(self, text: str) -> list[Word]:
         lowered = text.lower()

@@ -31,6 +31,8 @@ from kb.scope import KnowledgeView
 from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem
 from kb.vocabulary import PlanVocabulary
 
+# places, people, organisations, other proper names: the plan names them or it does not
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
 # parts of speech that can name a topic; pronouns, numerals, particles frame a question
 _CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
 # an everyday word (general IDF below this, jieba's table) that the plan does not use is
@@ -62,8 +64,8 @@ class Term:
     weight: float  # its rarity in the knowledge base: 两省 weighs little in a 两省 plan
     frame: bool = False  # frames the question only: never a reason to decline
     how: str = "exact"  # exact | table | compound | sound | meaning | absent
-    # a verb, or an English word, the plan does not use: not a named thing whose absence
-    # declines the question by itself, but a part of it that an answer does not hold
+    # an unknown word that is not a name (院线, 开店, 起草; English words no table places):
+    # not declined for by itself, but a part of the question an answer would have to hold
     soft: bool = False
 
     def found_in(self, text: str) -> bool:
@@ -113,23 +115,10 @@ class TermMatcher:
 
     @staticmethod
     def is_soft(word: str, flag: str) -> bool:
+        """An unknown word that is not a name: it weighs in coverage, it does not decline."""
         if flag == "eng":
             return not word[:1].isupper()  # a capitalised word names something (France)
-        return flag.startswith("v") and flag != "vn"
-
-    def merge_compounds(self, words: list[Word]) -> list[Word]:
-        """Words side by side in the question joined where the plan writes them as one
-        (哈尔滨 新区 → 哈尔滨新区); words apart in the question stay apart."""
-        merged: list[Word] = []
-        for word in words:
-            last = merged[-1] if merged else None
-            if last and not word.slot and not last.slot and last.end == word.start:
-                joined = last.text + word.text
-                if self._kb.contains_text(joined):
-                    merged[-1] = Word(joined, "n", last.start, word.end, False)
-                    continue
-            merged.append(word)
-        return merged
+        return flag not in _NAME_TAGS
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
