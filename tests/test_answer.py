@@ -2,8 +2,7 @@
 
 import pytest
 
-from app.answering import QuestionError
-from app.answering import AnswerService
+from app.answering import AnswerService, QuestionError
 from tests.conftest import PLAN_ID
 
 pytestmark = pytest.mark.slow
@@ -63,8 +62,9 @@ def test_json_shape_is_the_public_interface(service):
     data = service.ask("两省高校怎么合作？").to_json()
     assert set(data) == {
         "question", "answer", "abstained", "citations", "mode", "verified", "verification",
-        "standalone_question",
+        "standalone_question", "coverage", "missing",
     }  # fmt: skip
+    assert data["coverage"] == "answered" and data["missing"] == []
     assert data["mode"] == "extractive" and data["verified"] is True
     citation = data["citations"][0]
     assert {"doc_id", "doc_title", "clause_id", "label", "text", "score"} <= set(citation)

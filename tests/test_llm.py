@@ -12,9 +12,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from app.answering import AnswerService
-from app.answering import Turn
-from app.answering import LLMAnswerer
+from app.answering import AnswerService, LLMAnswerer, Turn
 from app.prompts import load_prompts
 from app.service import build_service
 from app.settings import PROJECT_ROOT, Settings

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from app.prompts import REQUIRED, PromptError, load_prompts
+from app.prompts import REASONS, REQUIRED, PromptError, load_prompts
 from app.settings import PROJECT_ROOT
 
 
@@ -18,9 +18,32 @@ def test_every_prompt_renders_with_its_placeholders():
 def _copy_prompts(tmp_path: Path) -> Path:
     target = tmp_path / "prompts"
     target.mkdir()
-    for path in (PROJECT_ROOT / "prompts").glob("*.txt"):
+    for path in [
+        *(PROJECT_ROOT / "prompts").glob("*.txt"),
+        PROJECT_ROOT / "prompts" / "reasons.yaml",
+    ]:
         (target / path.name).write_text(path.read_text("utf-8"), "utf-8")
     return target
+
+
+def test_every_reason_reads_in_both_languages():
+    prompts = load_prompts(PROJECT_ROOT / "prompts")
+    for code in REASONS:
+        zh = prompts.reason(code, "zh", ["出让金", "折扣"])
+        en = prompts.reason(code, "en", ["bonus"])
+        assert zh and en and "{" not in zh + en
+        if code not in ("empty", "unrelated"):
+            assert "出让金、折扣" in zh and "bonus" in en
+
+
+def test_reason_without_its_placeholder_fails_loudly(tmp_path: Path):
+    directory = _copy_prompts(tmp_path)
+    path = directory / "reasons.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("方案没有给出{missing}", "方案没有给出"), "utf-8"
+    )
+    with pytest.raises(PromptError, match="no_amount must use"):
+        load_prompts(directory)
 
 
 def test_unknown_placeholder_fails_loudly(tmp_path: Path):

@@ -57,9 +57,12 @@ class ExtractiveAnswerer:
         self._prompts = prompts
 
     def compose(self, request: AnswerRequest) -> tuple[str, list[list[str]]]:
-        quoted = [s for s in request.decision.quoted if s.text not in request.skip]
-        if not quoted:
-            quoted = list(request.decision.quoted[:1])
+        decision = request.decision
+        quoted = list(decision.quoted)
+        if request.skip:  # "还有呢？": what was not shown yet, the chosen first
+            fresh = [s for s in (*decision.quoted, *decision.more) if s.text not in request.skip]
+            quoted = sorted(fresh[: len(decision.quoted) or 1], key=lambda s: (s.hit, s.start))
+            quoted = quoted or list(decision.quoted[:1])
         used: list[list[str]] = [[] for _ in request.hits]
         for sentence in quoted:
             used[sentence.hit].append(sentence.text)

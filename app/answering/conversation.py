@@ -27,7 +27,9 @@ _MORE = re.compile(
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百\d]+)(项任务|个任务|项|条|点)")
 _THIS = re.compile(r"这一条|这条|该条|这一项|这项|该项|上一条|刚才那条|这个条款|这一点")
-_THAT = re.compile(r"^(?:那么|那)\s*(?P<rest>.+)$")
+_THAT = re.compile(r"^(?:那么|那)(?![个些项条种类])\s*(?P<rest>.+)$")
+# "那个旅游季品牌叫啥？": a demonstrative points back at the previous answer's topic
+_DEMONSTRATIVE = re.compile(r"^(?:那个|这个|那些|这些|那项|这项|那种|这种)\s*(?P<rest>.+)$")
 _TAIL = re.compile(r"呢?[?？。!！]*$")
 
 
@@ -69,6 +71,10 @@ def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
         return Rewrite(_THIS.sub(_name(clause), q, count=1))
     if previous is None:
         return Rewrite(q)
+    pointed = _DEMONSTRATIVE.match(q)
+    if pointed:  # the topic of the previous question, then this one, readable on its own
+        topic = _TAIL.sub("", re.sub(r"(?:怎么|如何|怎样|哪些|什么|啥).*$", "", previous.question))
+        return Rewrite(f"{topic}，{pointed.group('rest')}" if topic else pointed.group("rest"))
     that = _THAT.match(q)
     if that:
         rest = that.group("rest")

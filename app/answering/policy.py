@@ -44,6 +44,7 @@ class Decision:
     reason: str = ""  # a code; its wording lives in prompts/reasons.yaml
     missing: tuple[str, ...] = ()  # what the plan does not mention
     quoted: tuple[ScoredSentence, ...] = ()  # what the answer quotes, in reading order
+    more: tuple[ScoredSentence, ...] = ()  # further answering sentences, best first ("还有呢？")
 
     @property
     def abstained(self) -> bool:
@@ -114,9 +115,12 @@ class CoveragePolicy:
             fitting = [s for s in group if s.fits_type and not s.reversed] or group
             quoted += [s for s in _choose(query, fitting)[:per_part] if s not in quoted]
         quoted.sort(key=lambda s: (s.hit, s.start))
+        more = tuple(
+            dict.fromkeys(s for s in sorted(candidates, key=lambda s: -s.score) if s not in quoted)
+        )
         if len(answered) < len(parts):
-            return Decision(PARTIAL, "partial", missing, tuple(quoted))
-        return Decision(ANSWERED, "", (), tuple(quoted))
+            return Decision(PARTIAL, "partial", missing, tuple(quoted), more)
+        return Decision(ANSWERED, "", (), tuple(quoted), more)
 
 
 def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSentence]:
