@@ -53,6 +53,7 @@ class AdminService:
         return user_ok and password_ok
 
     def documents(self) -> list[DocumentRow]:
+        self._kb.refresh()
         return [
             DocumentRow(
                 d.doc_id,
