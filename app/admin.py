@@ -15,10 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.login_guard import LoginGuard, wait_message
 from ingest import IngestError, ParsedDocument
 from ingest.loaders import load_text, supported_suffixes
 from ingest.pipeline import doc_id_for, parse_text
 from kb.knowledge_base import IngestReport, KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Login:
+    """A login attempt's outcome: a session token, or the message to show."""
+
+    token: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -33,10 +42,18 @@ class DocumentRow:
 
 
 class AdminService:
-    def __init__(self, kb: KnowledgeBase, user: str, password: str, max_file_mb: float) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        user: str,
+        password: str,
+        max_file_mb: float,
+        login_delay: float = 2.0,
+    ) -> None:
         self._kb = kb
         self._user = user
         self._password = password
+        self.guard = LoginGuard(login_delay)
         self._max_bytes = int(max_file_mb * 2**20)
         self.uploads = kb.data_dir / "uploads"
 
@@ -52,7 +69,28 @@ class AdminService:
         password_ok = hmac.compare_digest((password or "").encode(), self._password.encode())
         return user_ok and password_ok
 
+    def login(self, user: str, password: str, address: str) -> Login:
+        """Check a login from ``address``; after five failures it must wait, doubling each time.
+
+        While it waits even the right password is refused, so guessing gains nothing.
+        """
+        if not self.enabled:
+            return Login("", "知识库管理已关闭。")
+        wait = self.guard.wait_seconds(address)
+        if wait > 0:
+            return Login("", wait_message(wait))
+        if not self.check_login(user, password):
+            self.guard.failed(address)
+            wait = self.guard.wait_seconds(address)
+            return Login("", "用户名或密码错误。" + (wait_message(wait) if wait > 0 else ""))
+        return Login(self.guard.succeeded(address), "已登录。")
+
+    def logged_in(self, token: object) -> bool:
+        """The server-side check every admin action makes, however it was called."""
+        return self.enabled and self.guard.is_session(token)
+
     def documents(self) -> list[DocumentRow]:
+        self._kb.refresh()
         return [
             DocumentRow(
                 d.doc_id,

@@ -211,6 +211,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         settings.admin_user,
         settings.admin_password.get_secret_value(),
         settings.max_file_mb,
+        settings.admin_login_delay,
     )
     launch(
         service,

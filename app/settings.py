@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     admin_password: SecretStr = Field(
         SecretStr(""), description="Password for the 知识库管理 tab; empty disables the tab"
     )
+    admin_login_delay: float = Field(
+        2.0,
+        gt=0,
+        description="Seconds an address waits after 5 failed admin logins, doubling each time",
+    )
     llm: Literal["none", "openai", "ollama"] = Field(
         "none", description="none: extractive answers; openai: any OpenAI-compatible endpoint"
     )

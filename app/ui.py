@@ -146,6 +146,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
 
 def document_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(《title》（文号） · issuer · date, doc_id) for the document selector."""
+    kb.refresh()
     choices = []
     for doc in kb.documents():
         parts = [doc.citation_name(), doc.issuer, doc.date]

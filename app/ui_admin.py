@@ -31,7 +31,9 @@ def build_admin_tab(admin: AdminService) -> None:
         if not admin.enabled:
             gr.Markdown("知识库管理已关闭：设置 `PLANQA_ADMIN_PASSWORD` 后可登录上传、删除文档。")
             return
-        logged_in = gr.State(False)
+        # the session token of this browser's login, kept on the server (gr.State is never
+        # taken from a request) and checked by AdminService on every admin action
+        session = gr.State("")
         with gr.Row():
             user = gr.Textbox(label="用户名", elem_id="admin-user")
             password = gr.Textbox(label="密码", type="password", elem_id="admin-password")
@@ -49,13 +51,21 @@ def build_admin_tab(admin: AdminService) -> None:
                 doc_id = gr.Textbox(label="要删除的文档 id", elem_id="admin-remove-id")
                 remove = gr.Button("删除", variant="stop", elem_id="admin-remove")
 
-        def on_login(name: str, secret: str):
-            if admin.check_login(name, secret):
-                return True, _notice("已登录。"), gr.update(visible=True), _rows(admin), ""
-            return False, _notice("用户名或密码错误。"), gr.update(visible=False), [], ""
+        def on_login(name: str, secret: str, request: gr.Request):
+            address = request.client.host if request and request.client else "unknown"
+            login = admin.login(name, secret, address)
+            if login.token:
+                return (
+                    login.token,
+                    _notice(login.message),
+                    gr.update(visible=True),
+                    _rows(admin),
+                    "",
+                )
+            return "", _notice(login.message), gr.update(visible=False), [], ""
 
-        def on_add(file: str | None, ok: bool, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
-            if not ok:
+        def on_add(file: str | None, token: str, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
+            if not admin.logged_in(token):
                 return _notice("请先登录。"), gr.update()
             if not file:
                 return _notice("请先选择文件。"), _rows(admin)
@@ -72,8 +82,8 @@ def build_admin_tab(admin: AdminService) -> None:
             done = "、".join(report.added + report.replaced) or "（内容未变）"
             return _notice(f"已导入 {done}：{report.passages} 个段落。"), _rows(admin)
 
-        def on_remove(target: str, ok: bool):
-            if not ok:
+        def on_remove(target: str, token: str):
+            if not admin.logged_in(token):
                 return _notice("请先登录。"), gr.update()
             try:
                 gone = admin.remove((target or "").strip())
@@ -81,6 +91,11 @@ def build_admin_tab(admin: AdminService) -> None:
                 return _notice(str(exc)), _rows(admin)
             return _notice(f"已删除 {target}（{gone} 个段落）。"), _rows(admin)
 
-        login.click(on_login, [user, password], [logged_in, status, panel, table, password])
-        add.click(on_add, [upload, logged_in], [status, table], api_visibility="private")
-        remove.click(on_remove, [doc_id, logged_in], [status, table], api_visibility="private")
+        login.click(
+            on_login,
+            [user, password],
+            [session, status, panel, table, password],
+            api_visibility="private",
+        )
+        add.click(on_add, [upload, session], [status, table], api_visibility="private")
+        remove.click(on_remove, [doc_id, session], [status, table], api_visibility="private")

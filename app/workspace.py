@@ -33,6 +33,7 @@ class Workspace:
         return [c for d in self._documents(doc_id) for c in d.clauses]
 
     def _documents(self, doc_id: str | None) -> list[ParsedDocument]:
+        self._kb.refresh()
         documents = self._kb.documents()
         if doc_id is None:
             return documents

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.archives import check_zip
 from ingest.loaders import register_loader
 from ingest.models import IngestError
 
@@ -79,6 +80,7 @@ def read_docx(path: Path) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip(path, "DOCX")  # before python-docx inflates anything
     try:
         document = Document(str(path))
     except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:

@@ -1,23 +1,16 @@
 """The knowledge base: parsed documents, their passages in Chroma and a BM25 index.
 
-Layout of the data directory::
-
-    manifest.json        format version, embedding model, documents and their hashes
-    documents/<id>.json  each parsed document (clauses and outline), the source of truth
-    chroma/              embedded Chroma (unless PLANQA_CHROMA_URL names a server)
-    lexical/             the persisted BM25 index
+The files are described in kb/datadir.py, the write path in kb/writes.py, and how
+changes made by other processes are loaded in kb/reload.py.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import tempfile
 import threading
 from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -25,26 +18,25 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
+from kb.datadir import KnowledgeBaseError, read_document, read_manifest, write_manifest
 from kb.evidence import SentenceEvidence, sentence_evidence
 from kb.focus import WEIGHT as FOCUS_WEIGHT
 from kb.focus import document_shares, leading_documents, named_documents
 from kb.lexical import BM25LexicalIndex, segment_passages
 from kb.passages import PassageMap, doc_of
+from kb.reload import Reloader
 from kb.retriever import HybridRetriever
 from kb.scope import ScopedKnowledgeBase
 from kb.store import COLLECTION, chroma_client, passage_store
 from kb.text import content_terms, expand_query, normalize_query
 from kb.vocabulary import PlanVocabulary, plan_words
+from kb.writes import PassageWriter, batches
+
+__all__ = ["ClauseHit", "IngestReport", "KnowledgeBase", "KnowledgeBaseError"]
 
 EXACT_DENSE_LIMIT = 2000  # passages of chosen documents scored exactly, without the index
 QUERY_CACHE = 256  # query vectors kept
-INGEST_BATCH = 256  # passages embedded and stored per call
 Progress = Callable[[int, int, int], None]  # (documents done, passages done, passages in all)
-FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
-
-
-class KnowledgeBaseError(Exception):
-    """The data directory cannot be used as it is; the message says how to fix it."""
 
 
 @dataclass
@@ -80,13 +72,20 @@ class KnowledgeBase:
         embedding_model: str,
         chroma_url: str | None = None,
         collection: str = COLLECTION,
+        *,
+        reloading: bool = False,
     ) -> None:
+        """Open ``data_dir``; ``reloading`` opens a fresh view of the store and writes nothing
+        (kb/reload.py: another process made a change and may still be writing)."""
         self.data_dir = data_dir
         self.embedding_model = embedding_model
         self._embeddings = embeddings
-        self._manifest = self._read_manifest()
+        self._chroma = (chroma_url, collection)
+        self._reloader = Reloader(data_dir, self._reload)
+        self._manifest = read_manifest(data_dir, embedding_model)
         try:
-            self._store = passage_store(chroma_client(data_dir, chroma_url), embeddings, collection)
+            client = chroma_client(data_dir, chroma_url, fresh=reloading)
+            self._store = passage_store(client, embeddings, collection)
         except ValueError:
             raise  # a malformed PLANQA_CHROMA_URL: its message says what is wrong
         except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly
@@ -94,8 +93,10 @@ class KnowledgeBase:
                 f"the vector store under {data_dir} cannot be opened ({type(exc).__name__}); "
                 "rebuild with: planqa ingest --rebuild"
             ) from None
+        self._writer = PassageWriter(data_dir, self._store, embeddings)
         # Writers take turns; readers never wait: they see the maps swapped in whole.
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._writes = 0  # changes made by this process, so a stale reload is not swapped in
         self._query_lock = threading.Lock()
         self._query_vectors: dict[str, list[float]] = {}
         self._retriever: tuple[HybridRetriever | None, tuple[object, object]] = (None, (None, None))
@@ -107,7 +108,7 @@ class KnowledgeBase:
         self._corpus_text = ""
         self._rarity: dict[str, float] = {}
         self._vocabulary: tuple[dict[str, ParsedDocument], PlanVocabulary] | None = None
-        stored = [_read_document(self._doc_path(d)) for d in self._manifest["documents"]]
+        stored = [read_document(data_dir, d) for d in self._manifest["documents"]]
         lexical_dir = data_dir / "lexical"
         empty = BM25LexicalIndex.build([], [])
         self._lexical = BM25LexicalIndex.load(lexical_dir) if lexical_dir.exists() else empty
@@ -116,11 +117,42 @@ class KnowledgeBase:
         known = _ids_by_document(self._lexical.ids) if clean else None
         self._index_documents(stored, [], known=known)
         self.repaired = (0, 0)  # (orphan passages removed, missing passages added) at opening
-        if not clean:  # the last write did not finish: check the store
-            self._repair_store()
+        if not clean and not reloading:  # the last write did not finish: check the store
+            self.repaired = self._writer.repair(self._passages)
         from_lexical = known is not None and known.keys() == self._documents.keys()
         if not from_lexical and list(self._lexical.ids) != list(self._passages):
-            self._lexical = self._updated_lexical()  # missing, or written before a crash
+            # missing, or written before a crash; a reloading reader leaves the file alone
+            self._lexical = self._updated_lexical(save=not reloading)
+
+    # --- other processes' changes --------------------------------------------
+
+    def refresh(self) -> None:
+        """Load, in the background, a change another process finished (one small read)."""
+        self._reloader.check()
+
+    def wait_for_reload(self, timeout: float | None = None) -> None:
+        self._reloader.wait(timeout)
+
+    def _reload(self) -> bool:
+        """Open the data directory again and swap its state in, unless this process wrote."""
+        writes = self._writes
+        url, collection = self._chroma
+        fresh = KnowledgeBase(
+            self.data_dir, self._embeddings, self.embedding_model, url, collection, reloading=True
+        )
+        with self._write_lock:
+            if self._writes != writes:
+                return False
+            self._retriever = (None, (None, None))
+            self._store, self._writer, self._manifest = fresh._store, fresh._writer, fresh._manifest
+            self._documents, self._passages = fresh._documents, fresh._passages
+            self._lexical, self._titles, self._clauses = (
+                fresh._lexical,
+                fresh._titles,
+                fresh._clauses,
+            )
+            self._texts, self._corpus_text, self._rarity = None, "", {}
+        return True
 
     # --- reading -------------------------------------------------------------
 
@@ -289,6 +321,8 @@ class KnowledgeBase:
         for passage in self.retriever(doc_ids).invoke(question):
             meta = passage.metadata
             hit = hits.get(meta["clause_id"])
+            if hit is None and meta["clause_id"] not in self._clauses:
+                continue  # its document went while this search ran (kb/reload.py)
             if hit is None:
                 hit = self.clause_hit(meta["clause_id"], meta["score"])
                 hit.dense, hit.lexical = meta["dense"], meta["lexical"]
@@ -312,6 +346,7 @@ class KnowledgeBase:
         """
         report = IngestReport()
         with self._write_lock:
+            self._reloader.catch_up()  # another process's change is kept, not overwritten
             changed = []
             for doc in documents:
                 known = self._manifest["documents"].get(doc.doc_id)
@@ -321,104 +356,58 @@ class KnowledgeBase:
                 (report.added if known is None else report.replaced).append(doc.doc_id)
                 changed.append((doc, clause_passages(doc)))
             total = sum(len(passages) for _, passages in changed)
-            batches = _batches(changed)
-            if batches:
-                self._mark_clean(False)
+            grouped = batches(changed)
+            if grouped:
+                self._writes += 1
+                self._writer.begin(self._manifest)
             tokens: dict[str, list[str]] = {}
             done = 0
             # the next batch is embedded while this one is stored and segmented
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as pool:
-                ahead = pool.submit(self._embed, batches[0]) if batches else None
-                for i, batch in enumerate(batches):
+                ahead = pool.submit(self._writer.embed, grouped[0]) if grouped else None
+                for i, batch in enumerate(grouped):
                     assert ahead is not None
                     vectors = ahead.result()
-                    if i + 1 < len(batches):
-                        ahead = pool.submit(self._embed, batches[i + 1])
-                    self._commit(batch, vectors)
-                    tokens.update(segment_passages(p for _, ps in batch for p in ps))
+                    if i + 1 < len(grouped):
+                        ahead = pool.submit(self._writer.embed, grouped[i + 1])
+                    old = [
+                        pid for doc, _ in batch for pid in self._passages.ids.get(doc.doc_id, ())
+                    ]
+                    passages = self._writer.commit(batch, vectors, old, self._manifest)
+                    self._index_documents(
+                        [d for d, _ in batch], [], {str(p.id): p for p in passages}
+                    )
+                    tokens.update(segment_passages(passages))
                     done += len(batch)
-                    report.passages += sum(len(p) for _, p in batch)
+                    report.passages += len(passages)
                     if progress is not None:
                         progress(done, report.passages, total)
             if changed:
                 self._lexical = self._updated_lexical(tokens)
-                self._mark_clean(True)
+                self._reloader.wrote(self._writer.finish(self._manifest))
         return report
 
     def _mark_clean(self, clean: bool) -> None:
         """Clean: the store holds exactly the committed passages, so opening need not check."""
         self._manifest["clean"] = clean
-        self._write_manifest()
-
-    def _embed(self, batch: list[tuple[ParsedDocument, list[Document]]]) -> list[list[float]]:
-        return self._embeddings.embed_documents([p.page_content for _, ps in batch for p in ps])
-
-    def _store_passages(self, passages: list[Document], vectors: list[list[float]]) -> None:
-        """Write passages with their vectors; the text itself lives in documents/*.json."""
-        if passages:
-            self._store._collection.upsert(
-                ids=[str(p.id) for p in passages],
-                embeddings=vectors,  # type: ignore[arg-type]
-                metadatas=[p.metadata for p in passages],
-                documents=[""] * len(passages),
-            )
-
-    def _commit(
-        self, batch: list[tuple[ParsedDocument, list[Document]]], vectors: list[list[float]]
-    ) -> None:
-        old = [pid for doc, _ in batch for pid in self._passages.ids.get(doc.doc_id, ())]
-        if old:
-            self._store.delete(ids=old)
-        passages = [p for _, ps in batch for p in ps]
-        self._store_passages(passages, vectors)
-        for doc, _ in batch:
-            _write_json(self._doc_path(doc.doc_id), asdict(doc))
-            self._manifest["documents"][doc.doc_id] = doc.content_hash
-        self._write_manifest()  # the batch is committed here
-        self._index_documents([doc for doc, _ in batch], [], {str(p.id): p for p in passages})
+        write_manifest(self.data_dir, self._manifest)
 
     def remove_document(self, doc_id: str) -> int:
         """Remove a document and its passages; returns how many passages went."""
-        if doc_id not in self._documents:
-            raise KnowledgeBaseError(f"no document {doc_id!r} in the knowledge base")
         with self._write_lock:
+            self._reloader.catch_up()
+            if doc_id not in self._documents:
+                raise KnowledgeBaseError(f"no document {doc_id!r} in the knowledge base")
+            self._writes += 1
             gone = list(self._passages.ids.get(doc_id, ()))
-            del self._manifest["documents"][doc_id]
-            self._mark_clean(False)  # committed first: a crash after this leaves only orphans
-            if gone:
-                self._store.delete(ids=gone)
-            self._doc_path(doc_id).unlink(missing_ok=True)
+            self._writer.remove(doc_id, gone, self._manifest)
             self._index_documents([], [doc_id], {})
             self._lexical = self._updated_lexical()
-            self._mark_clean(True)
+            self._reloader.wrote(self._writer.finish(self._manifest))
         return len(gone)
 
     def passage_count(self, doc_id: str) -> int:
         return len(self._passages.ids.get(doc_id, ()))
-
-    def _repair_store(self) -> None:
-        """Make the vector store hold exactly the passages of the committed documents.
-
-        An ingest killed half-way leaves passages of an uncommitted document (removed
-        here; the next ingest adds the document again) or a committed document with
-        passages missing (embedded again here). Nothing half-done stays searchable.
-        """
-        try:
-            stored = set(self._store._collection.get(include=[])["ids"])
-        except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly
-            raise KnowledgeBaseError(
-                f"the vector store under {self.data_dir} cannot be read ({type(exc).__name__}); "
-                "rebuild with: planqa ingest --rebuild"
-            ) from None
-        orphans = sorted(stored - self._passages.keys())
-        missing = [pid for pid in self._passages if pid not in stored]
-        if orphans:
-            self._store.delete(ids=orphans)
-        if missing:
-            passages = [self._passages[pid] for pid in missing]
-            vectors = self._embeddings.embed_documents([p.page_content for p in passages])
-            self._store_passages(passages, vectors)
-        self.repaired = (len(orphans), len(missing))
 
     def _index_documents(
         self,
@@ -456,57 +445,16 @@ class KnowledgeBase:
         self._corpus_text = ""
         self._rarity = {}
 
-    def _updated_lexical(self, tokens: dict[str, list[str]] | None = None) -> BM25LexicalIndex:
+    def _updated_lexical(
+        self, tokens: dict[str, list[str]] | None = None, save: bool = True
+    ) -> BM25LexicalIndex:
         passages = self._passages
         index = self._lexical.updated(
             list(passages), lambda pid: passages[pid].page_content, tokens or {}
         )
-        index.save(self.data_dir / "lexical")
+        if save:
+            index.save(self.data_dir / "lexical")
         return index
-
-    # --- files ---------------------------------------------------------------
-
-    def _doc_path(self, doc_id: str) -> Path:
-        return self.data_dir / "documents" / f"{doc_id}.json"
-
-    def _read_manifest(self) -> dict:
-        path = self.data_dir / "manifest.json"
-        if not path.exists():
-            return {
-                "format": FORMAT_VERSION,
-                "embedding_model": self.embedding_model,
-                "documents": {},
-            }
-        try:
-            manifest = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise KnowledgeBaseError(
-                f"{path} is unreadable ({exc}); rebuild with: planqa ingest --rebuild"
-            ) from None
-        if manifest.get("format") != FORMAT_VERSION:
-            raise KnowledgeBaseError(
-                f"{self.data_dir} holds knowledge-base format {manifest.get('format')}, this "
-                f"version reads {FORMAT_VERSION}; rebuild with: planqa ingest --rebuild"
-            )
-        if manifest.get("embedding_model") != self.embedding_model:
-            raise KnowledgeBaseError(
-                f"{self.data_dir} was built with embedding model "
-                f"{manifest.get('embedding_model')!r}, not {self.embedding_model!r}; "
-                f"rebuild with: planqa ingest --rebuild"
-            )
-        return manifest
-
-    def _write_manifest(self) -> None:
-        _write_json(self.data_dir / "manifest.json", self._manifest)
-
-
-def _write_json(path: Path, data: object) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
-    os.replace(tmp, path)
 
 
 def _weigh(hits: list[ClauseHit], shares: dict[str, float]) -> None:
@@ -521,27 +469,6 @@ def _ids_by_document(passage_ids: list[str]) -> dict[str, list[str]]:
     return ids
 
 
-def _batches(
-    changed: list[tuple[ParsedDocument, list[Document]]],
-) -> list[list[tuple[ParsedDocument, list[Document]]]]:
-    """Whole documents grouped until a group holds INGEST_BATCH passages or more."""
-    batches: list[list[tuple[ParsedDocument, list[Document]]]] = [[]]
-    for item in changed:
-        if sum(len(p) for _, p in batches[-1]) >= INGEST_BATCH:
-            batches.append([])
-        batches[-1].append(item)
-    return batches if batches[0] else []
-
-
 def _document_text(doc: ParsedDocument) -> str:
     parts = [doc.title, *(n.label for n in doc.outline), *(c.text for c in doc.clauses)]
     return "\n".join(parts).lower()
-
-
-def _read_document(path: Path) -> ParsedDocument:
-    data = json.loads(path.read_text("utf-8"))
-    data["clauses"] = [Clause(**{**c, "tags": tuple(c["tags"])}) for c in data["clauses"]]
-    data["outline"] = [
-        OutlineNode(**{**n, "children": tuple(n["children"])}) for n in data["outline"]
-    ]
-    return ParsedDocument(**data)

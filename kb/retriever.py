@@ -78,7 +78,9 @@ class HybridRetriever(BaseRetriever):
             if not self.exact_ids:
                 return []
             got = self.vector_store._collection.get(ids=self.exact_ids, include=["embeddings"])
-            matrix = np.asarray(got["embeddings"], dtype=np.float32)
+            if not got["ids"]:  # removed by another process since these passages were loaded
+                return []
+            matrix = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
             query = np.asarray(vector, dtype=np.float32)
             norms = np.linalg.norm(matrix, axis=1) * max(float(np.linalg.norm(query)), 1e-12)
             similarity = matrix @ query / np.maximum(norms, 1e-12)

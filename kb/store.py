@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import chromadb
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -13,8 +14,16 @@ from langchain_core.embeddings import Embeddings
 COLLECTION = "planqa_passages"
 
 
-def chroma_client(data_dir: Path, chroma_url: str | None = None) -> chromadb.ClientAPI:
-    """An embedded client under ``data_dir/chroma``, or an HTTP client for ``chroma_url``."""
+def chroma_client(
+    data_dir: Path, chroma_url: str | None = None, fresh: bool = False
+) -> chromadb.ClientAPI:
+    """An embedded client under ``data_dir/chroma``, or an HTTP client for ``chroma_url``.
+
+    ``fresh``: an embedded Chroma keeps one system per path and process, whose index
+    never sees what another process wrote since. Dropping the cached system (without
+    stopping it: the state loaded before may still be answering with it; it is freed
+    with the last reference) makes this client read the store as it is on disk now.
+    """
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if chroma_url:
         url = urlparse(chroma_url)
@@ -30,6 +39,8 @@ def chroma_client(data_dir: Path, chroma_url: str | None = None) -> chromadb.Cli
         )
     path = data_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
     return chromadb.PersistentClient(path=str(path), settings=settings)
 
 

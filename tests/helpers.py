@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -113,3 +114,29 @@ def open_page(playwright, url: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
     return browser, page
+
+
+def raw_call(url: str, fn_index: int, data: list, session_hash: str, timeout: float = 60) -> dict:
+    """Call a Gradio function by its raw index, as any HTTP client can (no gradio_client).
+
+    Returns the ``process_completed`` message: ``success`` and ``output`` ``data``.
+    """
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=timeout) as http:
+        joined = http.post(
+            "gradio_api/queue/join",
+            json={"data": data, "fn_index": fn_index, "session_hash": session_hash,
+                  "event_data": None, "trigger_id": None},
+        )  # fmt: skip
+        joined.raise_for_status()
+        with http.stream(
+            "GET", "gradio_api/queue/data", params={"session_hash": session_hash}
+        ) as r:
+            for line in r.iter_lines():
+                if not line.startswith("data:"):
+                    continue
+                message = json.loads(line[5:])
+                if message.get("msg") == "process_completed":
+                    return message
+    raise AssertionError(f"function {fn_index} never completed")

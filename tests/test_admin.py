@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.admin import AdminService
+from app.login_guard import LoginGuard
 from ingest import IngestError, load_document
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 from tests.conftest import BUNDLED_PLAN, PLAN_ID
@@ -31,6 +32,25 @@ def test_login_needs_both_fields_right(admin):
     assert not admin.check_login("admin", "s3cret-pas")
     assert not admin.check_login("root", "s3cret-pass")
     assert not admin.check_login("", "")
+
+
+def test_failed_logins_from_one_address_wait_twice_as_long_each_time(admin):
+    now = [100.0]
+    admin.guard = LoginGuard(2.0, clock=lambda: now[0])
+    for _ in range(5):
+        assert admin.login("admin", "guess", "10.0.0.9").message.startswith("用户名或密码错误")
+    assert (
+        admin.login("admin", "s3cret-pass", "10.0.0.9").message
+        == "登录失败次数过多，请在 2 秒后再试。"
+    )
+    assert admin.login("admin", "s3cret-pass", "10.0.0.7").token  # other addresses unaffected
+    now[0] += 2
+    assert "请在 4 秒后再试" in admin.login("admin", "guess", "10.0.0.9").message
+    assert [f.address for f in admin.guard.failures] == ["10.0.0.9"] * 6
+    now[0] += 4
+    login = admin.login("admin", "s3cret-pass", "10.0.0.9")
+    assert login.message == "已登录。" and admin.logged_in(login.token)
+    assert not admin.logged_in("forged") and not admin.logged_in(True)
 
 
 def test_no_password_configured_means_no_login(fake_kb):

@@ -78,3 +78,27 @@ def test_corrupted_vector_store_is_reported_not_a_crash(tmp_path: Path):  # embe
     database.write_bytes(b"this is not a database" * 100)
     with pytest.raises(KnowledgeBaseError, match="rebuild with: planqa ingest --rebuild"):
         KnowledgeBase(tmp_path / "kb", embeddings, "fake")
+
+
+def test_a_change_made_through_another_opening_is_loaded_and_never_fails_a_search(make_kb):
+    reader, writer = make_kb(), make_kb()  # as two processes on one data directory
+    writer.add_documents([parse_text("方案\n一、目标\n建设冰雪旅游基地。", "d1", "d1.txt")])
+    assert reader.search("冰雪旅游基地", k=1, doc_ids=["d1"]) == []  # not loaded yet
+    reader.refresh()
+    reader.wait_for_reload()
+    assert reader.search("冰雪旅游基地", k=1)[0].clause.doc_id == "d1"
+    writer.add_documents([parse_text("方案\n一、目标\n建设物流枢纽。", "d1", "d1.txt")])
+    # the old state keeps answering, though its passages have left the store
+    assert reader.search("冰雪旅游基地", k=1, doc_ids=["d1"])[0].clause.text == "建设冰雪旅游基地。"
+    reader.refresh()
+    reader.wait_for_reload()
+    assert reader.search("物流枢纽", k=1)[0].clause.text == "建设物流枢纽。"
+    writer.remove_document("d1")
+    assert reader.search("物流枢纽", k=1, doc_ids=["d1"])[0].dense == 0.0  # no vector left
+    reader.refresh()
+    reader.wait_for_reload()
+    assert not reader.has_document("d1") and reader.search("物流枢纽", k=1) == []
+    reader.add_documents([parse_text("方案\n一、目标\n建设冰雪旅游基地。", "d2", "d2.txt")])
+    writer.refresh()
+    writer.wait_for_reload()
+    assert [d.doc_id for d in writer.documents()] == ["d2"]

@@ -92,6 +92,7 @@ class AnswerService:
         ``doc_ids`` limits the answer to those documents; None or empty means all of them.
         """
         question = self._check(question)
+        self.kb.refresh()  # another process's ingest or removal is loaded meanwhile
         view: KnowledgeView = self.kb.scope(doc_ids) if doc_ids else self.kb
         standalone = self._standalone(question, history or [], view)
         query = dataclasses.replace(self.analyse(standalone.question, view), asked=question)
