@@ -154,6 +154,9 @@ class TermMatcher:
             full = abbreviations().get(word)
             if full and all(self._kb.contains_text(w) for w in full.split()):
                 return tuple(full.split()), "table"
+            morphemes = [abbreviations().get(ch) for ch in word]
+            if all(morphemes):  # 粤企: each hanzi a short form
+                return tuple(w for m in morphemes if m for w in m.split()), "table"
             pieces = _pieces(word)
             whole = pieces and set(word) <= set("".join(pieces))  # 人才卡 is not 人才
             if whole and all(self._kb.contains_text(p) for p in pieces):

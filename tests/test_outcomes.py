@@ -1,0 +1,102 @@
+"""Each outcome and each kind of answer, as a user reads it through ``planqa ask --json``.
+
+Questions come from the check half (eval/plan_check.jsonl, written from the plan's text
+by someone who never saw the code); the evidence a reply must quote is read from that
+file, not written here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.evaluation import match_form
+from app.settings import PROJECT_ROOT
+from tests.test_cli import planqa
+
+pytestmark = pytest.mark.slow
+CHECK = {
+    item["id"]: item
+    for item in map(json.loads, (PROJECT_ROOT / "eval" / "plan_check.jsonl").open(encoding="utf-8"))
+}
+# one answerable question per answer type, and unanswerable ones of every kind
+ANSWERED = {
+    "who": "q004",
+    "where": "q109",
+    "when": "q169",
+    "frequency": "q010",
+    "list": "q090",
+    "multi": "q153",
+    "yesno": "q049",
+    "direction": "q021",
+    "colloquial": "q066",
+    "abbreviation": "q115",
+    "typo": "q106",
+    "traditional": "q016",
+    "paraphrase": "q204",
+}
+DECLINED = {
+    "amount": "q001",
+    "date": "q019",
+    "person": "q026",
+    "combination": "q028",
+    "false_premise": "q011",
+    "off_topic": "q020",
+    "yesno_unanswerable": "q140",
+}
+
+
+@pytest.fixture(scope="module")
+def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """Every question of this file asked in one ``planqa ask --json -`` run."""
+    import shutil
+
+    data_dir = tmp_path_factory.mktemp("outcomes") / "data"
+    shutil.copytree(built_data_dir, data_dir)
+    ids = [*ANSWERED.values(), *DECLINED.values()]
+    extra = [
+        "方案规定哈尔滨新区的土地出让金能打几折？",
+        "两省在冰雪运动装备制造上怎么合作？",
+        "省长是谁？",
+    ]
+    questions = [CHECK[i]["question"] for i in ids] + extra
+    result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    return dict(zip([*ids, *extra], answers, strict=True))
+
+
+@pytest.mark.parametrize("kind", sorted(ANSWERED))
+def test_answered_question_quotes_its_evidence(replies: dict[str, dict], kind: str):
+    item = CHECK[ANSWERED[kind]]
+    reply = replies[item["id"]]
+    assert not reply["abstained"] and reply["coverage"] in ("answered", "partial"), reply["answer"]
+    said = match_form(reply["answer"])
+    for evidence in item["evidence"]:
+        assert match_form(evidence) in said, (item["question"], reply["answer"])
+    assert "[1]" in reply["answer"] or "[2]" in reply["answer"]
+
+
+@pytest.mark.parametrize("kind", sorted(DECLINED))
+def test_unanswerable_question_is_declined_with_what_is_missing(
+    replies: dict[str, dict], kind: str
+):
+    reply = replies[DECLINED[kind]]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+    assert (
+        reply["answer"].startswith("知识库中的方案没有回答") or "do not answer" in reply["answer"]
+    )
+    assert "[1]" not in reply["answer"]  # the nearest clauses are related, not quoted
+    assert reply["citations"]
+
+
+def test_false_premise_names_what_the_plan_lacks(replies: dict[str, dict]):
+    discount = replies["方案规定哈尔滨新区的土地出让金能打几折？"]
+    assert discount["abstained"] and discount["missing"]
+    assert any(m in discount["answer"] for m in discount["missing"])
+    mosaic = replies["两省在冰雪运动装备制造上怎么合作？"]
+    assert mosaic["abstained"], "装备 and 冰雪 in different clauses are not an answer"
+    person = replies["省长是谁？"]
+    assert person["abstained"] and "姓名" in person["answer"]
