@@ -200,6 +200,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
     from app.admin import AdminService
     from app.service import build_service
     from app.ui import launch
+    from app.upload_cache import UploadCache
 
     service = build_service(settings)
     admin = AdminService(
@@ -209,12 +210,14 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         settings.max_file_mb,
         settings.admin_login_delay,
     )
+    port = port or settings.port
     launch(
         service,
         host or settings.host,
-        port or settings.port,
+        port,
         admin,
         max_file_mb=settings.max_file_mb,
+        upload_cache=UploadCache(settings.data_dir, port, settings.upload_cache_mb),
     )
     return 0
 
