@@ -98,16 +98,24 @@ _LISTED = 20  # documents named after an ingest
 def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool) -> int:
     from app.progress import IngestProgress
     from app.service import offline_environment, open_knowledge_base, parse_all
+    from kb.datadir import claim
     from kb.store import drop_collection
 
     offline_environment()
     bars = IngestProgress(enabled=True if progress else None)
-    # every file is parsed before anything is written
-    documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb, bars)
+    # a new data directory is claimed first: killed from here on, it is not seeded later
+    claimed = not rebuild and claim(settings.data_dir, settings.embedding_model)
+    try:  # every file is parsed before anything is written
+        documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb, bars)
+    except BaseException:
+        if claimed:  # a bad file changes nothing: the directory is new again
+            (settings.data_dir / "manifest.json").unlink(missing_ok=True)
+        raise
     if rebuild:
         shutil.rmtree(settings.data_dir, ignore_errors=True)
         if settings.chroma_url:  # the vectors live on the server: drop them too
             drop_collection(settings.data_dir, settings.chroma_url, settings.chroma_collection)
+        claim(settings.data_dir, settings.embedding_model)
     kb = open_knowledge_base(settings)
     known = {d.doc_id: d.content_hash for d in kb.documents()}
     changed = [d for d in documents if known.get(d.doc_id) != d.content_hash]
@@ -130,7 +138,7 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
     from app.service import offline_environment, open_knowledge_base
 
     offline_environment()
-    kb = open_knowledge_base(settings)
+    kb = open_knowledge_base(settings, seed=True)
     admin = AdminService(kb, settings.admin_user, "", settings.max_file_mb)
     if args.docs_command == "remove":
         gone = admin.remove(args.doc_id)
@@ -163,6 +171,7 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     from app.service import build_service
 
     service = build_service(settings)
+    _require_documents(service, settings)
     question, as_json = args.question, args.json
     doc_ids = _filtered(service.kb.documents(), args)
     if question != "-":
@@ -180,6 +189,14 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     return status
 
 
+def _require_documents(service: AnswerService, settings: Settings) -> None:
+    if service.kb.is_empty:
+        raise KnowledgeBaseError(
+            f"the knowledge base at {settings.data_dir} holds no documents (an ingest did "
+            "not finish?); add them with: planqa ingest <files or folders>"
+        )
+
+
 def _eval(settings: Settings, path: Path, as_json: bool) -> int:
     from app.evaluation import evaluate
     from app.service import build_service
@@ -187,6 +204,7 @@ def _eval(settings: Settings, path: Path, as_json: bool) -> int:
     if not path.is_file():
         raise ValueError(f"{path}: no such evaluation file")
     service: AnswerService = build_service(settings)
+    _require_documents(service, settings)
     summary = evaluate(service, path).summary()
     if as_json:
         print(json.dumps(summary, ensure_ascii=False))
