@@ -103,16 +103,24 @@ _LISTED = 20  # documents named after an ingest
 def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool) -> int:
     from app.progress import IngestProgress
     from app.service import offline_environment, open_knowledge_base, parse_all
+    from kb.datadir import claim
     from kb.store import drop_collection
 
     offline_environment()
     bars = IngestProgress(enabled=True if progress else None)
-    # every file is parsed before anything is written
-    documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb, bars)
+    # a new data directory is claimed first: killed from here on, it is not seeded later
+    claimed = not rebuild and claim(settings.data_dir, settings.embedding_model)
+    try:  # every file is parsed before anything is written
+        documents = parse_all(paths or [settings.corpus_dir], settings.max_file_mb, bars)
+    except BaseException:
+        if claimed:  # a bad file changes nothing: the directory is new again
+            (settings.data_dir / "manifest.json").unlink(missing_ok=True)
+        raise
     if rebuild:
         shutil.rmtree(settings.data_dir, ignore_errors=True)
         if settings.chroma_url:  # the vectors live on the server: drop them too
             drop_collection(settings.data_dir, settings.chroma_url, settings.chroma_collection)
+        claim(settings.data_dir, settings.embedding_model)
     kb = open_knowledge_base(settings)
     known = {d.doc_id: d.content_hash for d in kb.documents()}
     changed = [d for d in documents if known.get(d.doc_id) != d.content_hash]
@@ -135,7 +143,7 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
     from app.service import offline_environment, open_knowledge_base
 
     offline_environment()
-    kb = open_knowledge_base(settings)
+    kb = open_knowledge_base(settings, seed=True)
     admin = AdminService(kb, settings.admin_user, "", settings.max_file_mb)
     if args.docs_command == "remove":
         gone = admin.remove(args.doc_id)
@@ -168,6 +176,7 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     from app.service import build_service
 
     service = build_service(settings)
+    _require_documents(service, settings)
     question, as_json = args.question, args.json
     doc_ids = _filtered(service.kb.documents(), args)
     if question != "-":
@@ -185,6 +194,14 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     return status
 
 
+def _require_documents(service: AnswerService, settings: Settings) -> None:
+    if service.kb.is_empty:
+        raise KnowledgeBaseError(
+            f"the knowledge base at {settings.data_dir} holds no documents (an ingest did "
+            "not finish?); add them with: planqa ingest <files or folders>"
+        )
+
+
 def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = False) -> int:
     from app.evaluation import evaluate, print_report
     from app.service import build_service
@@ -192,6 +209,7 @@ def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = F
     if not path.is_file():
         raise ValueError(f"{path}: no such evaluation file")
     service: AnswerService = build_service(settings)
+    _require_documents(service, settings)
     report = evaluate(service, path)
     if as_json:
         print(json.dumps(report.summary(), ensure_ascii=False))
@@ -204,6 +222,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
     from app.admin import AdminService
     from app.service import build_service
     from app.ui import launch
+    from app.upload_cache import UploadCache
 
     service = build_service(settings)
     admin = AdminService(
@@ -213,12 +232,14 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         settings.max_file_mb,
         settings.admin_login_delay,
     )
+    port = port or settings.port
     launch(
         service,
         host or settings.host,
-        port or settings.port,
+        port,
         admin,
         max_file_mb=settings.max_file_mb,
+        upload_cache=UploadCache(settings.data_dir, port, settings.upload_cache_mb),
     )
     return 0
 

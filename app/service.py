@@ -15,6 +15,7 @@ from app.prompts import load_prompts
 from app.settings import Settings
 from ingest import ParsedDocument, load_document
 from ingest.files import collect_files
+from kb.datadir import is_new
 from kb.embeddings import make_embeddings
 from kb.knowledge_base import IngestReport, KnowledgeBase
 from kb.text import content_terms, tagged_words, term_weight
@@ -29,8 +30,28 @@ def offline_environment() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-def open_knowledge_base(settings: Settings, warm: bool = False) -> KnowledgeBase:
-    """The knowledge base; with ``warm``, the embedding model and word lists load meanwhile."""
+def open_knowledge_base(
+    settings: Settings, warm: bool = False, seed: bool = False
+) -> KnowledgeBase:
+    """The knowledge base; with ``warm``, the embedding model and word lists load meanwhile.
+
+    With ``seed``, a new data directory (never written to) is first filled from
+    PLANQA_CORPUS_DIR by an ordinary ingest, so every command that reads sees the
+    same documents; one an ingest was interrupted in is not new, and stays empty.
+    """
+    new = is_new(settings.data_dir)
+    kb = _open(settings, warm)
+    if seed and new:
+        print(
+            f"planqa: new knowledge base at {settings.data_dir}: "
+            f"ingesting {settings.corpus_dir} (PLANQA_CORPUS_DIR)",
+            file=sys.stderr,
+        )
+        ingest_paths(kb, [settings.corpus_dir], settings.max_file_mb)
+    return kb
+
+
+def _open(settings: Settings, warm: bool) -> KnowledgeBase:
     embeddings = make_embeddings(settings.embedding_model)
     warming = None
     if warm:
@@ -78,12 +99,10 @@ def ingest_paths(kb: KnowledgeBase, paths: list[Path], max_file_mb: float = 5.0)
 
 
 def build_service(settings: Settings) -> AnswerService:
-    """The answer service over ``settings.data_dir``, built from the bundled corpus if empty."""
+    """The answer service over ``settings.data_dir``, seeded from the corpus if new."""
     offline_environment()
     prompts = load_prompts(settings.prompts_dir)
-    kb = open_knowledge_base(settings, warm=True)
-    if kb.is_empty:
-        ingest_paths(kb, [settings.corpus_dir], settings.max_file_mb)
+    kb = open_knowledge_base(settings, warm=True, seed=True)
     model = make_chat_model(settings)
     service = AnswerService(
         kb,

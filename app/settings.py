@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     admin_password: SecretStr = Field(
         SecretStr(""), description="Password for the 知识库管理 tab; empty disables the tab"
     )
+    upload_cache_mb: float = Field(
+        50.0,
+        gt=0,
+        description="Gradio's upload folder (under the data directory) is kept below this",
+    )
     admin_login_delay: float = Field(
         2.0,
         gt=0,

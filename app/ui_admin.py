@@ -8,6 +8,7 @@ from pathlib import Path
 import gradio as gr
 
 from app.admin import AdminService
+from app.upload_cache import discard
 from ingest import IngestError
 from ingest.loaders import supported_suffixes
 from kb.knowledge_base import KnowledgeBaseError
@@ -65,6 +66,13 @@ def build_admin_tab(admin: AdminService) -> None:
             return "", _notice(login.message), gr.update(visible=False), [], ""
 
         def on_add(file: str | None, token: str, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
+            try:
+                return _add(file, token, progress)
+            finally:
+                if file:
+                    discard(file)  # the admin keeps its own copy; Gradio's is not needed
+
+        def _add(file: str | None, token: str, progress: gr.Progress):
             if not admin.logged_in(token):
                 return _notice("请先登录。"), gr.update()
             if not file:

@@ -51,6 +51,21 @@ def read_manifest(data_dir: Path, embedding_model: str) -> dict:
     return manifest
 
 
+def is_new(data_dir: Path) -> bool:
+    """Never written to: no manifest. An ingest writes one before it parses anything
+    (``claim``), so a directory it was killed in is not new, though it holds no documents."""
+    return not (data_dir / "manifest.json").exists()
+
+
+def claim(data_dir: Path, embedding_model: str) -> bool:
+    """Mark a new data directory as being filled; returns whether it was new."""
+    if not is_new(data_dir):
+        return False
+    manifest = {"format": FORMAT_VERSION, "embedding_model": embedding_model, "documents": {}}
+    write_manifest(data_dir, {**manifest, "clean": False})
+    return True
+
+
 def write_manifest(data_dir: Path, manifest: dict) -> None:
     write_json(data_dir / "manifest.json", manifest)
 

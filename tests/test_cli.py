@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -18,9 +19,12 @@ from tests.helpers import write_ice_notice
 pytestmark = pytest.mark.slow
 
 
-def planqa(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+def planqa(
+    *args: str, data_dir: Path, stdin: str | None = None, **extra: str
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANQA_")}
     env["PLANQA_DATA_DIR"] = str(data_dir)
+    env.update(extra)
     return subprocess.run(
         [sys.executable, "-m", "app.cli", *args],
         input=stdin,
@@ -61,6 +65,57 @@ def test_first_ask_builds_the_knowledge_base_from_the_bundled_plan(tmp_path: Pat
     result = planqa("ask", "哈尔滨市与哪个城市对口合作？", data_dir=tmp_path / "fresh")
     assert result.returncode == 0, result.stderr
     assert "深圳市" in result.stdout and "三、对口合作关系" in result.stdout
+
+
+def test_a_new_data_directory_is_seeded_by_whichever_command_reads_first(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_ice_notice(corpus)
+    data_dir = tmp_path / "new"
+    listed = planqa("docs", "list", data_dir=data_dir, PLANQA_CORPUS_DIR=str(corpus))
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith(
+        "ice-notice\t《黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知》"
+    )
+    assert listed.stderr.strip() == (
+        f"planqa: new knowledge base at {data_dir}: ingesting {corpus} (PLANQA_CORPUS_DIR)"
+    )
+    stamp = (data_dir / "version").read_text()
+    asked = planqa("ask", "冰雪旅游领导小组办公室设在哪里？", data_dir=data_dir,
+                   PLANQA_CORPUS_DIR=str(corpus))  # fmt: skip
+    assert asked.returncode == 0 and "省文化和旅游厅" in asked.stdout
+    assert "new knowledge base" not in asked.stderr
+    assert (data_dir / "version").read_text() == stamp  # seeded once, by the first command
+
+
+def test_interrupted_first_ingest_never_seeds_the_bundled_plan(tmp_path: Path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for n in range(400):
+        (plans / f"plan-{n}.txt").write_text(
+            f"第{n}号方案\n一、任务\n（一）推进第{n}号工作。加强两省交流合作。\n", encoding="utf-8"
+        )
+    data_dir = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANQA_")}
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "ingest", str(plans)],
+        env={**env, "PLANQA_DATA_DIR": str(data_dir)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    while not (data_dir / "manifest.json").exists():  # claimed: now it parses the files
+        assert ingest.poll() is None
+        time.sleep(0.005)
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait()
+    assert not (data_dir / "documents").exists()  # killed before it committed anything
+    asked = planqa("ask", "领导小组办公室设在哪里？", data_dir=data_dir)
+    assert asked.returncode == 2 and asked.stdout == ""
+    assert asked.stderr.strip() == (
+        f"planqa: the knowledge base at {data_dir} holds no documents (an ingest did not "
+        "finish?); add them with: planqa ingest <files or folders>"
+    )
+    listed = planqa("docs", "list", data_dir=data_dir)
+    assert listed.returncode == 0 and listed.stdout == "" and listed.stderr == ""
 
 
 def test_empty_question_is_a_clear_message(copied_data_dir: Path):

@@ -218,6 +218,8 @@ def test_admin_tab_login_upload_and_remove(copied_data_dir: Path, tmp_path: Path
             "document.querySelector('#admin-status').innerText.includes('已导入')", timeout=60_000
         )
         assert "ice-economy" in page.locator("#admin-documents").inner_text()
+        uploads = copied_data_dir / "upload-cache"
+        assert not any(p.name == plan.name for p in uploads.rglob("*"))  # removed once imported
 
         page.get_by_role("tab", name="对话").click()
         page.locator("#question textarea").fill("冰雪装备产业园由谁共建？")
