@@ -30,6 +30,7 @@ class DocumentRow:
     date: str
     clauses: int
     passages: int
+    effective: str = ""  # 施行 date
 
 
 class AdminService:
@@ -62,6 +63,7 @@ class AdminService:
                 d.date,
                 len(d.clauses),
                 self._kb.passage_count(d.doc_id),
+                d.effective,
             )
             for d in self._kb.documents()
         ]

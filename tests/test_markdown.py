@@ -75,7 +75,6 @@ def test_front_matter_title_comments_lists_and_tables(tmp_path: Path):
         assert markup not in text
     third = doc.clauses[2].text
     assert "参加志愿服务；\n无偿献血。" in third
-
     assert "随地吐痰五十元" in third  # a table row keeps its cells' text, as in DOCX
 
 

@@ -93,3 +93,27 @@ def test_year_filter_uses_the_adoption_date(laws: dict[str, ParsedDocument]):
     assert sorted(laws[t].doc_id for t in ("济南市农村公路条例", "山东省厂务公开条例")) == sorted(
         ids
     )
+
+
+def test_stored_laws_list_their_dates_for_the_user(laws: dict[str, ParsedDocument], tmp_path: Path):
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from app.admin import AdminService
+    from app.ui import document_choices
+    from kb.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=32), "fake")
+    kb.add_documents(list(laws.values()))
+    reopened = KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=32), "fake")
+    rows = {r.title: r for r in AdminService(reopened, "admin", "", 1).documents()}
+    assert (rows["中华人民共和国国家情报法"].date, rows["中华人民共和国国家情报法"].effective) == (
+        "2017年6月27日",
+        "2017年6月28日",
+    )
+    labels = dict((doc_id, label) for label, doc_id in document_choices(reopened))
+    assert labels[laws["济南市农村公路条例"].doc_id] == (
+        "《济南市农村公路条例》 · 济南市人民代表大会常务委员会 · 2014年7月23日 · 2014年10月1日起施行"
+    )
+    hit = reopened.search("农村公路养护资金", k=1, doc_ids=[laws["济南市农村公路条例"].doc_id])[0]
+    assert (hit.issuer, hit.date) == ("济南市人民代表大会常务委员会", "2014年7月23日")
+    assert hit.clause.label.startswith("第")  # a citation names 章 › 条, not a Markdown line
