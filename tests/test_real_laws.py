@@ -117,3 +117,13 @@ def test_stored_laws_list_their_dates_for_the_user(laws: dict[str, ParsedDocumen
     hit = reopened.search("农村公路养护资金", k=1, doc_ids=[laws["济南市农村公路条例"].doc_id])[0]
     assert (hit.issuer, hit.date) == ("济南市人民代表大会常务委员会", "2014年7月23日")
     assert hit.clause.label.startswith("第")  # a citation names 章 › 条, not a Markdown line
+
+
+def test_lexical_tokens_match_whole_passage_segmentation(laws: dict[str, ParsedDocument]):
+    from ingest.chunking import clause_passages
+    from kb.lexical import segment_passages
+    from kb.text import segment
+
+    passages = [p for doc in laws.values() for p in clause_passages(doc)]
+    tokens = segment_passages(passages)
+    assert all(tokens[str(p.id)] == (segment(p.page_content) or ["<empty>"]) for p in passages)
