@@ -39,6 +39,7 @@ class DocumentRow:
     date: str
     clauses: int
     passages: int
+    effective: str = ""  # 施行 date
 
 
 class AdminService:
@@ -100,6 +101,7 @@ class AdminService:
                 d.date,
                 len(d.clauses),
                 self._kb.passage_count(d.doc_id),
+                d.effective,
             )
             for d in self._kb.documents()
         ]

@@ -156,7 +156,7 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(
-            f"{r.doc_id}\t《{r.title}》\t{r.doc_number or '-'}\t{r.issuer}\t{r.date}\t{r.clauses} clauses\t{r.passages} passages"
+            f"{r.doc_id}\t《{r.title}》\t{r.doc_number or '-'}\t{r.issuer}\t{r.date}\t{r.effective or '-'}\t{r.clauses} clauses\t{r.passages} passages"
         )
     return 0
 

@@ -15,6 +15,7 @@ from app.prompts import load_prompts
 from app.settings import Settings
 from ingest import ParsedDocument, load_document
 from ingest.files import collect_files
+from ingest.models import EmptyBodyError, IngestError
 from kb.datadir import is_new
 from kb.embeddings import make_embeddings
 from kb.knowledge_base import IngestReport, KnowledgeBase
@@ -80,17 +81,28 @@ def _warm_models(embeddings: Embeddings) -> None:
 def parse_all(
     paths: list[Path], max_file_mb: float = 5.0, progress: IngestProgress | None = None
 ) -> list[ParsedDocument]:
-    """Parse every file before anything is written, so one bad file changes nothing."""
+    """Parse every file before anything is written, so one bad file changes nothing.
+
+    Files with no body (a folder's ``_index.md`` holding only front matter) are skipped
+    with a one-line note, like links out of the folder, devices and FIFOs.
+    """
     limit = int(max_file_mb * 2**20)
     selection = collect_files(paths)
-    for note in selection.notes:  # links out of the folder, devices, FIFOs: named, not read
+    for note in selection.notes:
         print(f"planqa: {note}", file=sys.stderr)
     files = selection.files
     documents = []
+    skipped = ""
     with (progress or IngestProgress(enabled=False)).parsing(len(files)) as bar:
         for path in files:
-            documents.append(load_document(path, limit))
+            try:
+                documents.append(load_document(path, limit))
+            except EmptyBodyError as exc:
+                skipped = str(exc)
+                print(f"planqa: {skipped}", file=sys.stderr)
             bar.update()
+    if not documents and skipped:
+        raise IngestError(f"nothing to ingest: {skipped}")
     return documents
 
 

@@ -147,11 +147,12 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
 
 
 def document_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """(《title》（文号） · issuer · date, doc_id) for the document selector."""
+    """(《title》（文号） · issuer · date · 施行 date, doc_id) for the document selector."""
     kb.refresh()
     choices = []
     for doc in kb.documents():
-        parts = [doc.citation_name(), doc.issuer, doc.date]
+        effective = f"{doc.effective}起施行" if doc.effective else ""
+        parts = [doc.citation_name(), doc.issuer, doc.date, effective]
         choices.append((" · ".join(p for p in parts if p), doc.doc_id))
     return choices
 

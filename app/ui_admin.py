@@ -13,12 +13,12 @@ from ingest import IngestError
 from ingest.loaders import supported_suffixes
 from kb.knowledge_base import KnowledgeBaseError
 
-HEADERS = ["文档 id", "标题", "文号", "发文机关", "日期", "条款数", "段落数"]
+HEADERS = ["文档 id", "标题", "文号", "发文机关", "日期", "施行日期", "条款数", "段落数"]
 
 
 def _rows(admin: AdminService) -> list[list[object]]:
     return [
-        [r.doc_id, r.title, r.doc_number, r.issuer, r.date, r.clauses, r.passages]
+        [r.doc_id, r.title, r.doc_number, r.issuer, r.date, r.effective, r.clauses, r.passages]
         for r in admin.documents()
     ]
 

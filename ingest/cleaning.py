@@ -25,6 +25,8 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 _HALF_PUNCT_NEAR_CJK = re.compile(
     rf"(?<=[{_CJK}{_CJK_PUNCT}])[,;:?!()]|[,;:?!()](?=[{_CJK}{_CJK_PUNCT}])"
 )
+# <!-- INFO END -->: markup a converter or editor left in; never the document's words
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _FOOTER = re.compile(
     r"(all\s+rights\s+reserved|copyright|©|版权所有|版權所有|icp\s*备|icp\s*備|"
     r"技术支持[:：]|技術支持[:：]|主办单位[:：]|主辦單位[:：]|网站地图|網站地圖)",
@@ -60,7 +62,18 @@ def join_wrapped(text: str) -> str:
 
 def full_width_punctuation(text: str) -> str:
     """ASCII , ; : ? ! ( ) touching Chinese text become their full-width forms."""
-    return _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
+    previous = None
+    while (
+        previous != text
+    ):  # "))㐀": the first ) touches Chinese only once the second is full-width
+        previous = text
+        text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
+    return text
+
+
+def strip_html_comments(text: str) -> str:
+    """Remove HTML comments, those spanning lines too (an unclosed one runs to the end)."""
+    return _HTML_COMMENT.sub("", text)
 
 
 def is_footer(line: str) -> bool:
@@ -81,7 +94,8 @@ def clean_line(line: str) -> str:
 def clean_text(text: str) -> str:
     """Clean a whole document: one paragraph a line, footers and blank lines dropped."""
     lines = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = strip_html_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in text.split("\n"):
         line = clean_line(raw)
         if line and not is_footer(line):
             lines.append(line)

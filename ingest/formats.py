@@ -1,7 +1,9 @@
-"""Loaders for PDF (text layer), DOCX and HTML, registered beside the plain-text ones.
+"""Loaders for Markdown, PDF (text layer), DOCX and HTML, beside the plain-text one.
 
 Each returns plain text with one paragraph per line, which cleaning and the clause
-parser then treat like any other file. The libraries are imported on first use.
+parser then treat like any other file; a heading the file itself marks as one (a
+Markdown ``#``, a Word heading style) keeps Markdown's ``#`` marks on its line (see
+ingest/markdown.py). The libraries are imported on first use.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from ingest.archives import check_zip
 from ingest.loaders import register_loader
+from ingest.markdown import read_markdown
 from ingest.models import IngestError
 
 _PAGE_NUMBER = re.compile(
@@ -90,12 +93,24 @@ def read_docx(path: Path) -> str:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            level = _heading_level(block)
+            text = block.text.strip()
+            lines.append(f"{'#' * level} {text}" if level and text else text)
         elif isinstance(block, Table):
             for row in block.rows:
                 cells = [c.text.strip() for c in row.cells]
                 lines.append("　".join(dict.fromkeys(c for c in cells if c)))
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _heading_level(paragraph) -> int:
+    """1–6 for Word's Title and Heading 1–6 styles (标题 1… in a Chinese Word), else 0."""
+    style = paragraph.style
+    name = (style.name if style is not None else "") or ""
+    if name in ("Title", "标题"):
+        return 1
+    match = re.match(r"^(?:Heading|标题)\s*(\d)$", name)
+    return min(int(match.group(1)), 6) if match else 0
 
 
 def read_html(path: Path) -> str:
@@ -118,6 +133,8 @@ def read_html(path: Path) -> str:
     return str(text)
 
 
+register_loader(".md", read_markdown)
+register_loader(".markdown", read_markdown)
 register_loader(".pdf", read_pdf)
 register_loader(".docx", read_docx)
 register_loader(".html", read_html)

@@ -9,8 +9,12 @@ Chinese official documents (公文) set these on lines of their own::
     国务院办公厅                           signature: issuing body
     2017年3月5日                           and date
 
-Regulations carry their adoption in brackets under the title instead:
-（2019年10月18日黑龙江省第十三届人民代表大会常务委员会第十四次会议通过）.
+Regulations carry their adoption history under the title instead, in brackets or
+a line per event, the first the adoption:
+（2019年10月18日黑龙江省第十三届人民代表大会常务委员会第十四次会议通过）,
+2016年3月31日 浙江省第十二届人民代表大会常务委员会第二十八次会议批准,
+根据2016年9月29日…《关于修改…的决定》第四次修正. Their 施行 (taking effect) date
+stands in the history or in the closing article: 本条例自2022年3月1日起施行.
 A notice that forwards a plan puts the plan after 附件; the notice's signature
 is then the plan's issuer and date. Only whole lines count: a 文号 cited inside a
 sentence names another document.
@@ -22,12 +26,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingest.markdown import marked_heading
+
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 _DOC_NUMBER = re.compile(
     r"^([\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*第?\s*(\d{1,5})\s*号$"
 )
-_ADOPTED = re.compile(r"^[（(]((\d{4})年(\d{1,2})月(\d{1,2})日)([^）)]*)[）)]$")
+_EVENT_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+_EVENT_VERB = (
+    "通过|批准|修正|修订|修改|公布|施行|发布|印发|颁布|会议"  # 会议: one of two adopting it
+)
+# one event of a regulation's history; the next event or the line's end follows it
+_EVENT = re.compile(
+    rf"(?:根据)?\s*({_EVENT_DATE})\s*(.*?)({_EVENT_VERB})(?=\s*[）)]?\s*(?:根据)?\s*(?:{_EVENT_DATE}|[）)]?\s*$))"
+)
+_EFFECTIVE = re.compile(rf"自({_EVENT_DATE}|公布之日|发布之日)起(?:施行|实施|执行|生效)")
+_ARTICLE = re.compile(r"^(#+ )?第[一二三四五六七八九十百零〇\d]+[章条]")
+_CUT_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}$")
 _TITLE_ENDS = (
     "通知",
     "意见",
@@ -55,6 +71,8 @@ class DocumentHead:
     notice: str
     body: list[str]
     doc_number: str = ""
+    effective: str = ""
+    published: str = ""  # 公布 date from the history, for "自公布之日起施行"
 
 
 def split_head(
@@ -66,6 +84,8 @@ def split_head(
     line is never taken for a title.
     """
     for i, line in enumerate(lines):
+        if _ARTICLE.match(line):
+            break  # a regulation's own articles: a later 附件 is an annex to it, not the plan
         if _ATTACHMENT.match(line) and i + 1 < len(lines):
             notice = lines[:i]
             issuer, date, _ = _signature(notice)
@@ -74,16 +94,31 @@ def split_head(
                 lines[i + 1], issuer, date, "\n".join(notice), lines[i + 2 :], number
             )
     body = list(lines)
-    title, number, date, issuer = "", "", "", ""
+    title, number, date, issuer, effective, published = "", "", "", "", "", ""
     head: list[str] = []
-    while body and len(head) < _HEAD_LINES:
+    history: list[str] = []
+    marked = marked_heading(body[0]) if body else None
+    if marked is not None and marked[0] == 1 and not is_heading(marked[1]):
+        title = marked[1]  # the file's own title (Markdown #, a Word Title style)
+        head.append(body.pop(0))
+    while body and len(head) - len(history) < _HEAD_LINES:
+        if len(body) > 1 and _CUT_DATE.match(body[0]) and body[1].startswith("日"):
+            body[0:2] = [body[0] + body[1]]  # "2014年9月26" / "日山东省…批准": a cut line
         line = body[0]
-        if not number and _doc_number(line):
+        events = history_events(line)
+        if events:
+            history.append(line.strip("（）()"))
+            if not date:  # the first event is the adoption (or the promulgation)
+                date, issuer = events[0][0], _adopting_body(events[0][1])
+            for event_date, _, verb in events:
+                if verb == "施行":
+                    effective = event_date
+                elif verb in ("公布", "发布") and not published:
+                    published = event_date
+        elif history:
+            break  # the history ends the head
+        elif not number and _doc_number(line):
             number = _doc_number(line)
-        elif not date and _ADOPTED.match(line):
-            adopted = _ADOPTED.match(line)
-            assert adopted is not None
-            date, issuer = adopted.group(1), _adopting_body(adopted.group(5))
         elif (not title or title.endswith("文件")) and _is_title(line, is_heading):
             title = line
             if len(body) > 1 and _continues_title(title, body[1], is_heading):
@@ -96,7 +131,47 @@ def split_head(
     date, issuer = date or end_date, issuer or end_issuer
     if not issuer and title:
         issuer = _issuer_from_title(title)
-    return DocumentHead(title or fallback_title, issuer, date, "", body, number)
+    return DocumentHead(
+        title or fallback_title,
+        issuer,
+        date,
+        "\n".join(history),
+        body,
+        number,
+        effective,
+        published,
+    )
+
+
+def history_events(line: str) -> list[tuple[str, str, str]]:
+    """(date, acting body and occasion, verb) of each event when ``line`` is all history.
+
+    "2016年3月31日浙江省…会议批准" → [("2016年3月31日", "浙江省…会议", "批准")]; a
+    sentence that merely mentions a date ("…自2022年3月1日起施行。") gives [].
+    """
+    text = line.strip().strip("（）() ")
+    events = []
+    position = 0
+    for match in _EVENT.finditer(text):
+        if text[position : match.start()].strip(" （）()"):
+            return []
+        events.append((match.group(1), match.group(2).strip(), match.group(3)))
+        position = match.end()
+    if text[position:].strip(" （）()根据"):
+        return []
+    return events
+
+
+def effective_date(texts: list[str], published: str = "") -> str:
+    """The 施行 date a closing article states: "本条例自2022年3月1日起施行。" → 2022年3月1日.
+
+    "自公布之日起施行" gives ``published``, the 公布 date of the history, if known.
+    """
+    for text in reversed(texts):
+        match = _EFFECTIVE.search(text)
+        if match:
+            return published if match.group(1).endswith("之日") else match.group(1)
+    return ""
 
 
 def _doc_number(line: str) -> str:
@@ -155,5 +230,7 @@ def _issuer_from_title(title: str) -> str:
 def _adopting_body(text: str) -> str:
     """黑龙江省第十三届人民代表大会常务委员会第十四次会议通过 → 黑龙江省人民代表大会常务委员会."""
     body = re.sub(rf"第[{_CN_DIGITS}\d]+(届|次)", "", text)
+    body = re.sub(r"令第\d+号.*$", "", body)  # 国务院令第266号: the body that decrees
+    body = body.removeprefix("由")
     body = re.sub(r"(全体)?会议.*$", "", body).strip()
     return body if 2 <= len(body) <= _MAX_ISSUER else ""

@@ -168,9 +168,7 @@ def _read_plain(path: Path) -> str:
 
 
 register_loader(".txt", _read_plain)
-register_loader(".md", _read_plain)
-register_loader(".markdown", _read_plain)
 
 
-# PDF, DOCX and HTML loaders register themselves (their libraries load on first use).
+# Markdown, PDF, DOCX and HTML loaders register themselves (libraries load on first use).
 import ingest.formats  # noqa: E402, F401

@@ -9,6 +9,10 @@ class IngestError(Exception):
     """A file that cannot be ingested; the message is one line naming the file."""
 
 
+class EmptyBodyError(IngestError):
+    """A file with metadata but no text (a folder's ``_index.md``): skipped with a note."""
+
+
 @dataclass(frozen=True)
 class Clause:
     """One citable unit of a plan: a task, a measure, a section body.
@@ -53,8 +57,11 @@ class ParsedDocument:
     outline: list[OutlineNode] = field(default_factory=list)
     issuer: str = ""
     date: str = ""
-    notice: str = ""  # covering-notice text before 附件, kept as metadata, not a clause
+    # text above the body kept as metadata, not a clause: a covering notice before 附件,
+    # or a regulation's adoption and amendment history
+    notice: str = ""
     doc_number: str = ""  # 文号, e.g. 国办发〔2017〕22号
+    effective: str = ""  # 施行 date, e.g. 2022年3月1日 (from the head or the closing article)
 
     def citation_name(self) -> str:
         """《title》 with its 文号, as a citation names the document."""
@@ -68,5 +75,6 @@ class ParsedDocument:
             "issuer": self.issuer,
             "date": self.date,
             "doc_number": self.doc_number,
+            "effective": self.effective,
             "content_hash": self.content_hash,
         }

@@ -4,7 +4,9 @@ Recognised headings: 一、 / （一） / 1. / （1） ① (plans and notices) a
 第X章 / 第X节 / 第X条 (laws and regulations). A heading's level comes from the
 order in which marker kinds nest in the document, so 第X条 containing （一）
 and 一、 containing （一） both parse. List markers (（1）, ①) under a heading
-that has its own text stay inside that clause.
+that has its own text stay inside that clause. A heading the file marked with
+``#`` (Markdown, Word heading styles) is a heading whatever its words: ``## 第一章
+总则`` is a chapter, ``## 附则`` an unnumbered heading of level 2.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.markdown import marked_heading
 from ingest.models import Clause, OutlineNode
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -58,11 +61,13 @@ def _printed_number(kind: str, raw: str) -> str:
         return f"（{raw}）"
     if kind == "item":
         return f"{raw}."
-    return raw
+    return raw  # ① as printed; "" for an unnumbered heading
 
 
 def split_title(rest: str, kind: str) -> tuple[str, str]:
     """Split a heading's text into (title, body): "行政管理体制改革。加强…" → both parts."""
+    if kind.startswith("heading"):  # a marked heading is all title, however long
+        return rest, ""
     if kind in ("article", "subitem"):
         return "", rest
     head, sep, tail = rest.partition("。")
@@ -80,6 +85,7 @@ class _Node:
     number: str
     title: str
     heading_line: str
+    level: int = 0  # its ``#`` marks, when the file marked it as a heading
     lines: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     parent: _Node | None = None
@@ -104,7 +110,20 @@ def is_heading(line: str) -> bool:
     return _heading(line) is not None
 
 
-def _heading(line: str) -> tuple[str, str, str] | None:
+def _heading(line: str) -> tuple[str, str, str, int] | None:
+    """(kind, its number without marks, rest of the line, ``#`` level or 0) or None."""
+    marked = marked_heading(line)
+    if marked is not None:
+        level, text = marked
+        numbered = _numbered(text)
+        if numbered is not None and numbered[0] not in _LIST_KINDS:
+            return (*numbered, level)
+        return f"heading{level}", "", text, level
+    found = _numbered(line)
+    return None if found is None else (*found, 0)
+
+
+def _numbered(line: str) -> tuple[str, str, str] | None:
     for kind, pattern in _HEADINGS:
         match = pattern.match(line)
         if match:
@@ -122,14 +141,15 @@ class ClauseParser:
         current = preamble
         for line in body:
             found = _heading(line)
-            if found is None or self._is_list_entry(current, found[0]):
+            if found is None or (not found[3] and self._is_list_entry(current, found[0])):
                 current.lines.append(line)
                 continue
-            kind, raw, rest = found
-            parent = self._parent_for(current, kind)
+            kind, raw, rest, level = found
+            parent = self._parent_for(current, kind, level)
             title, inline_body = split_title(rest, kind)
-            key = self._unique_key(parent, chinese_number(raw))
-            node = _Node(kind, key, _printed_number(kind, raw), title, line, parent=parent)
+            number = chinese_number(raw) if raw else len(parent.children) + 1
+            key = self._unique_key(parent, number)
+            node = _Node(kind, key, _printed_number(kind, raw), title, line, level, parent=parent)
             if inline_body:
                 node.lines.append(line)
             parent.children.append(node)
@@ -145,7 +165,15 @@ class ClauseParser:
         return in_article and kind not in ("chapter", "part", "article")
 
     @staticmethod
-    def _parent_for(current: _Node, kind: str) -> _Node:
+    def _parent_for(current: _Node, kind: str, level: int) -> _Node:
+        if level:  # a marked heading nests under the nearest one with fewer marks
+            for node in reversed(current.path()):
+                if 0 < node.level < level:
+                    return node
+            root = current
+            while root.parent is not None:
+                root = root.parent
+            return root
         # A kind already open on the path closes everything down to it; a new kind nests.
         for node in reversed(current.path()):
             if node.kind == kind and node.parent is not None:

@@ -8,14 +8,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.cleaning import clean_text
-from ingest.head import split_head
+from ingest.head import effective_date, split_head
 from ingest.loaders import MAX_FILE_BYTES, load_text
 from ingest.models import IngestError, ParsedDocument
 from ingest.parser import ClauseParser, is_heading
 from ingest.tagging import tag_text
 
 # Part of every content hash: a new parser version re-parses documents on the next ingest.
-PARSER_VERSION = 2  # 2: 文号, regulation adoption dates and closing signatures
+# 2: 文号, regulation adoption dates and closing signatures; 3: Markdown structure,
+# adoption history lines, 施行 dates
+PARSER_VERSION = 3
 
 
 def doc_id_for(path: Path) -> str:
@@ -45,6 +47,7 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
         date=head.date,
         notice=head.notice,
         doc_number=head.doc_number,
+        effective=head.effective or effective_date([c.text for c in clauses[-3:]], head.published),
     )
 
 

@@ -17,12 +17,30 @@ import bm25s
 import numpy as np
 from langchain_core.documents import Document
 
+from ingest.chunking import sentence_spans
 from kb.text import segment
 
 
 def segment_passages(passages: Iterable[Document]) -> dict[str, list[str]]:
-    """Passage id → its tokens for the index."""
-    return {str(p.id): segment(p.page_content) or ["<empty>"] for p in passages}
+    """Passage id → its tokens for the index, each sentence and header segmented once.
+
+    Sentence windows overlap and every passage of a clause repeats its headings, so
+    most pieces recur. jieba never joins words across 。；！？ or a line break, which
+    end every piece: the pieces' words are exactly the passage's words.
+    """
+    words: dict[str, list[str]] = {}
+
+    def piece(text: str) -> list[str]:
+        if text not in words:
+            words[text] = segment(text)
+        return words[text]
+
+    tokens = {}
+    for passage in passages:
+        header, _, body = passage.page_content.partition("\n")
+        found = piece(header) + [w for s, e in sentence_spans(body) for w in piece(body[s:e])]
+        tokens[str(passage.id)] = found or ["<empty>"]
+    return tokens
 
 
 class BM25LexicalIndex:

@@ -1,0 +1,129 @@
+"""Real regulations from LawRefBook (public law texts, tests/fixtures/laws), ingested as a folder."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.service import parse_all
+from ingest.models import ParsedDocument
+from kb.scope import select_documents
+
+LAWS = Path(__file__).parent / "fixtures" / "laws"
+MARKUP = re.compile(r"[#*|<>\[\]`]|<!--|-->")
+
+
+@pytest.fixture(scope="module")
+def laws() -> dict[str, ParsedDocument]:
+    return {doc.title: doc for doc in parse_all([LAWS])}
+
+
+def test_folder_index_file_is_a_note_not_an_error(capsys: pytest.CaptureFixture[str]):
+    documents = parse_all([LAWS])
+    assert len(documents) == 6
+    assert "_index.md: skipped, no body text" in capsys.readouterr().err
+
+
+def test_titles_and_citations_carry_no_markup(laws: dict[str, ParsedDocument]):
+    assert sorted(laws) == [
+        "上海市浦东新区建立高水平知识产权保护制度若干规定",
+        "中华人民共和国国家情报法",
+        "北京经济技术开发区条例",
+        "山东省厂务公开条例",
+        "济南市农村公路条例",
+        "重庆市行政执法监督条例",
+    ]
+    for doc in laws.values():
+        assert not MARKUP.search(doc.citation_name())
+        assert not any(MARKUP.search(c.label) for c in doc.clauses)
+
+
+def test_chapters_hold_their_articles(laws: dict[str, ParsedDocument]):
+    jinan = laws["济南市农村公路条例"]
+    labels = [c.label for c in jinan.clauses]
+    assert labels[7:9] == ["第一章 总则 › 第八条", "第二章 规划建设 › 第九条"]
+    assert sum(1 for n in jinan.outline if n.kind == "chapter") == 6
+    # no article runs on into the next chapter's heading
+    for doc in laws.values():
+        for clause in doc.clauses:
+            assert not re.search(r"(^|\n)第[一二三四五六七八九十]+章", clause.text), clause.label
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "adopted", "effective"),
+    [
+        ("济南市农村公路条例", "济南市人民代表大会常务委员会", "2014年7月23日", "2014年10月1日"),
+        (
+            "中华人民共和国国家情报法",
+            "全国人民代表大会常务委员会",
+            "2017年6月27日",
+            "2017年6月28日",
+        ),
+        (
+            "重庆市行政执法监督条例",
+            "重庆市人民代表大会常务委员会",
+            "2005年11月25日",
+            "2006年1月1日",
+        ),
+        ("北京经济技术开发区条例", "北京市人民代表大会常务委员会", "1995年4月14日", "1995年6月1日"),
+    ],
+)
+def test_adoption_and_effective_dates(
+    laws: dict[str, ParsedDocument], title: str, issuer: str, adopted: str, effective: str
+):
+    doc = laws[title]
+    assert (doc.issuer, doc.date, doc.effective) == (issuer, adopted, effective)
+    assert doc.notice.startswith(adopted)  # the history is kept as metadata
+    assert doc.clauses[0].text.startswith("第一条")  # not as the first clause's text
+    assert f"自{effective}起施行" in doc.clauses[-1].text  # the closing article keeps it
+
+
+def test_history_amendments_and_approvals_are_not_clause_text(laws: dict[str, ParsedDocument]):
+    jinan = laws["济南市农村公路条例"]
+    # the source cuts "2014年9月26" / "日山东省…批准" over two lines
+    assert jinan.notice.endswith("2014年9月26日山东省第十二届人民代表大会常务委员会第十次会议批准")
+    for doc in laws.values():
+        text = "\n".join(c.text for c in doc.clauses)
+        for artefact in ("INFO END", "<!--", "bookCollapseSection", "会议通过", "会议批准"):
+            assert artefact not in text, (doc.title, artefact)
+
+
+def test_year_filter_uses_the_adoption_date(laws: dict[str, ParsedDocument]):
+    ids = select_documents(laws.values(), years="2014")
+    assert sorted(laws[t].doc_id for t in ("济南市农村公路条例", "山东省厂务公开条例")) == sorted(
+        ids
+    )
+
+
+def test_stored_laws_list_their_dates_for_the_user(laws: dict[str, ParsedDocument], tmp_path: Path):
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from app.admin import AdminService
+    from app.ui import document_choices
+    from kb.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=32), "fake")
+    kb.add_documents(list(laws.values()))
+    reopened = KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=32), "fake")
+    rows = {r.title: r for r in AdminService(reopened, "admin", "", 1).documents()}
+    assert (rows["中华人民共和国国家情报法"].date, rows["中华人民共和国国家情报法"].effective) == (
+        "2017年6月27日",
+        "2017年6月28日",
+    )
+    labels = dict((doc_id, label) for label, doc_id in document_choices(reopened))
+    assert labels[laws["济南市农村公路条例"].doc_id] == (
+        "《济南市农村公路条例》 · 济南市人民代表大会常务委员会 · 2014年7月23日 · 2014年10月1日起施行"
+    )
+    hit = reopened.search("农村公路养护资金", k=1, doc_ids=[laws["济南市农村公路条例"].doc_id])[0]
+    assert (hit.issuer, hit.date) == ("济南市人民代表大会常务委员会", "2014年7月23日")
+    assert hit.clause.label.startswith("第")  # a citation names 章 › 条, not a Markdown line
+
+
+def test_lexical_tokens_match_whole_passage_segmentation(laws: dict[str, ParsedDocument]):
+    from ingest.chunking import clause_passages
+    from kb.lexical import segment_passages
+    from kb.text import segment
+
+    passages = [p for doc in laws.values() for p in clause_passages(doc)]
+    tokens = segment_passages(passages)
+    assert all(tokens[str(p.id)] == (segment(p.page_content) or ["<empty>"]) for p in passages)
