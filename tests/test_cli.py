@@ -183,7 +183,11 @@ def test_eval_prints_the_metrics(copied_data_dir: Path, tmp_path: Path):
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["questions"] == 2
-    assert summary["hit@5"] == 1.0 and summary["abstention_accuracy"] == 1.0
+    assert summary["hit@5"] == 1.0 and summary["answered_in_full"] == 1.0
+    assert summary["declined"] == 1.0 and summary["false_premises_confirmed"] == 0
+    assert set(summary["by_type"]) == {"other"}
+    table = planqa("eval", str(eval_file), data_dir=copied_data_dir).stdout
+    assert "in full" in table and "confirmed" in table  # the table a person reads
 
 
 def test_workspace_commands_print_json(copied_data_dir: Path):

@@ -215,12 +215,24 @@ def _direction(text: str) -> tuple[str, str] | None:
 _COORDINATION = re.compile(r"[和与及、]|以及|还有|跟|\band\b")
 
 
+# "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
+_RELATION = re.compile(r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互")
+
+
 def _parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
     """Content terms grouped by the coordinated parts of the question (A和B怎么合作)."""
+    if _RELATION.search(text):
+        return ()
     content = [t for t in terms if not t.frame]
     pieces = [p for p in _COORDINATION.split(text) if p.strip()]
     if len(pieces) < 2 or len(content) < 2:
         return ()
     grouped = tuple(tuple(t for t in content if t.text.lower() in p.lower()) for p in pieces)
     grouped = tuple(g for g in grouped if g)
+    if any(all(_is_place(t.text) for t in g) for g in grouped):
+        return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
     return grouped if len(grouped) >= 2 else ()
+
+
+def _is_place(word: str) -> bool:
+    return all(flag == "ns" for _, flag in tagged_words(word))

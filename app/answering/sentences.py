@@ -93,8 +93,9 @@ def _fits(query: Query, sentence: str) -> bool:
     kind = query.answer_type
     if kind == "amount":
         return _MONEY.search(sentence) is not None
-    if kind == "count":  # a number, or the enumeration it counts
-        return _AMOUNT.search(sentence) is not None or "、" in sentence
+    if kind == "count":  # a number, or the enumeration it counts (几个领域; 多少人 wants a number)
+        listed = "、" in sentence and "多少" not in query.text
+        return _AMOUNT.search(sentence) is not None or listed
     if kind == "when":
         return _DATE.search(sentence) is not None
     if kind == "frequency":

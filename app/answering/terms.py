@@ -38,6 +38,8 @@ _CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
 # an everyday word (general IDF below this, jieba's table) that the plan does not use is
 # a frame word (时间 4.1, 意思 5.8, 情况 4.0); specific words (税收 6.8, 补贴 7.1) are not
 _FRAME_IDF = 6.0
+_FRAME_IDF_VERB = 6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
+_NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
 _ENGLISH_SOFT = 0.3
@@ -105,13 +107,16 @@ class TermMatcher:
             return False
         if len(word) < 2:
             return word in abbreviations()  # 粤 is 广东
+        if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
+            return not set(word) & _NUMERAL_CHARS
         return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
 
     @staticmethod
-    def is_frame(word: str) -> bool:
+    def is_frame(word: str, flag: str) -> bool:
         """Whether ``word``, if the plan does not use it, only frames the question."""
         idf, median = _general_idf()
-        return idf.get(word, median) < _FRAME_IDF
+        verb = flag.startswith("v") and flag != "vn"
+        return idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
 
     @staticmethod
     def is_soft(word: str, flag: str) -> bool:
@@ -122,7 +127,7 @@ class TermMatcher:
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
-        frame = word.slot or (not forms and self.is_frame(word.text))
+        frame = word.slot or (not forms and self.is_frame(word.text, word.flag))
         soft = not forms and self.is_soft(word.text, word.flag)
         weight = self._weight(word.text, forms)
         if soft and english:
@@ -157,6 +162,8 @@ class TermMatcher:
             morphemes = [abbreviations().get(ch) for ch in word]
             if all(morphemes):  # 粤企: each hanzi a short form
                 return tuple(w for m in morphemes if m for w in m.split()), "table"
+            if len(word) >= 3 and _is_verb(word[0]) and self._kb.contains_text(word[1:]):
+                return (word[1:],), "compound"  # 开分园: a verb put before a plan word
             pieces = _pieces(word)
             whole = pieces and set(word) <= set("".join(pieces))  # 人才卡 is not 人才
             if whole and all(self._kb.contains_text(p) for p in pieces):
@@ -193,6 +200,12 @@ class TermMatcher:
         near = self._vocabulary.nearest(word, 2)
         threshold = self._profile.term_match_z
         return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
+
+
+def _is_verb(hanzi: str) -> bool:
+    from kb.text import tagged_words
+
+    return any(flag == "v" for _, flag in tagged_words(hanzi))
 
 
 def _outermost(pieces: list[str]) -> list[str]:
