@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
@@ -323,7 +324,8 @@ class KnowledgeBase:
         if passages:
             self._store._collection.upsert(
                 ids=[str(p.id) for p in passages],
-                embeddings=vectors,  # type: ignore[arg-type]
+                # one float32 array: Chroma validates a list of lists number by number
+                embeddings=np.asarray(vectors, dtype=np.float32),
                 metadatas=[p.metadata for p in passages],
                 documents=[""] * len(passages),
             )
