@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
@@ -83,7 +84,8 @@ class PassageWriter:
         if passages:
             self._store._collection.upsert(
                 ids=[str(p.id) for p in passages],
-                embeddings=vectors,  # type: ignore[arg-type]
+                # one float32 array: Chroma validates a list of lists number by number
+                embeddings=np.asarray(vectors, dtype=np.float32),
                 metadatas=[p.metadata for p in passages],
                 documents=[""] * len(passages),
             )

@@ -38,7 +38,9 @@ _CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
 # an everyday word (general IDF below this, jieba's table) that the plan does not use is
 # a frame word (时间 4.1, 意思 5.8, 情况 4.0); specific words (税收 6.8, 补贴 7.1) are not
 _FRAME_IDF = 6.0
-_FRAME_IDF_VERB = 6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
+_FRAME_IDF_VERB = (
+    6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
+)
 _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
