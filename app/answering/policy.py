@@ -78,8 +78,9 @@ class CoveragePolicy:
             return Decision(NOT_COVERED, "unrelated")
         if query.answer_type == "amount" and _is_discount(query.text):
             unknown.append(Term("折扣", (), 1.0))
-        if unknown:
-            return Decision(NOT_COVERED, "missing", tuple(t.text for t in unknown))
+        if unknown:  # with the words no answer could hold, named or not
+            lacking = [*unknown, *(t for t in content if not t.forms and t.soft)]
+            return Decision(NOT_COVERED, "missing", tuple(dict.fromkeys(t.text for t in lacking)))
         together = _TOGETHER_YESNO if query.answer_type == "yesno" else _TOGETHER
         parts = query.parts or (content,)
         shared = [t for t in content if not any(t in part for part in parts)]
@@ -138,6 +139,7 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
     """The reason code when no answering sentence holds the kind of answer asked for."""
     needs = {
         "amount": "no_amount",
+        "count": "no_amount",
         "when": "no_date",
         "frequency": "no_frequency",
         "name": "no_name",

@@ -29,7 +29,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         "amount",
         re.compile(
             r"多少钱|多少资金|多少万|多少亿|几折|打折|折扣|几成|比例|金额|额度|多大|几亿|几万|百分之"
-            r"|补贴多少|多少补贴|奖励多少|多少奖励"
+            r"|(?:经费|预算|资金|补贴|奖励|钱|费用|价格|投资额|规模)[^，。？?]{0,6}多少|多少(?:钱|资金|经费|补贴)"
         ),
     ),
     ("list", re.compile(r"哪几")),
@@ -183,7 +183,7 @@ class QueryAnalyser:
             if not self.matcher.is_content(word, flag):
                 continue
             words.append(Word(word, flag, start, start + len(word), slot))
-        return words
+        return self.matcher.resegment(text, words)
 
     def _english_words(self, text: str) -> list[Word]:
         lowered = text.lower()

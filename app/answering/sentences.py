@@ -1,7 +1,7 @@
 """Score the sentences of retrieved clauses as answers to one question.
 
-A sentence is read with its clause's headings and its document's title (a task's
-heading names its topic once; its sentences do not repeat it). Its score combines:
+A sentence is read with its clause's headings (a task's heading names its topic
+once; its sentences do not repeat it). Its score combines:
 - coverage: the share of the question's term weight it holds, each term in any of the
   forms the plan uses (terms.py);
 - meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
@@ -44,7 +44,7 @@ class ScoredSentence:
     hit: int  # index of its clause among the hits
     start: int  # span in the clause text
     text: str
-    context: str  # the sentence with its clause's headings and document title
+    context: str  # the sentence with its clause's headings
     coverage: float  # share of the question's term weight held (with the context)
     fits_type: bool  # holds the kind of answer asked for
     reversed: bool  # states the asked relation the other way round
@@ -65,7 +65,9 @@ def score_sentences(
         hit = hits[item.hit]
         if _is_heading(item.text, hit):
             continue
-        context = f"{item.text} {context_header(hit.clause)} {hit.doc_title}"
+        # the headings name a clause's topic once; the document's title names the whole
+        # plan's, so it holds no evidence about one question (对口合作 is in every answer)
+        context = f"{item.text} {context_header(hit.clause)}"
         held = sum(t.weight for t in terms if t.found_in(context))
         own = sum(t.weight for t in terms if t.found_in(item.text))
         coverage = held / total if total > 0 else 1.0

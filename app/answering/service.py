@@ -60,7 +60,9 @@ class AnswerService:
         """
         if not self.kb.is_empty:
             self.kb.vocabulary_index().warm()
-            self.ask("工作机制是什么？")
+            query = self.analyse("工作机制是什么？")
+            hits = self.kb.search(query.search_text, self._top_k)
+            self._policy.decide(query, hits, self.kb.evidence(query.search_text, hits), self.kb)
 
     def ask(
         self,

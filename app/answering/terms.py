@@ -41,6 +41,7 @@ _FRAME_IDF = 6.0
 _FRAME_IDF_VERB = (
     6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
 )
+_FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
 _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
@@ -102,6 +103,7 @@ class TermMatcher:
         self._vocabulary = vocabulary
         self._profile = profile
         self._clauses = max(sum(len(d.clauses) for d in kb.documents()), 1)
+        self._words: frozenset[str] | None = None
 
     def is_content(self, word: str, flag: str) -> bool:
         lowered = word.lower()
@@ -126,6 +128,62 @@ class TermMatcher:
         if flag == "eng":
             return not word[:1].isupper()  # a capitalised word names something (France)
         return flag not in _NAME_TAGS
+
+    def resegment(self, text: str, words: list[Word]) -> list[Word]:
+        """Words the plan does not use, cut again along the plan's own words.
+
+        jieba cuts "年度工作计划报送给谁" as 计划报 / 送给; the plan writes 计划 and 报送. A run
+        of neighbouring words holding one the plan does not use is cut again by longest
+        match against the plan's text, and the new cut is kept only when nothing but
+        function hanzi (给, 的, 要) is left over, so 出让金 never becomes 出让 + 金.
+        """
+        out: list[Word] = []
+        i = 0
+        while i < len(words):
+            j = i + 1
+            while j < len(words) and words[j].start == words[j - 1].end:
+                j += 1
+            run = words[i:j]
+            if len(run) > 1 and any(self._unplaced(w.text) for w in run):
+                recut = self._longest_match(text, run[0].start, run[-1].end, run[0].slot)
+                if recut is not None:
+                    out += recut
+                    i = j
+                    continue
+            out += run
+            i = j
+        return out
+
+    def _unplaced(self, word: str) -> bool:
+        """Neither in the plan nor made of plan words (专项资金 is made of 专项 and 资金)."""
+        if self._kb.contains_text(word):
+            return False
+        pieces = _pieces(word)
+        whole = pieces and set(word) <= set("".join(pieces))
+        return not (whole and all(self._kb.contains_text(p) for p in pieces))
+
+    def _longest_match(self, text: str, start: int, end: int, slot: bool) -> list[Word] | None:
+        from kb.text import tagged_words
+
+        words = self._plan_words()  # whole words of the plan: not 黑龙江开 of 黑龙江开展
+        pieces: list[Word] = []
+        at = start
+        while at < end:
+            sizes = range(min(8, end - at), 1, -1)
+            size = next((n for n in sizes if text[at : at + n] in words), 0)
+            if size:
+                pieces.append(Word(text[at : at + size], "n", at, at + size, slot and not pieces))
+                at += size
+                continue
+            if not all(f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])):
+                return None  # a content hanzi the plan does not use: keep jieba's cut
+            at += 1
+        return pieces
+
+    def _plan_words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(self._vocabulary.words if self._vocabulary else ())
+        return self._words
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
