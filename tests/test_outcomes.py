@@ -31,7 +31,7 @@ ANSWERED = {
     "multi": "q153",
     "yesno": "q049",
     "direction": "q021",
-    "colloquial": "q066",
+    "colloquial": "q095",
     "abbreviation": "q115",
     "typo": "q106",
     "traditional": "q016",

@@ -145,7 +145,7 @@ def test_markup_in_documents_and_questions_never_runs(copied_data_dir: Path, tmp
     from app.service import ingest_paths, open_knowledge_base
     from app.settings import Settings
 
-    evil = tmp_path / "evil.md"
+    evil = tmp_path / "evil.txt"  # plain text keeps the markup (Markdown reading drops tags)
     evil.write_text(
         "恶意测试方案\n一、冰雪装备合作\n推动冰雪装备合作<script>window.__pwned='script'</script>，"
         "支持<img src=x onerror=\"window.__pwned='img'\">冰雪装备企业发展，[点我](javascript:window.__pwned='md')。"

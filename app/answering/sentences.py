@@ -95,9 +95,10 @@ def _fits(query: Query, sentence: str) -> bool:
     kind = query.answer_type
     if kind == "amount":
         return _MONEY.search(sentence) is not None
-    if kind == "count":  # a number, or the enumeration it counts (几个领域; 多少人 wants a number)
-        listed = "、" in sentence and "多少" not in query.text
-        return _AMOUNT.search(sentence) is not None or listed
+    if kind == "count":  # 多少人 wants a number; 几个阶段 is answered by what it counts
+        if _AMOUNT.search(sentence):
+            return True
+        return "多少" not in query.text and ("、" in sentence or _DATE.search(sentence) is not None)
     if kind == "when":
         return _DATE.search(sentence) is not None
     if kind == "frequency":
