@@ -12,6 +12,7 @@ from pathlib import Path
 from app.answering import Answer, AnswerService, QuestionError
 from app.cli_workspace import add_commands
 from app.cli_workspace import run as run_workspace
+from app.offline import set_offline_defaults
 from app.settings import Settings
 from ingest import IngestError
 from kb.knowledge_base import KnowledgeBaseError
@@ -78,6 +79,7 @@ def _filtered(documents: list, args: argparse.Namespace) -> list[str] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    set_offline_defaults()  # already done by app/__init__.py; here too for callers of main()
     args = _parser().parse_args(argv)
     settings = Settings()
     try:
@@ -102,11 +104,10 @@ _LISTED = 20  # documents named after an ingest
 
 def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool) -> int:
     from app.progress import IngestProgress
-    from app.service import offline_environment, open_knowledge_base, parse_all
+    from app.service import open_knowledge_base, parse_all
     from kb.datadir import claim
     from kb.store import drop_collection
 
-    offline_environment()
     bars = IngestProgress(enabled=True if progress else None)
     # a new data directory is claimed first: killed from here on, it is not seeded later
     claimed = not rebuild and claim(settings.data_dir, settings.embedding_model)
@@ -140,9 +141,8 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool
 
 def _docs(settings: Settings, args: argparse.Namespace) -> int:
     from app.admin import AdminService
-    from app.service import offline_environment, open_knowledge_base
+    from app.service import open_knowledge_base
 
-    offline_environment()
     kb = open_knowledge_base(settings, seed=True)
     admin = AdminService(kb, settings.admin_user, "", settings.max_file_mb)
     if args.docs_command == "remove":

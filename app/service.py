@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from pathlib import Path
@@ -20,15 +19,6 @@ from kb.datadir import is_new
 from kb.embeddings import make_embeddings
 from kb.knowledge_base import IngestReport, KnowledgeBase
 from kb.text import content_terms, tagged_words, term_weight
-
-
-def offline_environment() -> None:
-    """No telemetry, no analytics, no model-hub look-ups: nothing leaves the machine."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 def open_knowledge_base(
@@ -112,7 +102,6 @@ def ingest_paths(kb: KnowledgeBase, paths: list[Path], max_file_mb: float = 5.0)
 
 def build_service(settings: Settings) -> AnswerService:
     """The answer service over ``settings.data_dir``, seeded from the corpus if new."""
-    offline_environment()
     prompts = load_prompts(settings.prompts_dir)
     kb = open_knowledge_base(settings, warm=True, seed=True)
     model = make_chat_model(settings)

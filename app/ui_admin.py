@@ -68,9 +68,9 @@ def build_admin_tab(admin: AdminService) -> None:
         def on_add(file: str | None, token: str, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
             try:
                 return _add(file, token, progress)
-            finally:
-                if file:
-                    discard(file)  # the admin keeps its own copy; Gradio's is not needed
+            finally:  # the admin keeps its own copy; without a login the cap prunes it
+                if file and admin.logged_in(token):
+                    discard(file)
 
         def _add(file: str | None, token: str, progress: gr.Progress):
             if not admin.logged_in(token):

@@ -8,7 +8,11 @@ ingest/markdown.py). The libraries are imported on first use.
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.archives import check_zip
@@ -31,10 +35,11 @@ def read_pdf(path: Path) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError(f"{path}: the PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet_pypdf():
+            reader = PdfReader(str(path))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise IngestError(f"{path}: the PDF is encrypted")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -48,6 +53,21 @@ def read_pdf(path: Path) -> str:
     if not lines:
         raise IngestError(f"{path}: the PDF has no text layer (a scan needs OCR first)")
     return "\n".join(unwrap_lines(lines))
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs and warns about damage it works around ("EOF marker not found"): a
+    refused file gets exactly one line, planqa's reason, and a readable one none."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def _is_page_furniture(line: str) -> bool:

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
@@ -74,9 +75,12 @@ class KnowledgeBase:
         collection: str = COLLECTION,
         *,
         reloading: bool = False,
+        store: Chroma | None = None,
     ) -> None:
         """Open ``data_dir``; ``reloading`` opens a fresh view of the store and writes nothing
-        (kb/reload.py: another process made a change and may still be writing)."""
+        (kb/reload.py: another process made a change and may still be writing). ``store``
+        is an open passage store to share instead (a Chroma server's index is always current).
+        """
         self.data_dir = data_dir
         self.embedding_model = embedding_model
         self._embeddings = embeddings
@@ -84,8 +88,10 @@ class KnowledgeBase:
         self._reloader = Reloader(data_dir, self._reload)
         self._manifest = read_manifest(data_dir, embedding_model)
         try:
-            client = chroma_client(data_dir, chroma_url, fresh=reloading)
-            self._store = passage_store(client, embeddings, collection)
+            if store is None:
+                client = chroma_client(data_dir, chroma_url, fresh=reloading)
+                store = passage_store(client, embeddings, collection)
+            self._store = store
         except ValueError:
             raise  # a malformed PLANQA_CHROMA_URL: its message says what is wrong
         except Exception as exc:  # a damaged store fails deep inside Chroma: say so plainly
@@ -138,7 +144,13 @@ class KnowledgeBase:
         writes = self._writes
         url, collection = self._chroma
         fresh = KnowledgeBase(
-            self.data_dir, self._embeddings, self.embedding_model, url, collection, reloading=True
+            self.data_dir,
+            self._embeddings,
+            self.embedding_model,
+            url,
+            collection,
+            reloading=True,
+            store=self._store if url else None,  # a new client per reload would stay open
         )
         with self._write_lock:
             if self._writes != writes:

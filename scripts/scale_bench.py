@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.evaluation import evaluate  # noqa: E402
-from app.service import build_service, offline_environment, parse_all  # noqa: E402
+from app.offline import set_offline_defaults  # noqa: E402
+from app.service import build_service, parse_all  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from ingest.chunking import clause_passages  # noqa: E402
 from kb.embeddings import make_embeddings  # noqa: E402
@@ -92,7 +93,7 @@ def main() -> None:
         help="measure start-up (median of 3 fresh processes) on OUT/data; update results.json",
     )
     args = parser.parse_args()
-    offline_environment()
+    set_offline_defaults()
     if args.startup_only:
         settings = Settings(data_dir=args.out / "data", embedding_model=args.model)
         runs = sorted((start_up(settings) for _ in range(3)), key=lambda r: r["ready_s"])

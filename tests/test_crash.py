@@ -1,8 +1,15 @@
-"""Killing an ingest (kill -9) at any point never leaves half a document searchable."""
+"""Killing an ingest (kill -9) at any point never leaves half a document searchable.
+
+The kill points are drawn from a seeded random generator (PLANQA_CRASH_SEED gives
+another run; the seed is printed); the first three fall inside a vector-store write
+(the upsert of a batch takes ~40 ms) while there is one.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import random
 import signal
 import subprocess
 import sys
@@ -14,7 +21,8 @@ import pytest
 from tests.helpers import clean_env
 
 pytestmark = pytest.mark.slow
-KILL_AFTER_SECONDS = [3.5, 4.5, 5.5, 6.5, 8.0]
+SEED = int(os.environ.get("PLANQA_CRASH_SEED", "14"))
+QUIET = 0.5  # seconds without a store change before a write: embedding the batch
 TOPICS = ["冰雪装备", "粮食储备", "航空物流", "中医药", "融资担保", "养老服务"]
 
 
@@ -60,21 +68,58 @@ def check(data_dir: Path, env: dict[str, str]) -> dict:
     return state
 
 
+def store_state(chroma: Path) -> tuple:
+    found = []
+    for path in chroma.rglob("*"):
+        try:
+            found.append((str(path), path.stat().st_size, path.stat().st_mtime_ns))
+        except OSError:  # a journal comes and goes
+            continue
+    return tuple(sorted(found))
+
+
+def kill_inside_store_write(process: subprocess.Popen, data_dir: Path, delay: float) -> bool:
+    """Kill ``delay`` seconds after the vector store's files start changing again after a
+    quiet spell (the batch was being embedded): the upsert takes ~40 ms."""
+    chroma = data_dir / "chroma"
+    last, changed_at = store_state(chroma), None
+    while process.poll() is None:
+        now, state = time.monotonic(), store_state(chroma)
+        if state != last:
+            if changed_at is not None and now - changed_at >= QUIET:
+                time.sleep(delay)
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+                return True
+            last, changed_at = state, now
+        time.sleep(0.001)
+    return False
+
+
 def test_ingest_killed_at_random_points_is_completed_by_the_next(tmp_path: Path):
     plans = write_plans(tmp_path / "plans")
     data_dir = tmp_path / "data"
     command = [sys.executable, "-m", "app.cli", "ingest", str(tmp_path / "plans")]
     env = clean_env(data_dir)
-    committed = []
-    for delay in KILL_AFTER_SECONDS:
+    rng = random.Random(SEED)
+    points = [("store write", rng.uniform(0, 0.04)) for _ in range(3)]
+    points += sorted(("time", rng.uniform(2.5, 9.0)) for _ in range(4))
+    print(f"PLANQA_CRASH_SEED={SEED}: kill points {points}")
+    committed, in_write = [], 0
+    for kind, delay in points:
         process = subprocess.Popen(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        committed.append(check(data_dir, env)["docs"])
-    assert committed[-1] >= committed[0]
+        if kind == "store write":
+            in_write += kill_inside_store_write(process, data_dir, delay)
+        else:
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        state = check(data_dir, env)
+        print(kind, round(delay, 3), "committed", state["docs"], "repaired", state["repaired"])
+        committed.append(state["docs"])
+    assert in_write >= 1 and committed[-1] >= committed[0]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     final = check(data_dir, env)

@@ -58,6 +58,16 @@ def test_pdf_text_layer_is_read_with_wrapped_lines_joined(tmp_path: Path):
     check_notice(path)
 
 
+def test_damaged_pdf_gets_only_planqas_one_line(tmp_path: Path, capfd: pytest.CaptureFixture):
+    whole = tmp_path / "whole.pdf"
+    write_pdf(whole, [["第一页的文字。"]])
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(whole.read_bytes().replace(b"%%EOF", b""))  # pypdf warns about it
+    with pytest.raises(IngestError, match=r"damaged\.pdf: not a readable PDF \(PdfStreamError\)"):
+        load_document(damaged)
+    assert capfd.readouterr().err == ""  # no "EOF marker not found" from pypdf's logger
+
+
 def test_pdf_without_text_layer_says_so(tmp_path: Path):
     path = tmp_path / "scan.pdf"
     write_pdf(path, [[]])  # only the page number in the footer, as a scan has

@@ -102,3 +102,25 @@ def test_a_change_made_through_another_opening_is_loaded_and_never_fails_a_searc
     writer.refresh()
     writer.wait_for_reload()
     assert [d.doc_id for d in writer.documents()] == ["d2"]
+
+
+def test_reloads_release_the_store_they_replace(fake_kb: KnowledgeBase):
+    import gc
+    import os
+
+    from kb.version import write_stamp
+
+    fake_kb.add_documents([parse_text("方案\n一、目标\n建设冰雪旅游基地。", "d1", "d1.txt")])
+
+    def reload() -> None:
+        write_stamp(fake_kb.data_dir)  # as another process's finished change
+        fake_kb.refresh()
+        fake_kb.wait_for_reload()
+        assert fake_kb.search("冰雪旅游基地", k=1)[0].clause.doc_id == "d1"
+        gc.collect()  # Chroma's objects refer to each other: freed by the cycle collector
+
+    reload()
+    handles = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        reload()
+    assert len(os.listdir("/proc/self/fd")) <= handles + 2  # no store left open per reload
