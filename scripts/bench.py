@@ -24,7 +24,7 @@ from app.service import build_service  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from tests.helpers import clean_env, free_port  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = ROOT / "eval" / "dev.jsonl"  # a copy of ../shared/eval/dev.jsonl, shipped
 
 
 def questions() -> list[str]:

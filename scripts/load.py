@@ -26,7 +26,7 @@ from tests.helpers import clean_env, running_server  # noqa: E402
 
 
 def questions() -> list[str]:
-    files = [ROOT.parent / "shared" / "eval" / "dev.jsonl", ROOT / "eval" / "extra.jsonl"]
+    files = [ROOT / "eval" / "dev.jsonl", ROOT / "eval" / "extra.jsonl"]
     out = []
     for path in files:
         if path.is_file():

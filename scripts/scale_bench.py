@@ -33,7 +33,7 @@ from kb.embeddings import make_embeddings  # noqa: E402
 from scripts.bench import ask_latency  # noqa: E402
 from scripts.gen_corpus import generate  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"  # the same file scripts/bench.py reads
+DEV = ROOT / "eval" / "dev.jsonl"  # the same file scripts/bench.py reads
 PLAN = ROOT / "corpus"
 
 

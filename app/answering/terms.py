@@ -45,7 +45,7 @@ _FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
 _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
-_ENGLISH_SOFT = 0.3
+_ENGLISH_SOFT = 0.15
 # a verb weighs this much of a noun as rare: 哈尔滨跟哪个市结对 is answered by 哈尔滨市与深圳市
 # 对口合作, while 冰雪运动装备 is not answered by 装备 alone
 _VERB = 0.5
