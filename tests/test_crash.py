@@ -51,7 +51,7 @@ from app.settings import Settings
 kb = open_knowledge_base(Settings(data_dir=Path(sys.argv[1])))
 stored = kb._store._collection.get(include=[])["ids"]
 found = {t: sorted({h.clause.doc_id for h in kb.search(t + "示范区建设", k=5)}) for t in sys.argv[2:]}
-print(json.dumps({"docs": len(kb.documents()), "stored": stored, "expected": sorted(kb._passages),
+print(json.dumps({"docs": len(kb.documents()), "stored": stored, "expected": sorted(kb._catalog.passages),
                   "repaired": kb.repaired, "found": found}, ensure_ascii=False))
 """
 
