@@ -58,6 +58,35 @@ def leading_documents(shares: dict[str, float]) -> set[str] | None:
     return leading if len(leading) <= MAX_FOCUS else None
 
 
-def named_documents(question: str, titles: Mapping[str, str]) -> set[str]:
-    """Documents whose whole title the question quotes: 《吉林省中医药专项实施方案》的重点任务."""
-    return {d for d, title in titles.items() if len(title) >= MIN_TITLE and title in question}
+def named_documents(question: str, titles: Mapping[str, str]) -> dict[str, str]:
+    """Documents the question names by their title, each with the words that name it.
+
+    Users shorten titles: 军人保险法 for 中华人民共和国军人保险法, 北京院前医疗急救服务条例
+    for 北京市院前医疗急救服务条例. A title is named when the question holds the longest
+    part of it that ends the title (the kind of document: 条例, 办法, 方案) and that part
+    is most of the title.
+    """
+    named: dict[str, str] = {}
+    for doc_id, title in titles.items():
+        mention = title_mention(question, title)
+        if mention:
+            named[doc_id] = mention
+    return named
+
+
+def title_mention(question: str, title: str) -> str:
+    """The words of ``question`` that name ``title`` (its whole end), or ""."""
+    core = title.removeprefix(_NATIONAL)
+    if len(core) < MIN_TITLE // 2:
+        return ""
+    for start in range(len(core)):
+        tail = core[start:]
+        if len(tail) < max(4, MIN_NAMED_SHARE * len(core)):
+            return ""
+        if tail in question:
+            return tail
+    return ""
+
+
+_NATIONAL = "中华人民共和国"
+MIN_NAMED_SHARE = 0.55  # a shortened title keeps more than half of it

@@ -39,14 +39,20 @@ def rank_clauses(
     shares = document_shares(content_terms(normalized), lexical, catalog.titles, doc_ids)
     named = named_documents(normalized.lower(), catalog.titles)
     if doc_ids is not None:
-        named &= set(doc_ids)
-    shares.update(dict.fromkeys(named, 1.0 + 1e-6))  # a quoted title outranks all words
+        named = {d: m for d, m in named.items() if d in doc_ids}
+    shares.update(dict.fromkeys(named, 1.0 + 1e-6))  # a named title outranks all words
     _weigh(hits, shares)
     in_play = {h.clause.doc_id for h in hits}
-    focus = leading_documents(shares)
+    focus = set(named) or leading_documents(shares)
     if focus is None:  # else the documents of the best hits
         focus = {h.clause.doc_id for h in sorted(hits, key=lambda h: -h.score)[:k]}
-    if focus != in_play:
+    if named:
+        # inside the named document its title's words are in every article: ask the rest
+        rest = normalized.lower()
+        for mention in named.values():
+            rest = rest.replace(mention, " ")
+        question = rest if content_terms(rest) else question
+    if focus != in_play or named:
         hits = _clause_hits(catalog, retrieve(question, focus))
         _weigh(hits, shares)
     return sorted(hits, key=lambda h: -h.score)[:k]

@@ -95,7 +95,8 @@ class CoveragePolicy:
                 answered.append(answering)
                 continue
             nearest = max(scored, key=lambda s: s.coverage, default=None)
-            apart += [t for t in asked if nearest is None or not t.found_in(nearest.context)]
+            short = set(nearest.lacking) if nearest else {t.text for t in asked}
+            apart += [t for t in asked if t.text in short]
             if nearest and (closest is None or nearest.coverage > closest.coverage):
                 closest = nearest
         missing = tuple(dict.fromkeys(t.text for t in apart if t not in shared or not answered))

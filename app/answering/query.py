@@ -33,6 +33,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("list", re.compile(r"哪几")),
+    ("count", re.compile(r"多大年纪|多大岁数|几岁|多少岁|年满")),
     ("count", re.compile(r"多少|几个|几家|几项|几所|几条|几批|几类|几种|几大")),
     (
         "when",
@@ -53,7 +54,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
             r"哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|设在|哪个省|哪些地区|哪个市"
         ),
     ),
-    ("definition", re.compile(r"什么是|啥意思|什么意思|是指|指什么|含义|意思是")),
+    ("definition", re.compile(r"什么是|啥意思|什么意思|是指|指什么|含义|意思是|定义|指的是")),
     (
         "yesno",
         re.compile(
@@ -84,7 +85,9 @@ _TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
 _INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
-_SLOT_AFTER = ("什么", "啥", "哪些", "哪个", "哪", "何", "多少", "几", "多长")
+_SLOT_AFTER = ("什么", "啥", "哪些", "哪个", "哪", "何", "多少", "几", "多长", "多大")
+# a limit asked for (最长多久, 至少几人) qualifies the answer, it is not the topic
+_LIMIT = re.compile(r"^(?:最(?:长|短|多|少|高|低|大|小|晚|早|迟)|至少|至多|最少|最多)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)")
 _PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市])"
@@ -144,8 +147,11 @@ class QueryAnalyser:
             return cached
         english = is_english(text)
         types = _TYPES_EN if english else _TYPES_ZH
-        answer_type = next((name for name, p in types if p.search(text)), "what")
-        words = self._english_words(text) if english else self._chinese_words(text)
+        found = next(((name, m) for name, p in types if (m := p.search(text))), None)
+        answer_type = found[0] if found else "what"
+        # the words that say what kind of answer is wanted (日期, 定义, 多长时间) are not its topic
+        asks = found[1].span() if found else (0, 0)
+        words = self._english_words(text) if english else self._chinese_words(text, asks)
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
@@ -164,14 +170,15 @@ class QueryAnalyser:
         self._cache[text] = query
         return query
 
-    def _chinese_words(self, text: str) -> list[Word]:
+    def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
         """The question's content words, compounds the plan uses merged."""
         words: list[Word] = []
         previous, position = "", 0
         for word, flag in tagged_words(text):
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
-            slot = previous in _SLOT_AFTER
+            slot = previous in _SLOT_AFTER or (start < asks[1] and asks[0] < start + len(word))
+            slot = slot or _LIMIT.match(word) is not None
             previous = word if word.strip() else previous
             if _INTERROGATIVE.search(word):
                 continue

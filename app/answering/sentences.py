@@ -1,7 +1,9 @@
 """Score the sentences of retrieved clauses as answers to one question.
 
 A sentence is read with its clause's headings (a task's heading names its topic
-once; its sentences do not repeat it). Its score combines:
+once; its sentences do not repeat it); the question's words that are in the
+document's title (平顶山, 院前医疗急救) chose the document and are not asked of the
+sentence. Its score combines:
 - coverage: the share of the question's term weight it holds, each term in any of the
   forms the plan uses (terms.py);
 - meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
@@ -27,10 +29,10 @@ _MONEY = re.compile(
 )
 _AMOUNT = re.compile(
     r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
-    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折)"
+    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折|岁|周岁|米|级|类|株|棵|日|天)"
 )
 _DATE = re.compile(
-    r"\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}"
+    r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}"
 )
 _FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
 _ACTOR = re.compile(
@@ -46,6 +48,7 @@ class ScoredSentence:
     text: str
     context: str  # the sentence with its clause's headings
     coverage: float  # share of the question's term weight held (with the context)
+    lacking: tuple[str, ...]  # the question's words it does not hold (title words aside)
     fits_type: bool  # holds the kind of answer asked for
     reversed: bool  # states the asked relation the other way round
     score: float
@@ -59,17 +62,19 @@ def score_sentences(
         return []
     dense = [e.dense for e in evidence]
     low, high = min(dense), max(dense)
-    total = sum(t.weight for t in terms)
     scored = []
     for item in evidence:
         hit = hits[item.hit]
         if _is_heading(item.text, hit):
             continue
-        # the headings name a clause's topic once; the document's title names the whole
-        # plan's, so it holds no evidence about one question (对口合作 is in every answer)
+        # words of the document's title chose the document; they say nothing about which
+        # of its sentences answers (北京院前医疗急救服务条例施行日期 asks for 施行)
+        title = hit.doc_title.lower()
+        asked = [t for t in terms if not t.found_in(title)]
+        total = sum(t.weight for t in asked)
         context = f"{item.text} {context_header(hit.clause)}"
-        held = sum(t.weight for t in terms if t.found_in(context))
-        own = sum(t.weight for t in terms if t.found_in(item.text))
+        held = sum(t.weight for t in asked if t.found_in(context))
+        own = sum(t.weight for t in asked if t.found_in(item.text))
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
@@ -77,8 +82,11 @@ def score_sentences(
         reverse = _reversed(query, item.text)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
+        lacking = tuple(t.text for t in asked if not t.found_in(context))
         scored.append(
-            ScoredSentence(item.hit, item.start, item.text, context, coverage, fits, reverse, score)
+            ScoredSentence(
+                item.hit, item.start, item.text, context, coverage, lacking, fits, reverse, score
+            )
         )
     scored.sort(key=lambda s: (-s.score, s.hit, s.start))
     return scored
@@ -110,6 +118,8 @@ def _fits(query: Query, sentence: str) -> bool:
         return _names_person(sentence)
     if kind == "who":
         return _ACTOR.search(sentence) is not None
+    if kind == "definition":
+        return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
     return True
 
 
