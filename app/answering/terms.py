@@ -41,6 +41,8 @@ _FRAME_IDF = 6.0
 _FRAME_IDF_VERB = (
     6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
 )
+# what may be left over when a run is cut along plan words: particles, never a content
+# hanzi (卡 of 人才卡, 买 of 荔枝买回来)
 _FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
 _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
@@ -144,7 +146,7 @@ class TermMatcher:
             while j < len(words) and words[j].start == words[j - 1].end:
                 j += 1
             run = words[i:j]
-            if len(run) > 1 and any(self._unplaced(w.text) for w in run):
+            if any(self._unplaced(w.text) for w in run):
                 recut = self._longest_match(text, run[0].start, run[-1].end, run[0].slot)
                 if recut is not None:
                     out += recut
@@ -178,7 +180,7 @@ class TermMatcher:
             if not all(f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])):
                 return None  # a content hanzi the plan does not use: keep jieba's cut
             at += 1
-        return pieces
+        return pieces or None  # nothing but leftovers (打折 → 打 折): keep jieba's cut
 
     def _plan_words(self) -> frozenset[str]:
         if self._words is None:
