@@ -29,7 +29,7 @@ from kb.scope import KnowledgeView
 
 ANSWERED, PARTIAL, NOT_COVERED = "answered", "partial", "not_covered"
 # a sentence answers when it holds this share of the question's term weight
-_TOGETHER = 0.7
+_TOGETHER = 0.75
 # a yes/no question asks whether the plan states the whole claim: "改善航空物流设施用的是
 # 中央预算内资金吗" is not confirmed by a sentence on 航空物流设施 alone
 _TOGETHER_YESNO = 0.8
