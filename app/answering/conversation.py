@@ -18,7 +18,7 @@ from app.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
 from kb.scope import KnowledgeView
-from kb.text import normalize_query
+from kb.text import normalize_query, tagged_words
 
 _MORE = re.compile(
     r"^(?:还有呢|还有吗|还有别的吗|还有其他的吗|其他呢|别的呢|还有什么|anything else|what else|more)"
@@ -27,10 +27,20 @@ _MORE = re.compile(
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百\d]+)(项任务|个任务|项|条|点)")
 _THIS = re.compile(r"这一条|这条|该条|这一项|这项|该项|上一条|刚才那条|这个条款|这一点")
-_THAT = re.compile(r"^(?:那么|那)(?![个些项条种类])\s*(?P<rest>.+)$")
+_THAT = re.compile(r"^(?:那么|那)(?![个些项条种类届次位家批份])\s*(?P<rest>.+)$")
 # "那个旅游季品牌叫啥？": a demonstrative points back at the previous answer's topic
-_DEMONSTRATIVE = re.compile(r"^(?:那个|这个|那些|这些|那项|这项|那种|这种)\s*(?P<rest>.+)$")
+_DEMONSTRATIVE = re.compile(
+    r"^(?:那个|这个|那些|这些|那项|这项|那种|这种|那届|这届|那次|这次)\s*(?P<rest>.+)$"
+)
 _TAIL = re.compile(r"呢?[?？。!！]*$")
+# "培训呢，依托啥" → topic "培训", then its own question "依托啥"
+_TOPIC_THEN_QUESTION = re.compile(r"^(.*?)(呢[，,]?|[，,]|$)(.*)$")
+_TOPIC_TAIL = re.compile(r"(?:那块|这块|那边|这边|方面|那个方面|这一块|呢)*[?？。!！]*$")
+_ASKS = re.compile(r"怎么|如何|怎样|哪|什么|啥|谁|多少|几|是否|有没有|吗|么")
+# the question part of a question: "有哪些", "怎么合作", "是什么理念"
+_FRAME = re.compile(
+    r"(?:有|是|要|能|该|由)?(?:怎么|如何|怎样|哪些|哪里|哪个|哪|什么|啥|谁|多少|几|是否|有没有).*$"
+)
 
 
 @dataclass
@@ -54,6 +64,9 @@ class Turn:
 class Rewrite:
     question: str
     skip: list[str] = field(default_factory=list)  # sentences not to quote again ("还有呢？")
+    # other readings of an ambiguous follow-up ("航空这块呢" after "物流方面有啥合作": 航空
+    # instead of 物流, or 航空 within 物流); the service keeps the first the plan answers
+    alternatives: list[str] = field(default_factory=list)
 
 
 def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
@@ -73,25 +86,47 @@ def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
         return Rewrite(q)
     pointed = _DEMONSTRATIVE.match(q)
     if pointed:  # the topic of the previous question, then this one, readable on its own
-        topic = _TAIL.sub("", re.sub(r"(?:怎么|如何|怎样|哪些|什么|啥).*$", "", previous.question))
+        topic = _topic_of(previous.question)
         return Rewrite(f"{topic}，{pointed.group('rest')}" if topic else pointed.group("rest"))
     that = _THAT.match(q)
-    if that:
-        rest = that.group("rest")
-        subject = _TAIL.sub("", rest)
-        if subject != rest.rstrip("?？。!！") or len(subject) <= 8:  # "那黑龙江省呢？"
-            return Rewrite(_swap_party(previous.question, subject))
-        return Rewrite(rest)
-    if len(_TAIL.sub("", q)) <= 6:  # a fragment: "旅游呢？", "深圳市？"
-        return Rewrite(_swap_party(previous.question, _TAIL.sub("", q)))
-    return Rewrite(q)
+    rest = that.group("rest") if that else q
+    topic, _, asked = _TOPIC_THEN_QUESTION.match(rest).groups()  # type: ignore[union-attr]
+    topic = _TOPIC_TAIL.sub("", topic)
+    if asked and _ASKS.search(asked):  # "那培训呢，依托啥": its own question about a topic
+        return Rewrite(f"{topic}{asked}")
+    if not _ASKS.search(rest) and len(topic) <= 12:  # "那黑龙江省呢？", "深交所那块呢"
+        swapped = _follow(previous.question, topic)
+        within = f"{_topic_of(previous.question)}，{swapped}"
+        return Rewrite(swapped, alternatives=[] if within == swapped else [within])
+    if not _names_something(rest):  # "哪天签的？", "做完报给谁": of the previous topic
+        return Rewrite(f"{_topic_of(previous.question)}，{rest}")
+    return Rewrite(rest)
 
 
-def _swap_party(previous: str, subject: str) -> str:
-    for name in party_names():
-        if name in previous and name != subject:
-            return previous.replace(name, subject, 1)
-    return f"{previous} {subject}"
+def _names_something(text: str) -> bool:
+    """Whether a follow-up names a thing of its own (a noun), not only asks (做完报给谁)."""
+    return any(flag.startswith(("n", "j", "eng")) for _, flag in tagged_words(text))
+
+
+def _topic_of(question: str) -> str:
+    """A question without its question part: "两省要签粮食安全框架协议吗" → its topic."""
+    return _TAIL.sub("", _FRAME.sub("", re.sub(r"[吗嘛]?[?？。!！]*$", "", question)))
+
+
+def _follow(previous: str, topic: str) -> str:
+    """The previous question asked of another party or topic, readable on its own.
+
+    "那黑龙江省呢？" after "广东省要做哪些事？" swaps the party; "混改呢？" after
+    "国有企业改革怎么合作？" keeps the question and changes its topic: "混改方面怎么合作".
+    """
+    if any(name == topic for name in party_names()):
+        for name in party_names():
+            if name in previous and name != topic:
+                return previous.replace(name, topic, 1)
+    frame = _FRAME.search(previous)
+    if frame:
+        return f"{topic}方面{frame.group(0)}"
+    return f"{topic}（{_TAIL.sub('', previous)}）"
 
 
 def _numbered_clause(kb: KnowledgeView, number: int, unit: str) -> Clause | None:

@@ -85,7 +85,22 @@ _TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
 _INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
-_SLOT_AFTER = ("什么", "啥", "哪些", "哪个", "哪", "何", "多少", "几", "多长", "多大")
+_SLOT_AFTER = (
+    "什么",
+    "啥",
+    "哪些",
+    "哪个",
+    "哪",
+    "何",
+    "多少",
+    "几",
+    "多长",
+    "多大",
+    "怎么",
+    "如何",
+    "怎样",
+    "咋",
+)
 # a limit asked for (最长多久, 至少几人) qualifies the answer, it is not the topic
 _LIMIT = re.compile(r"^(?:最(?:长|短|多|少|高|低|大|小|晚|早|迟)|至少|至多|最少|最多)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")

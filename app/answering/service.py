@@ -97,13 +97,12 @@ class AnswerService:
         self.kb.refresh()  # another process's ingest or removal is loaded meanwhile
         view: KnowledgeView = self.kb.scope(doc_ids) if doc_ids else self.kb
         standalone = self._standalone(question, history or [], view)
-        query = dataclasses.replace(self.analyse(standalone.question, view), asked=question)
-        hits = view.search(query.search_text, self._top_k)
-        # facts are looked for in the document the answer would quote, not the whole
-        # corpus: 吉林省 in one plan and 浙江省 in another do not make a 吉浙 cooperation
-        cited = self.kb.scope({hits[0].clause.doc_id}) if hits else view
-        evidence = view.evidence(query.search_text, hits) if hits else []
-        decision = self._policy.decide(query, hits, evidence, cited)
+        for reading in [standalone.question, *standalone.alternatives]:
+            query, hits, decision = self._decide(reading, question, view)
+            if not decision.abstained:
+                break
+        if standalone.alternatives and decision.abstained:  # none answers: say so of the first
+            query, hits, decision = self._decide(standalone.question, question, view)
         if decision.abstained:  # no answerer, and so no model, sees what the plan does not cover
             yield self._not_covered(query, decision, hits)
             return
@@ -115,6 +114,18 @@ class AnswerService:
                 yield item
             if produced:
                 return
+
+    def _decide(
+        self, reading: str, asked: str, view: KnowledgeView
+    ) -> tuple[Query, list[ClauseHit], Decision]:
+        """The question analysed, its clauses retrieved, and its outcome decided."""
+        query = dataclasses.replace(self.analyse(reading, view), asked=asked)
+        hits = view.search(query.search_text, self._top_k)
+        # facts are looked for in the document the answer would quote, not the whole
+        # corpus: 吉林省 in one plan and 浙江省 in another do not make a 吉浙 cooperation
+        cited = self.kb.scope({hits[0].clause.doc_id}) if hits else view
+        evidence = view.evidence(query.search_text, hits) if hits else []
+        return query, hits, self._policy.decide(query, hits, evidence, cited)
 
     def _not_covered(self, query: Query, decision: Decision, hits: list[ClauseHit]) -> Answer:
         reason = self._prompts.reason(decision.reason, query.language, list(decision.missing))
