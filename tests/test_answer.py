@@ -113,3 +113,24 @@ def test_more_please_quotes_new_sentences(service):
     shown = {h for c in first.citations for h in c.highlights}
     quoted = {h for c in more.citations for h in c.highlights}
     assert quoted and not quoted & shown
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "topic"),
+    [
+        ("两省旅游怎么合作？", "那个旅游季品牌叫啥？", "旅游季品牌"),  # demonstrative
+        ("國有企業改革怎麼合作", "混改呢", "混改"),  # a topic fragment keeps the question
+        ("广东省要做哪些事？", "那黑龙江省呢？", "黑龙江省"),  # the party swapped
+    ],
+)
+def test_follow_up_is_rewritten_into_a_readable_question_and_answered(
+    service, first, follow_up, topic
+):
+    from app.answering import Turn
+
+    earlier = service.ask(first)
+    answer = service.ask(follow_up, history=[Turn.from_answer(earlier)])
+    standalone = answer.standalone_question
+    assert topic in standalone and "个旅游" not in standalone
+    assert standalone != follow_up and not answer.abstained, answer.answer
+    assert answer.coverage == "answered"
