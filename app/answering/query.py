@@ -188,6 +188,7 @@ class QueryAnalyser:
     def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
         """The question's content words, compounds the plan uses merged."""
         words: list[Word] = []
+        pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
         for word, flag in tagged_words(text):
             start = text.find(word, position)
@@ -202,9 +203,16 @@ class QueryAnalyser:
                 # 人才 卡: a one-hanzi noun names the thing with the word before it
                 words[-1] = Word(last.text + word, "n", last.start, start + 1, last.slot)
                 continue
+            if len(word) == 1 and flag.startswith(_LONE) and start >= 0:
+                pending.append(Word(word, "n", start, start + 1, slot))
+                continue
+            words += _joined(pending)
+            pending = []
             if not self.matcher.is_content(word, flag):
                 continue
             words.append(Word(word, flag, start, start + len(word), slot))
+        words += _joined(pending)
+        words.sort(key=lambda w: w.start)
         return self.matcher.resegment(text, words)
 
     def _english_words(self, text: str) -> list[Word]:
@@ -225,6 +233,24 @@ class QueryAnalyser:
                 w for w, f in tagged_words(text) if f in ("nr", "nrfg", "nrt") and len(w) >= 2
             ]
         return tuple(dict.fromkeys(facts))
+
+
+_LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word
+
+
+def _joined(lone: list[Word]) -> list[Word]:
+    """Neighbouring one-hanzi words as the one word jieba did not know (电竞); alone, none."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for word in [*lone, None]:
+        if word is not None and (not run or run[-1].end == word.start):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            text = "".join(w.text for w in run)
+            out.append(Word(text, "n", run[0].start, run[-1].end, run[0].slot))
+        run = [word] if word is not None else []
+    return out
 
 
 def _direction(text: str) -> tuple[str, str] | None:
