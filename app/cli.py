@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_filters(listing)
     removal = docs_sub.add_parser("remove", help="remove a document and its passages")
     removal.add_argument("doc_id")
-    serve = sub.add_parser("serve", help="start the Gradio chat")
+    serve = sub.add_parser("serve", help="start the Gradio chat and the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     add_commands(sub)
@@ -220,8 +220,8 @@ def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = F
 
 def _serve(settings: Settings, host: str | None, port: int | None) -> int:
     from app.admin import AdminService
+    from app.server import serve
     from app.service import build_service
-    from app.ui import launch
     from app.upload_cache import UploadCache
 
     service = build_service(settings)
@@ -233,7 +233,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         settings.admin_login_delay,
     )
     port = port or settings.port
-    launch(
+    serve(
         service,
         host or settings.host,
         port,

@@ -7,11 +7,9 @@ import itertools
 from typing import Any
 
 import gradio as gr
-from starlette.middleware import Middleware
 
 from app.admin import AdminService
 from app.answering import Answer, AnswerService, Citation, QuestionError, Turn
-from app.upload_cache import UploadCache
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 
 EXAMPLES = [
@@ -155,32 +153,3 @@ def document_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
         parts = [doc.citation_name(), doc.issuer, doc.date, effective]
         choices.append((" · ".join(p for p in parts if p), doc.doc_id))
     return choices
-
-
-def launch(
-    service: AnswerService,
-    host: str,
-    port: int,
-    admin: AdminService | None = None,
-    block: bool = True,
-    max_file_mb: float = 5.0,
-    upload_cache: UploadCache | None = None,
-) -> gr.Blocks:
-    app_kwargs = {}
-    if upload_cache is not None:
-        upload_cache.prepare()  # before the Blocks: Gradio reads the folder when they are built
-        app_kwargs["middleware"] = [Middleware(upload_cache.middleware)]
-    demo = build_ui(service, admin)
-    if upload_cache is not None:
-        upload_cache.keep_built()
-    demo.launch(
-        app_kwargs=app_kwargs,
-        max_file_size=f"{int(max_file_mb * 1024)}kb",  # Gradio refuses bigger uploads early
-        server_name=host,
-        server_port=port,
-        prevent_thread_lock=not block,
-        css=CSS,
-        footer_links=[],
-        show_error=False,
-    )
-    return demo
