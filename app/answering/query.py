@@ -10,7 +10,7 @@ direction of a relation it asks about (黑龙江省为广东省…).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.answering.terms import Term, TermMatcher, Word
 from kb.text import english_glossary, has_phrase, normalize_query, tagged_words
@@ -153,13 +153,9 @@ class QueryAnalyser:
     """Builds ``Query`` values against one knowledge base's vocabulary."""
 
     matcher: TermMatcher
-    _cache: dict[str, Query] = field(default_factory=dict)
 
     def analyse(self, question: str) -> Query:
         text = normalize_query(question)
-        cached = self._cache.get(text)
-        if cached is not None:
-            return cached
         english = is_english(text)
         types = _TYPES_EN if english else _TYPES_ZH
         found = next(((name, m) for name, p in types if (m := p.search(text))), None)
@@ -170,7 +166,7 @@ class QueryAnalyser:
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
-        query = Query(
+        return Query(
             asked=question,
             text=text,
             language="en" if english else "zh",
@@ -180,13 +176,9 @@ class QueryAnalyser:
             direction=_direction(text),
             parts=_parts(text, terms),
         )
-        if len(self._cache) > 512:
-            self._cache.clear()
-        self._cache[text] = query
-        return query
 
     def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
-        """The question's content words, compounds the plan uses merged."""
+        """The question's content words; ``asks`` is where it says what kind of answer it wants."""
         words: list[Word] = []
         pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
