@@ -220,7 +220,7 @@ class KnowledgeBase:
             texts = [c.text for c in catalog.clauses.values()]
             texts += [d.title for d in catalog.documents.values()]
             vocabulary = PlanVocabulary(
-                plan_words(texts), self._embeddings, self.data_dir / "terms"
+                plan_words(texts), self._embeddings, self.data_dir / "terms", self.embedding_model
             )
             made = (catalog, vocabulary)
             self._vocabulary = made

@@ -14,6 +14,7 @@ profile (kb/profiles.py).
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,8 +50,11 @@ def _is_hanzi(ch: str) -> bool:
 class PlanVocabulary:
     """Plan words and their unit vectors; built on first use, kept on disk per model."""
 
-    def __init__(self, words: list[str], embeddings: Embeddings, cache_dir: Path | None) -> None:
+    def __init__(
+        self, words: list[str], embeddings: Embeddings, cache_dir: Path | None, model: str = ""
+    ) -> None:
         self.words = words
+        self._model = model  # part of the cache file's name: vectors belong to one model
         self._embeddings = embeddings
         self._cache_dir = cache_dir
         self._matrix: np.ndarray | None = None
@@ -65,7 +69,7 @@ class PlanVocabulary:
             return self._matrix
 
     def _load_or_embed(self) -> np.ndarray:
-        digest = hashlib.sha256("\n".join(self.words).encode()).hexdigest()[:16]
+        digest = hashlib.sha256("\n".join([self._model, *self.words]).encode()).hexdigest()[:16]
         path = self._cache_dir / f"vocabulary-{digest}.npy" if self._cache_dir else None
         if path is not None and path.exists():
             matrix = np.load(path)
@@ -77,7 +81,8 @@ class PlanVocabulary:
             path.parent.mkdir(parents=True, exist_ok=True)
             for old in path.parent.glob("vocabulary-*.npy"):
                 old.unlink(missing_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
+            # a name of its own: another process may be writing its copy at the same time
+            tmp = path.with_name(f".{path.stem}-{os.getpid()}-{threading.get_ident()}.npy")
             np.save(tmp, matrix)
             tmp.replace(path)
         return matrix

@@ -153,11 +153,12 @@ class DutiesAnswerer:
         text = self._prompts.render(
             "duties_answer_zh", doc_title=hits[0].doc_title, party=party, points=points
         )
-        answer = Answer(
+        yield Answer(
             request.query.asked,
             text,
             False,
             cite(hits, [s[:2] for _, s in chosen]),
             standalone_question=request.query.text,
+            coverage=request.decision.outcome,
+            missing=list(request.decision.missing),
         )
-        yield answer

@@ -80,7 +80,10 @@ def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
         if clause is not None:
             return Rewrite(q.replace(ordinal.group(0), _name(clause), 1))
     if previous and previous.clause_ids and _THIS.search(q):
-        clause = kb.clause(previous.clause_ids[0])
+        try:
+            clause = kb.clause(previous.clause_ids[0])
+        except KeyError:  # its document was removed since
+            return Rewrite(q)
         return Rewrite(_THIS.sub(_name(clause), q, count=1))
     if previous is None:
         return Rewrite(q)
@@ -94,6 +97,8 @@ def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
     topic = _TOPIC_TAIL.sub("", topic)
     if asked and _ASKS.search(asked):  # "那培训呢，依托啥": its own question about a topic
         return Rewrite(f"{topic}{asked}")
+    if not any(ch.isalnum() for ch in rest):
+        return Rewrite(q)  # "？": nothing to carry over
     if not _ASKS.search(rest) and len(topic) <= 12:  # "那黑龙江省呢？", "深交所那块呢"
         swapped = _follow(previous.question, topic)
         within = f"{_topic_of(previous.question)}，{swapped}"

@@ -71,12 +71,9 @@ class CoveragePolicy:
             return Decision(NOT_COVERED, "premise", absent)
         content = query.content_terms
         unknown = list(query.unknown)
-        if (
-            not content
-            and max((e.dense for e in evidence), default=0.0) < self._profile.unrelated_dense
-        ):
+        if not content:  # nothing asked about ("真的吗？", "？"): nothing can be confirmed
             return Decision(NOT_COVERED, "unrelated")
-        if query.answer_type == "amount" and _is_discount(query.text):
+        if _is_discount(query.text) and not _states_discount(cited):
             unknown.append(Term("折扣", (), 1.0))
         if unknown:  # with the words no answer could hold, named or not
             lacking = [*unknown, *(t for t in content if not t.forms and t.soft)]
@@ -134,6 +131,10 @@ def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSenten
 
 def _is_discount(text: str) -> bool:
     return re.search(r"打折|几折|折扣|优惠价", text) is not None
+
+
+def _states_discount(cited: KnowledgeView) -> bool:
+    return any(cited.contains_text(f"{n}折") for n in "123456789一二三四五六七八九")
 
 
 def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:

@@ -25,6 +25,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
             r"多久一次|多长时间一次|多长时间.{0,4}一次|每.{0,3}几次|几年一次|频率|多久.{0,6}一次|多频繁"
         ),
     ),
+    ("count", re.compile(r"多大年纪|多大岁数|几岁|多少岁|年满")),
     (
         "amount",
         re.compile(
@@ -33,7 +34,6 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("list", re.compile(r"哪几")),
-    ("count", re.compile(r"多大年纪|多大岁数|几岁|多少岁|年满")),
     ("count", re.compile(r"多少|几个|几家|几项|几所|几条|几批|几类|几种|几大")),
     (
         "when",
@@ -103,6 +103,7 @@ _SLOT_AFTER = (
 )
 # a limit asked for (最长多久, 至少几人) qualifies the answer, it is not the topic
 _LIMIT = re.compile(r"^(?:最(?:长|短|多|少|高|低|大|小|晚|早|迟)|至少|至多|最少|最多)$")
+_MONEY_NOUNS = ("经费", "预算", "资金", "补贴", "奖励", "费用", "价格", "规模")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)")
 _PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市])"
@@ -160,8 +161,11 @@ class QueryAnalyser:
         types = _TYPES_EN if english else _TYPES_ZH
         found = next(((name, m) for name, p in types if (m := p.search(text))), None)
         answer_type = found[0] if found else "what"
-        # the words that say what kind of answer is wanted (日期, 定义, 多长时间) are not its topic
+        # the words that say what kind of answer is wanted (日期, 定义, 多长时间) are not its
+        # topic; the thing asked about (补贴 of 补贴是多少) is
         asks = found[1].span() if found else (0, 0)
+        if found and found[1].group(0)[:2] in _MONEY_NOUNS:
+            asks = (asks[0] + 2, asks[1])
         words = self._english_words(text) if english else self._chinese_words(text, asks)
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
@@ -208,6 +212,8 @@ class QueryAnalyser:
         return self.matcher.resegment(text, words)
 
     def _english_words(self, text: str) -> list[Word]:
+        # a question's first word is capitalised as a sentence, not as a name
+        text = text[:1].lower() + text[1:]
         lowered = text.lower()
         phrases = [en for en in english_glossary() if " " in en and has_phrase(lowered, en)]
         for phrase in phrases:
@@ -219,8 +225,9 @@ class QueryAnalyser:
 
     def _premise(self, text: str, english: bool) -> tuple[str, ...]:
         facts = _YEAR.findall(text) + [m.group(0) for m in _AMOUNT.finditer(text)]
-        if not english:
-            facts += [w for w in _LATIN.findall(text) if len(w) >= 2]
+        if not english:  # a Latin name the glossary translates (ASEAN → 东盟) is a word
+            glossary = english_glossary()
+            facts += [w for w in _LATIN.findall(text) if len(w) >= 2 and w.lower() not in glossary]
             facts += [
                 w for w, f in tagged_words(text) if f in ("nr", "nrfg", "nrt") and len(w) >= 2
             ]
@@ -252,9 +259,6 @@ def _direction(text: str) -> tuple[str, str] | None:
     return match.group("agent"), match.group("other")
 
 
-_COORDINATION = re.compile(r"[和与及、]|以及|还有|跟|\band\b")
-
-
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
 _RELATION = re.compile(r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互")
 
@@ -264,7 +268,7 @@ def _parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
     if _RELATION.search(text):
         return ()
     content = [t for t in terms if not t.frame]
-    pieces = [p for p in _COORDINATION.split(text) if p.strip()]
+    pieces = _coordinated(text)
     if len(pieces) < 2 or len(content) < 2:
         return ()
     grouped = tuple(tuple(t for t in content if t.text.lower() in p.lower()) for p in pieces)
@@ -272,6 +276,21 @@ def _parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
     if any(all(_is_place(t.text) for t in g) for g in grouped):
         return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
     return grouped if len(grouped) >= 2 else ()
+
+
+def _coordinated(text: str) -> list[str]:
+    """The text cut at conjunction words only: 和 of 参与 or 和谐 cuts nothing."""
+    pieces, current = [], ""
+    for word, flag in tagged_words(text):
+        if word in _CONJUNCTIONS and flag in ("c", "p", "x", "cc"):
+            pieces.append(current)
+            current = ""
+        else:
+            current += word
+    return [p for p in [*pieces, current] if p.strip()]
+
+
+_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "、", "and"})
 
 
 def _is_place(word: str) -> bool:

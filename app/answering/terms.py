@@ -76,10 +76,11 @@ class Term:
     soft: bool = False
 
     def found_in(self, text: str) -> bool:
-        """Whether ``text`` holds this term (all pieces of a compound)."""
+        """Whether ``text`` holds this term (all pieces of a compound); Latin in any case."""
+        text = text.lower()
         if self.how == "compound":
-            return all(f in text for f in self.forms)
-        return any(f in text for f in self.forms)
+            return all(f.lower() in text for f in self.forms)
+        return any(f.lower() in text for f in self.forms)
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +128,8 @@ class TermMatcher:
     @staticmethod
     def is_soft(word: str, flag: str) -> bool:
         """An unknown word that is not a name: it weighs in coverage, it does not decline."""
-        if flag == "eng":
-            return not word[:1].isupper()  # a capitalised word names something (France)
+        if flag == "eng":  # a capitalised word names something (France)
+            return not word[:1].isupper() or len(word) < 2
         return flag not in _NAME_TAGS
 
     def resegment(self, text: str, words: list[Word]) -> list[Word]:
@@ -177,7 +178,7 @@ class TermMatcher:
                 pieces.append(Word(text[at : at + size], "n", at, at + size, slot and not pieces))
                 at += size
                 continue
-            if not all(f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])):
+            if not all(f != "eng" and f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])):
                 return None  # a content hanzi the plan does not use: keep jieba's cut
             at += 1
         return pieces or None  # nothing but leftovers (打折 → 打 折): keep jieba's cut
@@ -211,19 +212,21 @@ class TermMatcher:
         return max(self._kb.term_rarity([f]) for f in forms) * general
 
     def _forms(self, word: str, english: bool) -> tuple[tuple[str, ...], str]:
-        if english:
+        if english or word.isascii():  # ASEAN in a Chinese question is 东盟 too
             translated = self._translations(word.lower())
             if translated:
                 return translated, "table"
-        elif self._kb.contains_text(word):
-            return (word,), "exact"
-        else:
+        if not english:
+            if self._kb.contains_text(word):
+                return (word,), "exact"
             full = abbreviations().get(word)
             if full and all(self._kb.contains_text(w) for w in full.split()):
                 return tuple(full.split()), "table"
             morphemes = [abbreviations().get(ch) for ch in word]
-            if all(morphemes):  # 粤企: each hanzi a short form
-                return tuple(w for m in morphemes if m for w in m.split()), "table"
+            if all(morphemes):  # 粤企: each hanzi a short form, all of them needed (吉浙)
+                parts = tuple(w for m in morphemes if m for w in m.split())
+                if all(self._kb.contains_text(w) for w in parts):
+                    return parts, "compound"
             if len(word) >= 3 and _is_verb(word[0]) and self._kb.contains_text(word[1:]):
                 return (word[1:],), "compound"  # 开分园: a verb put before a plan word
             pieces = _pieces(word)
@@ -252,8 +255,9 @@ class TermMatcher:
         )
 
     def _by_sound(self, word: str) -> tuple[str, ...]:
-        if self._vocabulary is None or len(word) < 2:
-            return ()
+        idf, _ = _general_idf()
+        if self._vocabulary is None or len(word) < 2 or word in idf:
+            return ()  # a real word (失业) is no typo of another (事业)
         return tuple(w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w))
 
     def _by_meaning(self, word: str) -> tuple[str, ...]:
