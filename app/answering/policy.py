@@ -71,7 +71,10 @@ class CoveragePolicy:
             return Decision(NOT_COVERED, "premise", absent)
         content = query.content_terms
         unknown = list(query.unknown)
-        if not content:  # nothing asked about ("真的吗？", "？"): nothing can be confirmed
+        if not content and (  # nothing named: only a close passage, never a yes ("真的吗？")
+            query.answer_type == "yesno"
+            or max((e.dense for e in evidence), default=0.0) < self._profile.unrelated_dense
+        ):
             return Decision(NOT_COVERED, "unrelated")
         if _is_discount(query.text) and not _states_discount(cited):
             unknown.append(Term("折扣", (), 1.0))
