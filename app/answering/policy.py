@@ -101,8 +101,14 @@ class CoveragePolicy:
                 closest = nearest
         missing = tuple(dict.fromkeys(t.text for t in apart if t not in shared or not answered))
         if not answered:
-            code = "missing" if any(not t.forms for t in apart) else "not_together"
-            return Decision(NOT_COVERED, code, missing)
+            # "方案中没有提到" only of what the plan never mentions; words it mentions
+            # elsewhere are reported as not found together
+            absent = tuple(dict.fromkeys(t.text for t in apart if not t.forms))
+            return (
+                Decision(NOT_COVERED, "missing", absent)
+                if absent
+                else Decision(NOT_COVERED, "not_together", missing)
+            )
         candidates = [s for group in answered for s in group]
         kind = _missing_kind(query, candidates)
         if kind:
