@@ -48,8 +48,12 @@ class Prompts:
 
     def reason(self, code: str, language: str, missing: list[str]) -> str:
         """Why the plan does not (fully) answer, in the reader's language."""
-        joined = "、".join(missing) if language == "zh" else ", ".join(missing)
-        return self.reasons[code][language].format(missing=joined)
+        return self.reasons[code][language].format(missing=listing(missing, language))
+
+
+def listing(items: list[str], language: str) -> str:
+    """Items as a reader of ``language`` lists them: 出让金、折扣 / bonus, discount."""
+    return "、".join(items) if language == "zh" else ", ".join(items)
 
 
 def load_prompts(directory: Path) -> Prompts:

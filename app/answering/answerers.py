@@ -18,7 +18,7 @@ from app.answering.policy import PARTIAL, Decision
 from app.answering.query import Query
 from app.answering.verify import verify
 from app.duties import DutyExtractor, duty_question_party
-from app.prompts import Prompts
+from app.prompts import Prompts, listing
 from kb.knowledge_base import ClauseHit
 from kb.scope import KnowledgeView
 
@@ -70,8 +70,7 @@ class ExtractiveAnswerer:
         language = request.query.language
         title = request.hits[quoted[0].hit].doc_title if quoted else ""
         if request.decision.outcome == PARTIAL:
-            missing = self._prompts.reason("partial", language, list(request.decision.missing))
-            missing = missing.split("：", 1)[-1].split(": ", 1)[-1]
+            missing = listing(list(request.decision.missing), language)
             name = f"partial_answer_{language}"
             return self._prompts.render(name, doc_title=title, points=points, missing=missing), used
         name = "yes_answer" if request.query.answer_type == "yesno" else "extractive_answer"
@@ -91,7 +90,8 @@ class GenerativeAnswerer:
 
     def answer(self, request: AnswerRequest) -> Iterator[str | Answer]:
         parts: list[str] = []
-        missing = "、".join(request.decision.missing) if request.decision.outcome == PARTIAL else ""
+        partial = request.decision.outcome == PARTIAL
+        missing = listing(list(request.decision.missing), "zh") if partial else ""
         try:
             for delta in self._llm.stream(request.query.text, request.hits, missing):
                 parts.append(delta)

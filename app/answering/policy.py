@@ -86,7 +86,6 @@ class CoveragePolicy:
         shared = [t for t in content if not any(t in part for part in parts)]
         answered: list[list[ScoredSentence]] = []
         apart: list[Term] = []
-        closest: ScoredSentence | None = None
         for part in parts:
             asked = [t for t in (*part, *shared) if t.forms or t.soft]
             scored = score_sentences(query, asked, hits, evidence)
@@ -97,8 +96,6 @@ class CoveragePolicy:
             nearest = max(scored, key=lambda s: s.coverage, default=None)
             short = set(nearest.lacking) if nearest else {t.text for t in asked}
             apart += [t for t in asked if t.text in short]
-            if nearest and (closest is None or nearest.coverage > closest.coverage):
-                closest = nearest
         missing = tuple(dict.fromkeys(t.text for t in apart if t not in shared or not answered))
         if not answered:
             # "方案中没有提到" only of what the plan never mentions; words it mentions
