@@ -11,11 +11,11 @@ import gradio as gr
 import uvicorn
 from starlette.middleware import Middleware
 
-from app.admin import AdminService
+from app.admin.service import AdminService
+from app.admin.upload_cache import UploadCache
 from app.answering import AnswerService
 from app.api import create_api
-from app.ui import CSS, build_ui
-from app.upload_cache import UploadCache
+from app.web.chat import CSS, build_ui
 
 
 def serve(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.admin import AdminService
-from app.login_guard import LoginGuard
+from app.admin.login_guard import LoginGuard
+from app.admin.service import AdminService
 from ingest import IngestError, load_document
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 from tests.conftest import BUNDLED_PLAN, PLAN_ID

@@ -98,8 +98,8 @@ def test_year_filter_uses_the_adoption_date(laws: dict[str, ParsedDocument]):
 def test_stored_laws_list_their_dates_for_the_user(laws: dict[str, ParsedDocument], tmp_path: Path):
     from langchain_core.embeddings import DeterministicFakeEmbedding
 
-    from app.admin import AdminService
-    from app.ui import document_choices
+    from app.admin.service import AdminService
+    from app.web.chat import document_choices
     from kb.knowledge_base import KnowledgeBase
 
     kb = KnowledgeBase(tmp_path / "kb", DeterministicFakeEmbedding(size=32), "fake")

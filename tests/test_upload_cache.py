@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.upload_cache import UploadCache, discard
+from app.admin.upload_cache import UploadCache, discard
 from scripts.upload_flood import flood, folder_bytes
 from tests.helpers import clean_env, running_server
 

@@ -5,11 +5,11 @@ import io
 
 import pytest
 
-from app.duties import to_csv
-from app.quiz import to_csv as quiz_csv
-from app.quiz import to_markdown
-from app.support import EnterpriseProfile
-from app.workspace import Workspace
+from app.workspaces.duties import to_csv
+from app.workspaces.quiz import to_csv as quiz_csv
+from app.workspaces.quiz import to_markdown
+from app.workspaces.support import EnterpriseProfile
+from app.workspaces.workspace import Workspace
 from tests.conftest import PLAN_ID
 
 pytestmark = pytest.mark.slow

@@ -17,8 +17,8 @@ from app.answering.llm import LLMAnswerer, LLMError
 from app.answering.policy import PARTIAL, Decision
 from app.answering.query import Query
 from app.answering.verify import verify
-from app.duties import DutyExtractor, duty_question_party
 from app.prompts import Prompts, listing
+from app.workspaces.duties import DutyExtractor, duty_question_party
 from kb.knowledge_base import ClauseHit
 from kb.scope import KnowledgeView
 

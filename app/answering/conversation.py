@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.answering.citations import Answer
-from app.duties import party_names
+from app.workspaces.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
 from kb.scope import KnowledgeView

@@ -10,11 +10,11 @@ from __future__ import annotations
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from app.admin import AdminService
+from app.admin.service import AdminService
 from app.answering import AnswerService, QuestionError
 from app.api import openai_compat, rest
 from app.api.deps import require_access
-from app.workspace import Workspace
+from app.workspaces.workspace import Workspace
 from kb.knowledge_base import KnowledgeBaseError
 
 

@@ -10,9 +10,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.admin import AdminService
+from app.admin.service import AdminService
 from app.answering import AnswerService
-from app.workspace import Workspace
+from app.workspaces.workspace import Workspace
 
 
 def answer_service(request: Request) -> AnswerService:

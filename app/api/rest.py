@@ -10,15 +10,15 @@ from collections.abc import Iterator
 
 from fastapi import APIRouter, HTTPException, Request
 
-from app.admin import DocumentRow
+from app.admin.service import DocumentRow
 from app.answering import Answer, AnswerService
 from app.api.deps import Admin, Service, Workspaces
 from app.api.schemas import AskRequest, ClauseOut, Problem, QuizRequest, SupportRequest
 from app.api.streaming import event_stream, sse, started
-from app.duties import Duty, Milestone
-from app.quiz import QuizQuestion
-from app.support import EnterpriseProfile, SupportGroup
-from app.workspace import OutlineEntry
+from app.workspaces.duties import Duty, Milestone
+from app.workspaces.quiz import QuizQuestion
+from app.workspaces.support import EnterpriseProfile, SupportGroup
+from app.workspaces.workspace import OutlineEntry
 from kb.scope import select_documents
 
 router = APIRouter(responses={400: {"model": Problem}, 404: {"model": Problem}})

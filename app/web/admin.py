@@ -7,8 +7,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from app.admin import AdminService
-from app.upload_cache import discard
+from app.admin.service import AdminService
+from app.admin.upload_cache import discard
 from ingest import IngestError
 from ingest.loaders import supported_suffixes
 from kb.knowledge_base import KnowledgeBaseError

@@ -8,7 +8,7 @@ from typing import Any
 
 import gradio as gr
 
-from app.admin import AdminService
+from app.admin.service import AdminService
 from app.answering import Answer, AnswerService, Citation, QuestionError, Turn
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 
@@ -66,9 +66,9 @@ def _chat_text(answer: Answer) -> str:
 
 
 def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
-    from app.ui_admin import build_admin_tab
-    from app.ui_tabs import build_workspace_tabs
-    from app.workspace import Workspace
+    from app.web.admin import build_admin_tab
+    from app.web.tabs import build_workspace_tabs
+    from app.workspaces.workspace import Workspace
 
     documents = service.kb.documents()
     titles = "、".join(f"《{d.title}》" for d in documents[:3])

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.login_guard import LoginGuard, wait_message
+from app.admin.login_guard import LoginGuard, wait_message
 from ingest import IngestError, ParsedDocument
 from ingest.loaders import load_text, supported_suffixes
 from ingest.pipeline import doc_id_for, parse_text

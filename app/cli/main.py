@@ -10,8 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.answering import Answer, AnswerService, QuestionError
-from app.cli_workspace import add_commands
-from app.cli_workspace import run as run_workspace
+from app.cli.workspaces import add_commands
+from app.cli.workspaces import run as run_workspace
 from app.offline import set_offline_defaults
 from app.settings import Settings
 from ingest import IngestError
@@ -140,7 +140,7 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool
 
 
 def _docs(settings: Settings, args: argparse.Namespace) -> int:
-    from app.admin import AdminService
+    from app.admin.service import AdminService
     from app.service import open_knowledge_base
 
     kb = open_knowledge_base(settings, seed=True)
@@ -219,10 +219,10 @@ def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = F
 
 
 def _serve(settings: Settings, host: str | None, port: int | None) -> int:
-    from app.admin import AdminService
+    from app.admin.service import AdminService
+    from app.admin.upload_cache import UploadCache
     from app.server import serve
     from app.service import build_service
-    from app.upload_cache import UploadCache
 
     service = build_service(settings)
     admin = AdminService(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.duties import Duty, DutyExtractor, Milestone
-from app.quiz import QuizBuilder, QuizQuestion
-from app.support import EnterpriseProfile, SupportFinder, SupportGroup
+from app.workspaces.duties import Duty, DutyExtractor, Milestone
+from app.workspaces.quiz import QuizBuilder, QuizQuestion
+from app.workspaces.support import EnterpriseProfile, SupportFinder, SupportGroup
 from ingest.models import Clause, ParsedDocument
 from kb.knowledge_base import KnowledgeBase
 

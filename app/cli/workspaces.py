@@ -6,13 +6,13 @@ import argparse
 import json
 from dataclasses import asdict
 
-from app.duties import to_csv as table_csv
-from app.quiz import to_csv as quiz_csv
-from app.quiz import to_markdown
 from app.service import build_service
 from app.settings import Settings
-from app.support import EnterpriseProfile
-from app.workspace import OutlineEntry, Workspace
+from app.workspaces.duties import to_csv as table_csv
+from app.workspaces.quiz import to_csv as quiz_csv
+from app.workspaces.quiz import to_markdown
+from app.workspaces.support import EnterpriseProfile
+from app.workspaces.workspace import OutlineEntry, Workspace
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

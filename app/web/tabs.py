@@ -11,11 +11,11 @@ from pathlib import Path
 
 import gradio as gr
 
-from app.duties import to_csv as table_csv
-from app.quiz import QuizQuestion, to_markdown
-from app.quiz import to_csv as quiz_csv
-from app.support import EnterpriseProfile, SupportGroup
-from app.workspace import OutlineEntry, Workspace
+from app.workspaces.duties import to_csv as table_csv
+from app.workspaces.quiz import QuizQuestion, to_markdown
+from app.workspaces.quiz import to_csv as quiz_csv
+from app.workspaces.support import EnterpriseProfile, SupportGroup
+from app.workspaces.workspace import OutlineEntry, Workspace
 from ingest.tagging import load_taxonomy
 
 e = html.escape

@@ -1,0 +1,1 @@
+"""Administration: uploads and removals behind a login, the login guard, the upload cache."""
