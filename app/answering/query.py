@@ -101,6 +101,9 @@ _SLOT_AFTER = (
     "怎样",
     "咋",
 )
+# verbs of the text speaking (方案里提到…, 提了没, 有没有说): they ask what the plan says,
+# they name no topic of it — a closed class of the language, like the interrogatives
+_REPORTING = re.compile(r"^(?:提|说|讲|写|谈)(?:到|及|过|了|没|起)?$|^涉及$")
 # a limit asked for (最长多久, 至少几人) qualifies the answer, it is not the topic
 _LIMIT = re.compile(r"^(?:最(?:长|短|多|少|高|低|大|小|晚|早|迟)|至少|至多|最少|最多)$")
 _MONEY_NOUNS = ("经费", "预算", "资金", "补贴", "奖励", "费用", "价格", "规模")
@@ -190,7 +193,7 @@ class QueryAnalyser:
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
             slot = previous in _SLOT_AFTER or (start < asks[1] and asks[0] < start + len(word))
-            slot = slot or _LIMIT.match(word) is not None
+            slot = slot or _LIMIT.match(word) is not None or _REPORTING.match(word) is not None
             previous = word if word.strip() else previous
             if _INTERROGATIVE.search(word):
                 continue
@@ -279,10 +282,14 @@ def _parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
 
 
 def _coordinated(text: str) -> list[str]:
-    """The text cut at conjunction words only: 和 of 参与 or 和谐 cuts nothing."""
+    """The text cut at conjunction words (和 of 参与 or 和谐 cuts nothing) and between
+    questions asked one after the other (大米在广东咋卖，开店吗); a clause that asks
+    nothing (冬天想组团去玩，) is the setting of the question after it.
+    """
     pieces, current = [], ""
     for word, flag in tagged_words(text):
-        if word in _CONJUNCTIONS and flag in ("c", "p", "x", "cc"):
+        conjunction = word in _CONJUNCTIONS and flag in ("c", "p", "x", "cc")
+        if conjunction or (word in _CLAUSE_BREAKS and _asks(current)):
             pieces.append(current)
             current = ""
         else:
@@ -290,7 +297,12 @@ def _coordinated(text: str) -> list[str]:
     return [p for p in [*pieces, current] if p.strip()]
 
 
+def _asks(clause: str) -> bool:
+    return bool(_INTERROGATIVE.search(clause) or re.search(r"[吗嘛呢不没]\W*$", clause))
+
+
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "、", "and"})
+_CLAUSE_BREAKS = frozenset({"，", ",", "？", "?", "；", ";"})
 
 
 def _is_place(word: str) -> bool:

@@ -73,8 +73,8 @@ def score_sentences(
         asked = [t for t in terms if not t.found_in(title)]
         total = sum(t.weight for t in asked)
         context = f"{item.text} {context_header(hit.clause)}"
-        held = sum(t.weight for t in asked if t.found_in(context))
-        own = sum(t.weight for t in asked if t.found_in(item.text))
+        held = sum(t.weight * t.held_by(context) for t in asked)
+        own = sum(t.weight * t.held_by(item.text) for t in asked)
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
@@ -82,7 +82,7 @@ def score_sentences(
         reverse = _reversed(query, item.text)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
-        lacking = tuple(t.text for t in asked if not t.found_in(context))
+        lacking = tuple(t.text for t in asked if not t.held_by(context))
         scored.append(
             ScoredSentence(
                 item.hit, item.start, item.text, context, coverage, lacking, fits, reverse, score

@@ -51,6 +51,9 @@ _ENGLISH_SOFT = 0.15
 # a verb weighs this much of a noun as rare: 哈尔滨跟哪个市结对 is answered by 哈尔滨市与深圳市
 # 对口合作, while 冰雪运动装备 is not answered by 装备 alone
 _VERB = 0.5
+# what a sentence holding only a near word of a plan word is credited with: the plan
+# uses the word elsewhere, so the sentence may mean something else by its own word
+_NEAR_CREDIT = 0.8
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,15 @@ class Term:
     # an unknown word that is not a name (院线, 开店, 起草; English words no table places):
     # not declined for by itself, but a part of the question an answer would have to hold
     soft: bool = False
+    # plan words nearest in meaning to a word the plan also uses (大学 → 高校, 两地 → 两省):
+    # a sentence that says it the plan's other way holds most of it (``held_by``)
+    near: tuple[str, ...] = ()
+
+    def held_by(self, text: str) -> float:
+        """How much of this term ``text`` holds: all of it, most of it by a near word, none."""
+        if self.found_in(text):
+            return 1.0
+        return _NEAR_CREDIT if any(w in text for w in self.near) else 0.0
 
     def found_in(self, text: str) -> bool:
         """Whether ``text`` holds this term (all pieces of a compound); Latin in any case."""
@@ -193,11 +205,12 @@ class TermMatcher:
         frame = word.slot or (not forms and self.is_frame(word.text, word.flag))
         soft = not forms and self.is_soft(word.text, word.flag)
         weight = self._weight(word.text, forms)
+        near = self._near(word) if how == "exact" and not frame else ()
         if soft and english:
             weight *= _ENGLISH_SOFT
         elif word.flag.startswith("v") and word.flag != "vn":
             weight *= _VERB  # verbs relate the things a question names; nouns name them
-        return Term(word.text, forms, weight, frame=frame, how=how, soft=soft)
+        return Term(word.text, forms, weight, frame=frame, how=how, soft=soft, near=near)
 
     def fact(self, fact: str) -> Term:
         """A year or amount the question takes as given: the plan must state it literally."""
@@ -259,6 +272,14 @@ class TermMatcher:
         if self._vocabulary is None or len(word) < 2 or word in idf:
             return ()  # a real word (失业) is no typo of another (事业)
         return tuple(w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w))
+
+    def _near(self, word: Word) -> tuple[str, ...]:
+        """Near plan words of a plan word that names no one (广州 is never 深圳)."""
+        if word.flag in _NAME_TAGS or self._vocabulary is None:
+            return ()
+        near = self._vocabulary.nearest(word.text, 4)
+        threshold = self._profile.near_z
+        return tuple(w for w, z in near if z >= threshold and w not in word.text)
 
     def _by_meaning(self, word: str) -> tuple[str, ...]:
         if self._vocabulary is None:
