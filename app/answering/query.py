@@ -34,7 +34,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("list", re.compile(r"哪几")),
-    ("count", re.compile(r"多少|几个|几家|几项|几所|几条|几批|几类|几种|几大")),
+    ("count", re.compile(r"多少|几个|几家|几项|几所|几条|几批|几类|几种|几大|第几")),
     (
         "when",
         re.compile(
@@ -172,6 +172,8 @@ class QueryAnalyser:
         words = self._english_words(text) if english else self._chinese_words(text, asks)
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
+        # jieba's "name" inside a word the plan writes otherwise (付拉 of 付拉迪沃斯托克)
+        premise = tuple(f for f in premise if not any(f in t.text and t.forms for t in terms))
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
         return Query(
             asked=question,

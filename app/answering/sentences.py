@@ -29,11 +29,14 @@ _MONEY = re.compile(
 )
 _AMOUNT = re.compile(
     r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
-    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折|岁|周岁|米|级|类|株|棵|日|天)"
+    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折|岁|周岁|米|级|类|株|棵|日|天|届)"
 )
 _DATE = re.compile(
     r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}"
 )
+# a point in time asked for (哪年, 几月, 哪天) and what names one
+_POINT_ASKED = re.compile(r"哪年|哪一年|哪天|哪一天|几号|几月|什么日子|what year|which year", re.I)
+_POINT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|年初|月底|上半年|下半年")
 _FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
 _ACTOR = re.compile(
     r"省|市|委|部|办公室|政府|小组|组长|省长|企业|商会|协会|机构|高校|中心|银行|部门|单位|联盟|人员|干部|院"
@@ -108,6 +111,8 @@ def _fits(query: Query, sentence: str) -> bool:
             return True
         return "多少" not in query.text and ("、" in sentence or _DATE.search(sentence) is not None)
     if kind == "when":
+        if _POINT_ASKED.search(query.text):  # 哪年 wants a year, not 每年 or 定期
+            return _POINT.search(sentence) is not None
         return _DATE.search(sentence) is not None
     if kind == "frequency":
         return _FREQUENCY.search(sentence) is not None

@@ -44,6 +44,7 @@ _FRAME_IDF_VERB = (
 # what may be left over when a run is cut along plan words: particles, never a content
 # hanzi (卡 of 人才卡, 买 of 荔枝买回来)
 _FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
+_SOUND = "n-sound"  # the tag of a word joined again because it sounds like a plan word
 _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
@@ -152,14 +153,23 @@ class TermMatcher:
         match against the plan's text, and the new cut is kept only when nothing but
         function hanzi (给, 的, 要) is left over, so 出让金 never becomes 出让 + 金.
         """
+        words = self._rejoin_by_sound(text, words)
         out: list[Word] = []
         i = 0
         while i < len(words):
             j = i + 1
-            while j < len(words) and words[j].start == words[j - 1].end:
+            while (
+                j < len(words)
+                and words[j].start == words[j - 1].end
+                and _SOUND
+                not in (
+                    words[j].flag,
+                    words[j - 1].flag,
+                )
+            ):
                 j += 1
             run = words[i:j]
-            if any(self._unplaced(w.text) for w in run):
+            if any(self._unplaced(w.text) for w in run if w.flag != _SOUND):
                 recut = self._longest_match(text, run[0].start, run[-1].end, run[0].slot)
                 if recut is not None:
                     out += recut
@@ -168,6 +178,24 @@ class TermMatcher:
             out += run
             i = j
         return out
+
+    def _rejoin_by_sound(self, text: str, words: list[Word]) -> list[Word]:
+        """A name mistyped by sound (五大莲池, 寒来署往) that jieba cut into pieces, joined
+        again: the longest stretch around a word the plan does not use that sounds like a
+        plan word becomes one word (its form is then found by sound).
+        """
+        if self._vocabulary is None:
+            return words
+        for word in [w for w in words if self._unplaced(w.text)]:
+            for a, b in _windows(text, word.start, word.end):
+                stretch = text[a:b]
+                if self._kb.contains_text(stretch) or not self._vocabulary.homophones(stretch):
+                    continue
+                kept = [w for w in words if w.end <= a or w.start >= b]
+                slot = any(w.slot for w in words if a < w.end and w.start < b)
+                joined = Word(stretch, _SOUND, a, b, slot)
+                return sorted([*kept, joined], key=lambda w: w.start)
+        return words
 
     def _unplaced(self, word: str) -> bool:
         """Neither in the plan nor made of plan words (专项资金 is made of 专项 and 资金)."""
@@ -190,7 +218,10 @@ class TermMatcher:
                 pieces.append(Word(text[at : at + size], "n", at, at + size, slot and not pieces))
                 at += size
                 continue
-            if not all(f != "eng" and f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])):
+            leftover = text[at] in STOPWORDS  # 是 of 旅游季是谁搞的
+            if not leftover and not all(
+                f != "eng" and f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])
+            ):
                 return None  # a content hanzi the plan does not use: keep jieba's cut
             at += 1
         return pieces or None  # nothing but leftovers (打折 → 打 折): keep jieba's cut
@@ -235,6 +266,9 @@ class TermMatcher:
             full = abbreviations().get(word)
             if full and all(self._kb.contains_text(w) for w in full.split()):
                 return tuple(full.split()), "table"
+            alike = self._by_sound(word)  # 付拉迪沃斯托克 is no verb before a plan word
+            if alike:
+                return alike, "sound"
             morphemes = [abbreviations().get(ch) for ch in word]
             if all(morphemes):  # 粤企: each hanzi a short form, all of them needed (吉浙)
                 parts = tuple(w for m in morphemes if m for w in m.split())
@@ -246,9 +280,6 @@ class TermMatcher:
             whole = pieces and set(word) <= set("".join(pieces))  # 人才卡 is not 人才
             if whole and all(self._kb.contains_text(p) for p in pieces):
                 return tuple(_outermost(pieces)), "compound"
-            alike = self._by_sound(word)
-            if alike:
-                return alike, "sound"
         near = self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
 
@@ -287,6 +318,17 @@ class TermMatcher:
         near = self._vocabulary.nearest(word, 2)
         threshold = self._profile.term_match_z
         return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of hanzi around ``text[start:end]``, three to eight long, longest first."""
+    spans = [
+        (a, b)
+        for a in range(max(0, start - 6), start + 1)
+        for b in range(end, min(len(text), end + 6) + 1)
+        if 3 <= b - a <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b])
+    ]
+    return sorted(spans, key=lambda s: s[0] - s[1])
 
 
 def _is_verb(hanzi: str) -> bool:
