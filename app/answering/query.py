@@ -16,6 +16,7 @@ from app.answering.terms import Term, TermMatcher, Word
 from kb.text import english_glossary, has_phrase, normalize_query, tagged_words
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
+_ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人")),
@@ -232,7 +233,9 @@ class QueryAnalyser:
         facts = _YEAR.findall(text) + [m.group(0) for m in _AMOUNT.finditer(text)]
         if not english:  # a Latin name the glossary translates (ASEAN → 东盟) is a word
             glossary = english_glossary()
-            facts += [w for w in _LATIN.findall(text) if len(w) >= 2 and w.lower() not in glossary]
+            facts += [  # 5G, G20, PM2.5 are names too
+                w for w in _ALNUM.findall(text) if len(w) >= 2 and w.lower() not in glossary
+            ]
             facts += [
                 w for w, f in tagged_words(text) if f in ("nr", "nrfg", "nrt") and len(w) >= 2
             ]
