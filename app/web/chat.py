@@ -37,7 +37,7 @@ COPY_CONVERSATION_JS = """
 (messages) => {
   const text = (m) => typeof m.content === 'string' ? m.content
     : (m.content || []).map((part) => part.text || '').join('');
-  const plain = (s) => s.replace(/\\\\([\\\\`*_<>&#|])/g, '$1');
+  const plain = (s) => s.replace(/\\\\([\\\\`*_<])/g, '$1');  // history.plain's escapes
   const lines = (messages || []).map((m) => (m.role === 'user' ? '问：' : '答：') + plain(text(m)));
   navigator.clipboard.writeText(lines.join('\\n\\n'));
 }
@@ -98,6 +98,14 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
         with gr.Tabs(overflow_behavior="wrap", elem_id="tabs") as tabs:
             with gr.Tab("对话", id="chat"), gr.Row(elem_id="chat-row"):
                 with gr.Column(scale=3, min_width=320):
+                    with gr.Accordion("限定文档（默认查全部）", open=False):
+                        scope = gr.Dropdown(
+                            choices=document_choices(service.kb),
+                            value=[],
+                            multiselect=True,
+                            label="只在这些文档中回答（可输入标题、文号或发文机关筛选）",
+                            elem_id="scope",
+                        )
                     copy_all = gr.Button("复制对话", size="sm", elem_id="copy-chat")
                     chatbot = gr.Chatbot(
                         label="对话",
@@ -107,6 +115,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                         examples=[{"text": q} for q in EXAMPLES],
                         placeholder="可以直接提问，或点一个示例问题：",
                     )
+                    notice = gr.HTML("", elem_id="question-notice")  # right above the box
                     with gr.Row(elem_id="ask-row"):
                         question = gr.Textbox(
                             label="问题",
@@ -117,15 +126,6 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                         with gr.Column(scale=1, min_width=96):
                             ask = gr.Button("提问", variant="primary", elem_id="ask")
                             clear_button = gr.Button("清空对话", size="sm", elem_id="clear")
-                    notice = gr.HTML("", elem_id="question-notice")
-                    with gr.Accordion("限定文档（默认查全部）", open=False):
-                        scope = gr.Dropdown(
-                            choices=document_choices(service.kb),
-                            value=[],
-                            multiselect=True,
-                            label="只在这些文档中回答（可输入标题、文号或发文机关筛选）",
-                            elem_id="scope",
-                        )
                 with gr.Column(scale=2, min_width=320, elem_id="sources-column"):
                     citations = gr.HTML(
                         sources_html([]), elem_id="citations", js_on_load=READ_LINKS_JS

@@ -22,9 +22,9 @@ def document_html(
     """The document with ``clause_id`` framed and ``highlights`` marked inside it."""
     entries = list(_reading_order(doc))
     outline = "".join(
-        f'<li class="level-{depth}"><a href="#{_anchor(key)}" data-key="{e(key)}">'
-        f"{e(heading)}</a></li>"
-        for key, heading, depth, _ in entries
+        f'<li class="level-{depth}{" current" if c and c.clause_id == clause_id else ""}">'
+        f'<a href="#{_anchor(key)}" data-key="{e(key)}">{e(heading)}</a></li>'
+        for key, heading, depth, c in entries
         if heading
     )
     body = "".join(
