@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,13 +43,18 @@ def screenshots(tmp_path: Path) -> Path:
     return target
 
 
-def browse(url: str, viewport: dict[str, int]):
+@contextmanager
+def browsing(url: str, viewport: dict[str, int]) -> Iterator:
+    """A fresh browser (its own localStorage) on the app, at the given window size."""
     from playwright.sync_api import sync_playwright
 
-    playwright = sync_playwright().start()
-    browser, page = open_page(playwright, url)
-    page.set_viewport_size(viewport)
-    return playwright, browser, page
+    with sync_playwright() as playwright:
+        browser, page = open_page(playwright, url)
+        try:
+            page.set_viewport_size(viewport)
+            yield page
+        finally:
+            browser.close()
 
 
 def ask(page, question: str, answers: int) -> None:
@@ -58,6 +64,16 @@ def ask(page, question: str, answers: int) -> None:
     page.locator(f"#citations #sources-{answers}").wait_for(state="attached", timeout=30_000)
 
 
+def scrolled_to(page, selector: str) -> None:
+    """Waits until the element is shown with its top inside the window."""
+    page.wait_for_function(
+        "(selector) => { const r = document.querySelector(selector).getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }",
+        arg=selector,
+        timeout=5_000,
+    )
+
+
 def in_view(page, locator) -> bool:
     box = locator.bounding_box()
     height = page.viewport_size["height"]
@@ -65,8 +81,7 @@ def in_view(page, locator) -> bool:
 
 
 def test_quoted_clause_first_others_folded_and_markers_scroll(url: str, screenshots: Path):
-    playwright, browser, page = browse(url, DESKTOP)
-    try:
+    with browsing(url, DESKTOP) as page:
         ask(page, FINANCE, 1)
         latest = page.locator("#sources-1")
         quoted = latest.locator(".citation.quoted")
@@ -91,20 +106,12 @@ def test_quoted_clause_first_others_folded_and_markers_scroll(url: str, screensh
         target = page.locator("#cite-1-1")
         assert not target.is_visible()
         marker.click()
-        page.wait_for_function(
-            "() => { const r = document.querySelector('#cite-1-1').getBoundingClientRect();"
-            " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }",
-            timeout=5_000,
-        )
+        scrolled_to(page, "#cite-1-1")
         assert QUOTED in target.locator("mark").inner_text()
-    finally:
-        browser.close()
-        playwright.stop()
 
 
 def test_citation_opens_the_document_at_its_clause(url: str, screenshots: Path):
-    playwright, browser, page = browse(url, DESKTOP)
-    try:
+    with browsing(url, DESKTOP) as page:
         ask(page, FINANCE, 1)
         page.locator("#cite-1-1 .read-link").click()
         view = page.locator("#reader-view")
@@ -113,28 +120,16 @@ def test_citation_opens_the_document_at_its_clause(url: str, screenshots: Path):
         assert page.get_by_role("tab", name="原文阅读", selected=True).is_visible()
         assert target.locator("mark").inner_text() == QUOTED
         assert "3.民营经济发展" in target.inner_text()
-        page.wait_for_function(
-            "() => { const r = document.querySelector('#reader-view section.target')"
-            ".getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }",
-            timeout=5_000,
-        )
+        scrolled_to(page, "#reader-view section.target")
         page.screenshot(path=str(screenshots / "reader.png"))
         # the whole document is there, and its outline moves around in it
         assert "一、指导思想" in view.locator(".reader-text").inner_text()
         view.locator(".reader-outline a", has_text="五、保障措施").click()
-        page.wait_for_function(
-            "() => { const r = document.querySelector('#read-5').getBoundingClientRect();"
-            " return r.top >= 0 && r.top < window.innerHeight; }",
-            timeout=5_000,
-        )
-    finally:
-        browser.close()
-        playwright.stop()
+        scrolled_to(page, "#read-5")
 
 
 def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str, screenshots: Path):
-    playwright, browser, page = browse(url, PHONE)
-    try:
+    with browsing(url, PHONE) as page:
         for name in (
             "对话",
             "原文阅读",
@@ -162,14 +157,10 @@ def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str, screens
         assert chat and first_source
         assert first_source["y"] - (chat["y"] + chat["height"]) < 320  # not below examples
         page.screenshot(path=str(screenshots / "chat-phone.png"), full_page=True)
-    finally:
-        browser.close()
-        playwright.stop()
 
 
 def test_conversation_survives_reload_and_clear_clears_it(url: str):
-    playwright, browser, page = browse(url, DESKTOP)
-    try:
+    with browsing(url, DESKTOP) as page:
         page.locator("#question textarea").fill(FINANCE)
         page.locator("#ask").click()
         page.wait_for_function("() => document.querySelector('#question textarea').value === ''")
@@ -197,15 +188,11 @@ def test_conversation_survives_reload_and_clear_clears_it(url: str):
         page.locator("#citations .sources-empty").wait_for(timeout=10_000)
         page.wait_for_timeout(1_000)
         assert page.locator("#chat [data-testid=user]").count() == 0
-    finally:
-        browser.close()
-        playwright.stop()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_no_internal_ids_and_copy_gives_plain_text(url: str, viewport: dict[str, int]):
-    playwright, browser, page = browse(url, viewport)
-    try:
+    with browsing(url, viewport) as page:
         page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         question = '两省"高校"&科研院所怎么合作？'
         ask(page, question, 1)
@@ -225,6 +212,3 @@ def test_no_internal_ids_and_copy_gives_plain_text(url: str, viewport: dict[str,
         page.locator("#sources-1 .read-link").first.click()
         page.locator("#reader-view section.target").wait_for(timeout=10_000)
         assert PLAN_ID not in page.locator("body").inner_text()
-    finally:
-        browser.close()
-        playwright.stop()
