@@ -15,7 +15,7 @@ from app.admin.service import AdminService
 from app.admin.upload_cache import UploadCache
 from app.answering import AnswerService
 from app.api import create_api
-from app.web.chat import CSS, build_ui
+from app.web.chat import CSS, STATIC, build_ui
 
 
 def serve(
@@ -43,6 +43,8 @@ def serve(
         app_kwargs=app_kwargs,
         max_file_size=f"{int(max_file_mb * 1024)}kb",  # Gradio refuses bigger uploads early
         css=CSS,
+        css_paths=[STATIC / "chat.css"],
+        head=f"<script>{(STATIC / 'chat.js').read_text(encoding='utf-8')}</script>",
         footer_links=[],
         show_error=False,
     )

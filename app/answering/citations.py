@@ -52,6 +52,20 @@ class Answer:
     def to_json(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, data: dict) -> Answer:
+        """The answer ``to_json`` gave (kept in the browser between page loads)."""
+        citations = [Citation(**c) for c in data.get("citations", [])]
+        return cls(**{**data, "citations": citations})
+
+    def quoted_numbers(self) -> set[int]:
+        """The citations (numbered from 1, as the [n] markers) the answer quotes."""
+        if self.abstained:
+            return set()
+        marked = {int(n) for n in re.findall(r"\[(\d+)\]", self.answer)}
+        drawn = {n for n, c in enumerate(self.citations, 1) if c.highlights}
+        return {n for n in marked | drawn if 1 <= n <= len(self.citations)}
+
 
 def strip_number(sentence: str) -> str:
     """ "3.民营经济发展。" heads are labels, not statements; drop the number for reading."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.answering.citations import Answer
+from app.answering.citations import Answer, QuestionError
 from app.workspaces.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
@@ -72,7 +72,12 @@ class Rewrite:
 def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
     q = normalize_query(question)
     previous = history[-1] if history else None
-    if previous and _MORE.match(q):
+    if _MORE.match(q):
+        if previous is None:  # nothing to continue: a new or cleared conversation
+            raise QuestionError(
+                "「还有呢？」接着上一个问题问，但对话中还没有问题，请直接提问。 "
+                "(There is no previous question to continue.)"
+            )
         return Rewrite(previous.question, list(previous.quoted))
     ordinal = _ORDINAL.search(q)
     if ordinal:

@@ -93,7 +93,7 @@ class AnswerService:
 
         ``doc_ids`` limits the answer to those documents; None or empty means all of them.
         """
-        question = self._check(question)
+        question = self.check_question(question)
         self.kb.refresh()  # another process's ingest or removal is loaded meanwhile
         view: KnowledgeView = self.kb.scope(doc_ids) if doc_ids else self.kb
         standalone = self._standalone(question, history or [], view)
@@ -150,7 +150,8 @@ class AnswerService:
                 return rewritten
         return rewritten
 
-    def _check(self, question: str) -> str:
+    def check_question(self, question: str) -> str:
+        """The question stripped, or a ``QuestionError`` saying why it cannot be asked."""
         if not isinstance(question, str) or not question.strip():
             raise QuestionError("请输入问题。 (The question is empty.)")
         question = question.strip()

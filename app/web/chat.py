@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import html
 import itertools
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from app.admin.service import AdminService
-from app.answering import Answer, AnswerService, Citation, QuestionError, Turn
+from app.answering import Answer, AnswerService, QuestionError
+from app.web import history
+from app.web.reader import READ_LINKS_JS, DocumentReader
+from app.web.sources import sources_html
 from kb.knowledge_base import KnowledgeBase, KnowledgeBaseError
 
 EXAMPLES = [
@@ -19,6 +23,7 @@ EXAMPLES = [
     "Who leads the counterpart cooperation leading group?",
     "黑龙江省2019年的GDP是多少？",
 ]
+STATIC = Path(__file__).with_name("static")  # chat.css and chat.js, served with the page
 CSS = """
 .citation {border-left: 4px solid #2f6fb0; padding: 6px 10px; margin: 8px 0; background: #f7f9fc;}
 .citation.related {border-left-color: #999;}
@@ -27,42 +32,16 @@ CSS = """
 .citation mark {background: #ffe58a;}
 .notice {color: #8a4b00; font-weight: 600;}
 """
-
-
-def citation_html(answer: Answer | None) -> str:
-    """The cited clauses as escaped HTML, answering words highlighted."""
-    if answer is None:
-        return "<p>引用的条款会显示在这里。 Cited clauses appear here.</p>"
-    heading = "相关条款（仅供参考）" if answer.abstained else "引用条款"
-    parts = [f"<h3>{heading}</h3>"]
-    for n, citation in enumerate(answer.citations, 1):
-        parts.append(_one_citation(n, citation, answer.abstained))
-    return "\n".join(parts)
-
-
-def _one_citation(n: int, citation: Citation, related: bool) -> str:
-    body = html.escape(citation.text)
-    for sentence in citation.highlights:
-        escaped = html.escape(sentence)
-        body = body.replace(escaped, f"<mark>{escaped}</mark>", 1)
-    body = body.replace("\n", "<br>")
-    return (
-        f'<div class="citation{" related" if related else ""}" data-clause-id='
-        f'"{html.escape(citation.clause_id)}">'
-        f'<div class="label">[{n}] {html.escape(citation.label)}</div>'
-        f'<div class="meta">{html.escape(citation.source)} · {html.escape(citation.clause_id)}'
-        f'</div><div class="text">{body}</div></div>'
-    )
-
-
-def _chat_text(answer: Answer) -> str:
-    text = html.escape(answer.answer)
-    if answer.abstained:
-        return f"⚠️ {text}"
-    refs = "\n".join(
-        f"[{n}] {html.escape(c.label)}" for n, c in enumerate(answer.citations, 1) if c.highlights
-    )
-    return f"{text}\n\n{refs}"
+# 复制对话: the conversation as plain text, 问/答 in place of "user:/assistant:"
+COPY_CONVERSATION_JS = """
+(messages) => {
+  const text = (m) => typeof m.content === 'string' ? m.content
+    : (m.content || []).map((part) => part.text || '').join('');
+  const plain = (s) => s.replace(/\\\\([\\\\`*_<])/g, '$1');  // history.plain's escapes
+  const lines = (messages || []).map((m) => (m.role === 'user' ? '问：' : '答：') + plain(text(m)));
+  navigator.clipboard.writeText(lines.join('\\n\\n'));
+}
+"""
 
 
 def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
@@ -75,62 +54,108 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
     if len(documents) > 3:
         titles = f"{len(documents)} 份文档（{titles} 等）"
 
-    def respond(
-        question: str,
-        messages: list[dict[str, Any]] | None,
-        scope: list[str] | None,
-        turns: list[Turn] | None,
-    ):
-        """Streams a generated answer as it is written; the checked answer replaces it."""
-        messages, turns = list(messages or []), list(turns or [])
+    def take(question: str) -> tuple[str, Any, str]:
+        """The question handed to ``respond`` and the box emptied at once, so what is typed
+        while the answer arrives stays; a question that cannot be asked stays to be edited."""
         try:
-            stream = service.stream(question, turns, doc_ids=scope or None)
+            return service.check_question(question), "", ""
+        except QuestionError as exc:
+            return "", gr.update(), notice_html(str(exc))
+
+    def respond(question: str, stored: Any, scope: list[str] | None):
+        """Streams a generated answer as it is written; the checked answer replaces it."""
+        answers = history.load(stored)
+        if not question:
+            yield gr.update(), gr.update(), gr.update(), gr.update()
+            return
+        try:
+            stream = service.stream(question, history.turns(answers), doc_ids=scope or None)
             first = next(stream)
         except (QuestionError, KnowledgeBaseError) as exc:
-            yield messages, f'<p class="notice">{html.escape(str(exc))}</p>', question, turns
+            yield gr.update(), gr.update(), gr.update(), notice_html(str(exc))
             return
-        messages.append({"role": "user", "content": html.escape(question.strip())})
+        shown = [*history.messages(answers), history.question_message(question)]
         written = ""
         for item in itertools.chain([first], stream):
             if isinstance(item, Answer):
-                messages.append({"role": "assistant", "content": _chat_text(item)})
-                turns.append(Turn.from_answer(item))
-                yield messages, citation_html(item), "", turns
+                answers.append(item)
+                yield history.messages(answers), sources_html(answers), history.dump(answers), ""
                 return
             written += item
-            partial = [*messages, {"role": "assistant", "content": html.escape(written) + " ▌"}]
-            yield partial, citation_html(None), "", turns
+            partial = {"role": "assistant", "content": history.plain(written) + " ▌"}
+            yield [*shown, partial], gr.update(), gr.update(), ""
+
+    def restore(stored: Any) -> tuple[list[dict[str, str]], str]:
+        answers = history.load(stored)
+        return history.messages(answers), sources_html(answers)
+
+    def clear() -> tuple[list, str, list, str]:
+        """Chat, citations and the follow-up context all go: 「还有呢？」 starts afresh."""
+        return [], sources_html([]), [], ""
 
     with gr.Blocks(title="planqa 政策问答") as demo:
         gr.Markdown(f"## planqa 政策问答\n知识库：{titles}。回答只引用方案原文，并标明出处。")
-        with gr.Tabs():
-            with gr.Tab("对话", id="chat"), gr.Row():
-                with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="对话", height=480, elem_id="chat")
-                    question = gr.Textbox(
-                        label="问题",
-                        placeholder="例如：领导小组办公室设在哪里？",
-                        elem_id="question",
+        with gr.Tabs(overflow_behavior="wrap", elem_id="tabs") as tabs:
+            with gr.Tab("对话", id="chat"), gr.Row(elem_id="chat-row"):
+                with gr.Column(scale=3, min_width=320):
+                    with gr.Accordion("限定文档（默认查全部）", open=False):
+                        scope = gr.Dropdown(
+                            choices=document_choices(service.kb),
+                            value=[],
+                            multiselect=True,
+                            label="只在这些文档中回答（可输入标题、文号或发文机关筛选）",
+                            elem_id="scope",
+                        )
+                    copy_all = gr.Button("复制对话", size="sm", elem_id="copy-chat")
+                    chatbot = gr.Chatbot(
+                        label="对话",
+                        height=480,
+                        elem_id="chat",
+                        buttons=["copy", copy_all],
+                        examples=[{"text": q} for q in EXAMPLES],
+                        placeholder="可以直接提问，或点一个示例问题：",
                     )
-                    ask = gr.Button("提问", variant="primary", elem_id="ask")
-                    scope = gr.Dropdown(
-                        choices=document_choices(service.kb),
-                        value=[],
-                        multiselect=True,
-                        label="限定文档（不选则查全部；可输入标题、文号或发文机关筛选）",
-                        elem_id="scope",
+                    notice = gr.HTML("", elem_id="question-notice")  # right above the box
+                    with gr.Row(elem_id="ask-row"):
+                        question = gr.Textbox(
+                            label="问题",
+                            placeholder="例如：领导小组办公室设在哪里？",
+                            elem_id="question",
+                            scale=4,
+                        )
+                        with gr.Column(scale=1, min_width=96):
+                            ask = gr.Button("提问", variant="primary", elem_id="ask")
+                            clear_button = gr.Button("清空对话", size="sm", elem_id="clear")
+                with gr.Column(scale=2, min_width=320, elem_id="sources-column"):
+                    citations = gr.HTML(
+                        sources_html([]), elem_id="citations", js_on_load=READ_LINKS_JS
                     )
-                    gr.Examples(EXAMPLES, inputs=question, label="示例问题")
-                with gr.Column(scale=2):
-                    citations = gr.HTML(citation_html(None), elem_id="citations")
+            reader = DocumentReader(service.kb, tabs)
             build_workspace_tabs(Workspace(service.kb))
             if admin is not None:
                 build_admin_tab(admin)
-        turns = gr.State([])
-        outputs = [chatbot, citations, question, turns]
-        inputs = [question, chatbot, scope, turns]
-        ask.click(respond, inputs, outputs, api_name="ask")
-        question.submit(respond, inputs, outputs, api_visibility="private")
+        # the conversation lives in the browser's localStorage: a reload brings it back.
+        # The secret is fixed so a restarted server still reads it; it is the user's own.
+        stored = gr.BrowserState([], storage_key="planqa-conversation", secret="planqa-chat")
+        pending = gr.Textbox(visible=False)
+        asked = [question], [pending, question, notice]
+        answered = [pending, stored, scope], [chatbot, citations, stored, notice]
+        ask.click(take, *asked, api_visibility="private").then(respond, *answered, api_name="ask")
+        question.submit(take, *asked, api_visibility="private").then(
+            respond, *answered, api_visibility="private"
+        )
+
+        def take_example(example: gr.SelectData) -> tuple[str, Any, str]:
+            return take(example.value["text"])
+
+        chatbot.example_select(take_example, None, asked[1], api_visibility="private").then(
+            respond, *answered, api_visibility="private"
+        )
+        for cleared in (clear_button.click, chatbot.clear):
+            cleared(clear, None, [chatbot, citations, stored, notice], api_visibility="private")
+        copy_all.click(None, chatbot, None, js=COPY_CONVERSATION_JS)
+        demo.load(restore, stored, [chatbot, citations], api_visibility="private")
+        reader.listen(citations)
         # documents come and go in 知识库管理: the list is read again when it is opened
         scope.focus(
             lambda: gr.Dropdown(choices=document_choices(service.kb)),
@@ -142,6 +167,11 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
     # keep both cores busy; past 256 waiting requests users get a clear "queue full" error.
     demo.queue(default_concurrency_limit=4, max_size=256)
     return demo
+
+
+def notice_html(message: str) -> str:
+    """A message about the question, shown under the question box."""
+    return f'<p class="notice" role="alert">{html.escape(message)}</p>'
 
 
 def document_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
