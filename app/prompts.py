@@ -16,6 +16,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "not_covered_zh": frozenset({"reason"}),
     "not_covered_en": frozenset({"reason"}),
     "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
+    "outline_answer_zh": frozenset({"doc_title", "heading", "count", "points"}),
+    "outline_answer_en": frozenset({"doc_title", "heading", "count", "points"}),
     "llm_system_zh": frozenset(),
     "llm_answer_zh": frozenset({"clauses", "question", "not_mentioned"}),
     "partial_answer_zh": frozenset({"doc_title", "points", "missing"}),

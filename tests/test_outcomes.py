@@ -60,6 +60,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "省长是谁？",
+        "重点任务分哪几大块？",
+        "保障措施一共有几条？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -100,3 +102,21 @@ def test_false_premise_names_what_the_plan_lacks(replies: dict[str, dict]):
     assert mosaic["abstained"], "装备 and 冰雪 in different clauses are not an answer"
     person = replies["省长是谁？"]
     assert person["abstained"] and "姓名" in person["answer"]
+
+
+@pytest.mark.parametrize("question", ["重点任务分哪几大块？", "保障措施一共有几条？"])
+def test_a_question_about_the_outline_lists_the_parts_of_that_heading(
+    replies: dict[str, dict], question: str
+):
+    from ingest import load_document
+    from tests.conftest import BUNDLED_PLAN
+
+    plan = load_document(BUNDLED_PLAN)
+    heading = next(n for n in plan.outline if n.title in question)
+    parts = [n for n in plan.outline if n.key in heading.children]
+    reply = replies[question]
+    assert not reply["abstained"] and reply["coverage"] == "answered", reply["answer"]
+    assert f"分为{len(parts)}个部分" in reply["answer"]
+    for n, part in enumerate(parts, 1):
+        assert f"{part.number}{part.title}[{n}]" in reply["answer"]
+        assert part.title in reply["citations"][n - 1]["label"]  # cited at its own clause

@@ -122,6 +122,35 @@ class GenerativeAnswerer:
         return _answer(request, notice + text, used, verified=False, verification=reason)
 
 
+class OutlineAnswerer:
+    """ "重点任务分哪几块？": the parts of the heading asked about, each cited at its clause."""
+
+    def __init__(self, prompts: Prompts) -> None:
+        self._prompts = prompts
+
+    def answer(self, request: AnswerRequest) -> Iterator[str | Answer]:
+        asked = request.decision.outline
+        if asked is None:
+            return
+        hits = [request.view.clause_hit(cid, 1 / (n + 1)) for n, (cid, _) in enumerate(asked.parts)]
+        points = "\n".join(f"- {line}[{n}]" for n, (_, line) in enumerate(asked.parts, 1))
+        text = self._prompts.render(
+            f"outline_answer_{request.query.language}",
+            doc_title=asked.doc_title,
+            heading=asked.heading,
+            count=str(len(asked.parts)),
+            points=points,
+        )
+        yield Answer(
+            request.query.asked,
+            text,
+            False,
+            cite(hits, []),
+            standalone_question=request.query.text,
+            coverage=request.decision.outcome,
+        )
+
+
 class DutiesAnswerer:
     """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""
 

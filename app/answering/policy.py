@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, score_sentences
+from app.answering.structure import OutlineParts, outline_parts
 from app.answering.terms import Term
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
@@ -45,6 +46,7 @@ class Decision:
     missing: tuple[str, ...] = ()  # what the plan does not mention
     quoted: tuple[ScoredSentence, ...] = ()  # what the answer quotes, in reading order
     more: tuple[ScoredSentence, ...] = ()  # further answering sentences, best first ("还有呢？")
+    outline: OutlineParts | None = None  # the parts of a heading asked about (重点任务分哪几块)
 
     @property
     def abstained(self) -> bool:
@@ -69,6 +71,9 @@ class CoveragePolicy:
         absent = tuple(fact for fact in query.premise if not cited.contains_text(fact))
         if absent:
             return Decision(NOT_COVERED, "premise", absent)
+        outline = outline_parts(query, cited)
+        if outline is not None:  # the outline answers it; no sentence lists headings
+            return Decision(ANSWERED, "outline", outline=outline)
         content = query.content_terms
         unknown = list(query.unknown)
         if not content and (  # nothing named: only a close passage, never a yes ("真的吗？")

@@ -18,6 +18,7 @@ from app.answering.answerers import (
     DutiesAnswerer,
     ExtractiveAnswerer,
     GenerativeAnswerer,
+    OutlineAnswerer,
 )
 from app.answering.citations import Answer, QuestionError, cite
 from app.answering.conversation import Rewrite, Turn, rewrite
@@ -49,7 +50,7 @@ class AnswerService:
         self._profile = profile_for(kb.embedding_model)
         self._policy = CoveragePolicy(self._profile)
         extractive = ExtractiveAnswerer(prompts)
-        self._answerers: list[Answerer] = [DutiesAnswerer(prompts, top_k)]
+        self._answerers: list[Answerer] = [OutlineAnswerer(prompts), DutiesAnswerer(prompts, top_k)]
         if llm is not None:
             self._answerers.append(GenerativeAnswerer(llm, extractive))
         self._answerers.append(extractive)

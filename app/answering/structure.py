@@ -1,0 +1,77 @@
+"""Questions about how a document is laid out, answered from its outline.
+
+「重点任务分哪几大块？」「保障措施一共有几条？」「这个方案分几个部分？」 ask for the parts of a
+heading, not for what a sentence says: no sentence of the plan lists its own headings,
+so sentence evidence cannot answer them, while the outline the parser read
+(ingest/parser.py) answers them exactly. A question is read as one when it asks for
+parts or a count of them and every content word it names (the document's title words
+aside) is in one heading that has parts; with no word left, it asks for the
+document's own top-level parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.answering.query import Query
+from ingest.models import OutlineNode, ParsedDocument
+from kb.scope import KnowledgeView
+
+# asks for parts or their number: 分哪几块, 有几条, 包括哪些方面, 分别是什么, 几个部分
+_ASKS_PARTS = re.compile(
+    r"(?:分|分为|包括|包含|有|是)(?:哪几|几)(?:个|大|项|条|类|部分|方面|块|章|节)"
+    r"|几(?:个|大)?(?:部分|方面|块|大块|章|节)|分别是|由哪几|哪几(?:个|大)?(?:部分|方面|块|章|节)"
+    r"|what are the (?:parts|sections|main tasks)|how many (?:parts|sections|tasks|measures)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class OutlineParts:
+    """The heading asked about and its parts, as clause ids to cite and lines to show."""
+
+    doc_id: str
+    doc_title: str
+    heading: str  # 四、重点任务; the document's title when its top level is asked for
+    parts: tuple[tuple[str, str], ...]  # (clause id to cite, 「（一）加强改革经验交流…」)
+
+
+def outline_parts(query: Query, view: KnowledgeView) -> OutlineParts | None:
+    """The parts the question asks for, when it asks about the outline of one document."""
+    asks = _ASKS_PARTS.search(query.text)
+    if asks is None:
+        return None
+    for doc in view.documents():
+        title = doc.title.lower()
+        named = [  # the words saying "parts" (几个部分) are no heading's words
+            t for t in query.content_terms if not t.found_in(title) and t.text not in asks.group(0)
+        ]
+        nodes = {n.key: n for n in doc.outline}
+        if not named:
+            top = [n for n in doc.outline if "." not in n.key]
+            return _parts(doc, f"《{doc.title}》", top) if len(top) > 1 else None
+        for node in doc.outline:
+            heading = f"{node.number}{node.title}"
+            if node.children and all(t.found_in(heading) for t in named):
+                children = [nodes[k] for k in node.children if k in nodes]
+                return _parts(doc, f"「{heading}」", children)
+    return None
+
+
+def _parts(doc: ParsedDocument, heading: str, nodes: list[OutlineNode]) -> OutlineParts | None:
+    clause_keys = {c.key for c in doc.clauses}
+    parts = []
+    for node in nodes:
+        key = _first_clause(node.key, doc, clause_keys)
+        if key is None:
+            return None
+        parts.append((f"{doc.doc_id}:{key}", f"{node.number}{node.title}"))
+    return OutlineParts(doc.doc_id, doc.title, heading, tuple(parts)) if parts else None
+
+
+def _first_clause(key: str, doc: ParsedDocument, clause_keys: set[str]) -> str | None:
+    """The node's own clause, or the first clause under it (a heading may hold no text)."""
+    if key in clause_keys:
+        return key
+    return next((c.key for c in doc.clauses if c.key.startswith(f"{key}.")), None)
