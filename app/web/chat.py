@@ -67,6 +67,7 @@ def _chat_text(answer: Answer) -> str:
 
 def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
     from app.web.admin import build_admin_tab
+    from app.web.feedback import FeedbackBox
     from app.web.tabs import build_workspace_tabs
     from app.workspaces.workspace import Workspace
 
@@ -107,6 +108,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
             with gr.Tab("对话", id="chat"), gr.Row():
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(label="对话", height=480, elem_id="chat")
+                    feedback = FeedbackBox(service, admin) if admin is not None else None
                     question = gr.Textbox(
                         label="问题",
                         placeholder="例如：领导小组办公室设在哪里？",
@@ -127,6 +129,8 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
             if admin is not None:
                 build_admin_tab(admin)
         turns = gr.State([])
+        if feedback is not None:  # 👍/👎 under each answer (app/web/feedback.py)
+            feedback.wire(chatbot, turns)
         outputs = [chatbot, citations, question, turns]
         inputs = [question, chatbot, scope, turns]
         ask.click(respond, inputs, outputs, api_name="ask")
