@@ -12,9 +12,9 @@ import gradio as gr
 from app.admin.feedback import Feedback, FeedbackStore
 from app.admin.service import AdminService
 
-HEADERS = ["编号", "时间", "评价", "问题", "回答", "说明", "引用条款", "评测用例"]
-RATINGS = [("全部", ""), ("👎", "down"), ("👍", "up")]
-_SHOWN = {"up": "👍", "down": "👎"}
+HEADERS = ["编号", "时间", "评价", "问题", "说明", "评测用例", "引用条款", "回答"]
+RATINGS = [("全部", ""), ("👎 差评", "down"), ("👍 好评", "up")]
+_SHOWN = {"up": "👍 好评", "down": "👎 差评"}
 NOT_LOGGED_IN = '<p class="notice">请先登录。</p>'
 
 
@@ -24,8 +24,8 @@ def _notice(text: str) -> str:
 
 def feedback_rows(store: FeedbackStore, rating: str | None) -> list[list[object]]:
     return [
-        [f.id, f.when, _SHOWN[f.rating], f.question, f.answer[:300], f.comment,
-         "、".join(c.get("label") or c.get("clause_id", "") for c in f.citations), f.made_case]
+        [f.id, f.when, _SHOWN[f.rating], f.question, f.comment, f.made_case,
+         "、".join(c.get("label") or c.get("clause_id", "") for c in f.citations), f.answer[:300]]
         for f in store.entries(rating or None)
     ]  # fmt: skip
 
