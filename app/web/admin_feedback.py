@@ -66,14 +66,14 @@ def build_feedback_view(admin: AdminService, session: gr.State) -> None:
         return int(row[0]) if admin.logged_in(token) and row else None
 
     def pick(token: str, feedback_id: float | None):
+        """The clauses the answer cited, the first chosen (its text becomes the evidence)."""
         if not admin.logged_in(token) or not feedback_id:
-            return gr.update(choices=[], value=None), ""
+            return gr.update(choices=[], value=None)
         try:
             cited = _clauses(store.get(int(feedback_id)))
-        except ValueError as exc:
-            return gr.update(choices=[], value=None), str(exc)
-        first = cited[0][1] if cited else ""
-        return gr.update(choices=cited, value=first or None), first
+        except ValueError:
+            return gr.update(choices=[], value=None)
+        return gr.update(choices=cited, value=cited[0][1] if cited else None)
 
     def make_case(token: str, feedback_id: float | None, text: str, can_answer: bool, wanted: str):
         if not admin.logged_in(token):
@@ -92,7 +92,7 @@ def build_feedback_view(admin: AdminService, session: gr.State) -> None:
     refresh.click(show, [session, rating], table, api_visibility="private")
     rating.change(show, [session, rating], table, api_visibility="private")
     table.select(select, session, chosen, api_visibility="private")
-    chosen.change(pick, [session, chosen], [clause, evidence], api_visibility="private")
+    chosen.change(pick, [session, chosen], clause, api_visibility="private")
     clause.change(lambda text: text or "", clause, evidence, api_visibility="private")
     make.click(
         make_case,
