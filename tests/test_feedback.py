@@ -57,7 +57,8 @@ def test_a_thumbs_down_in_the_chat_becomes_a_case_planqa_eval_scores(copied_data
         page.locator("#admin-feedback [role=gridcell]", has_text=QUESTION).first.click()
         page.wait_for_function(
             "t => document.querySelector('#feedback-case-evidence textarea').value.includes(t)",
-            arg=EVIDENCE, timeout=30_000,
+            arg=EVIDENCE,
+            timeout=30_000,
         )  # fmt: skip  the first cited clause, offered as the evidence
         page.locator("#feedback-case-evidence textarea").fill(EVIDENCE)
         page.locator("#feedback-make-case").click()
