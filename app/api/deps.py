@@ -74,10 +74,18 @@ def _checked_key(request: Request) -> ApiKey:
 
 
 def require_access(request: Request) -> ApiKey | None:
-    """Every read route: open as the chat is, unless the deployment requires a key."""
-    if not request.app.state.require_key and not presented_key(request):
-        return None
-    return _checked_key(request)  # a key that is sent is checked even when none is needed
+    """Every read route: open as the chat is, unless the deployment requires a key.
+
+    While open, whatever key a client sends is accepted (OpenAI clients insist on sending
+    one, often "none"); a valid one still names the caller in the audit trail.
+    """
+    if request.app.state.require_key:
+        return _checked_key(request)
+    key = request.app.state.keys.check(presented_key(request))
+    if key is not None and key.revoked is None:
+        request.state.api_key = key
+        return key
+    return None
 
 
 def require_admin(request: Request) -> ApiKey:
