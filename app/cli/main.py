@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import shutil
 import sys
@@ -155,7 +156,7 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
     kb = open_knowledge_base(settings, seed=True)
     admin = AdminService(kb, settings.admin_user, "", settings.max_file_mb)
     if args.docs_command == "remove":
-        gone = admin.remove(args.doc_id)
+        gone = admin.remove(args.doc_id, f"cli {getpass.getuser()}", "cli")  # audited
         print(f"removed {args.doc_id}: {gone} passages")
         return 0
     chosen = _filtered(kb.documents(), args)
