@@ -11,6 +11,7 @@ import gradio as gr
 import uvicorn
 from starlette.middleware import Middleware
 
+from app.admin.keys import KeyStore
 from app.admin.service import AdminService
 from app.admin.upload_cache import UploadCache
 from app.answering import AnswerService
@@ -23,10 +24,12 @@ def serve(
     host: str,
     port: int,
     admin: AdminService,
+    keys: KeyStore,
+    require_key: bool = False,
     max_file_mb: float = 5.0,
     upload_cache: UploadCache | None = None,
 ) -> None:
-    """Serve until interrupted (Ctrl-C or SIGTERM)."""
+    """Serve until interrupted (Ctrl-C or SIGTERM); ``keys`` guard the API."""
     app_kwargs = {}
     if upload_cache is not None:
         upload_cache.prepare()  # before the Blocks: Gradio reads the folder when they are built
@@ -35,7 +38,7 @@ def serve(
     if upload_cache is not None:
         upload_cache.keep_built()
     app = gr.mount_gradio_app(
-        create_api(service, admin),
+        create_api(service, admin, keys, admin.feedback, require_key),
         demo,
         path="/",
         server_name=host,

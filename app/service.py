@@ -9,6 +9,7 @@ from pathlib import Path
 from langchain_core.embeddings import Embeddings
 
 from app.answering import AnswerService, LLMAnswerer, make_chat_model
+from app.answering.slots import AnswerSlots
 from app.progress import IngestProgress
 from app.prompts import load_prompts
 from app.settings import Settings
@@ -111,6 +112,7 @@ def build_service(settings: Settings) -> AnswerService:
         llm=LLMAnswerer(model, prompts) if model is not None else None,
         top_k=settings.top_k,
         max_question_chars=settings.max_question_chars,
+        slots=AnswerSlots(settings.answer_workers),
     )
     service.warm_up()
     return service

@@ -47,6 +47,20 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds an address waits after 5 failed admin logins, doubling each time",
     )
+    api_require_key: bool = Field(
+        False,
+        description="Read endpoints (/api/ask, /v1, …) need a key too; admin ones always do",
+    )
+    log_questions: bool = Field(
+        False,
+        description="Record each question asked in the audit trail (questions may be sensitive)",
+    )
+    answer_workers: int = Field(
+        4,
+        ge=1,
+        le=64,
+        description="Answers computed at once, chat and API together; the API may take all but one",
+    )
     llm: Literal["none", "openai", "ollama"] = Field(
         "none", description="none: extractive answers; openai: any OpenAI-compatible endpoint"
     )

@@ -1,11 +1,13 @@
-"""Load test: concurrent chat users against a running ``planqa serve`` (loopback only).
+"""Load test: concurrent users against a running ``planqa serve`` (loopback only).
 
-    .venv/bin/python scripts/load.py [--clients 20] [--questions 25]
+    .venv/bin/python scripts/load.py [--clients 20] [--questions 25] [--api]
 
 Starts its own server on a free port over a fresh data directory, asks every
 question once alone (the reference answers), then has N clients ask M questions
 each at the same time, and reports errors, answers that differ from the
-reference, and latency percentiles.
+reference, and latency percentiles. By default the clients are chat users
+(gradio_client, the cited clauses compared); with ``--api`` they call
+``POST /api/ask`` (httpx, the whole answer JSON compared).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,29 +38,52 @@ def questions() -> list[str]:
     return out
 
 
+def chat_asker(url: str) -> Callable[[str], Any]:
+    """One chat user: the cited clauses the chat shows for a question."""
+    from gradio_client import Client
+
+    client = Client(url, verbose=False)
+    return lambda question: client.predict(question, [], api_name="/ask")[1]
+
+
+def api_asker(url: str) -> Callable[[str], Any]:
+    """One API client: the answer JSON of ``POST /api/ask``."""
+    import httpx
+
+    client = httpx.Client(base_url=url, timeout=120)
+
+    def ask(question: str) -> Any:
+        response = client.post("api/ask", json={"question": question})
+        response.raise_for_status()
+        return response.json()
+
+    return ask
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--questions", type=int, default=25)
+    parser.add_argument("--api", action="store_true", help="drive POST /api/ask, not the chat")
     args = parser.parse_args()
-    from gradio_client import Client
+    make_asker = api_asker if args.api else chat_asker
 
     pool = questions()
     with tempfile.TemporaryDirectory() as tmp, running_server(clean_env(Path(tmp) / "data")) as url:
-        reference_client = Client(url, verbose=False)
-        reference = {q: reference_client.predict(q, [], api_name="/ask")[1] for q in pool}
+        alone = make_asker(url)
+        reference = {q: alone(q) for q in pool}
         latencies: list[float] = []
         errors: list[str] = []
         mismatches: list[str] = []
         lock = threading.Lock()
 
         def user(n: int) -> None:
-            client = Client(url, verbose=False)
+            ask = make_asker(url)
             for i in range(args.questions):
                 question = pool[(n * args.questions + i) % len(pool)]
                 start = time.perf_counter()
                 try:
-                    citations = client.predict(question, [], api_name="/ask")[1]
+                    citations = ask(question)
                 except Exception as exc:  # recorded, not raised: the run reports every failure
                     with lock:
                         errors.append(f"{question}: {exc}")
@@ -76,7 +103,10 @@ def main() -> None:
         wall = time.perf_counter() - started
     latencies.sort()
     total = args.clients * args.questions
-    print(f"{args.clients} clients × {args.questions} questions = {total} requests in {wall:.1f} s")
+    face = "POST /api/ask" if args.api else "chat (gradio_client)"
+    print(
+        f"{face}: {args.clients} clients × {args.questions} questions = {total} requests in {wall:.1f} s"
+    )
     print(
         f"errors: {len(errors)}; answers differing from the single-user answer: {len(mismatches)}"
     )

@@ -1,4 +1,5 @@
-"""知识库管理: uploading and removing documents, behind a login.
+"""知识库管理: uploading and removing documents, behind a login; each login, failed or not,
+each upload and each removal goes into the audit trail (app/admin/audit.py).
 
 Uploads are checked by content, not by their name: the size limit, a supported
 suffix, and text that decodes in a known encoding and parses into clauses. The
@@ -15,6 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.admin import audit as actions
+from app.admin.audit import AuditLog
+from app.admin.database import Database
+from app.admin.feedback import FeedbackStore, unrecorded
 from app.admin.login_guard import LoginGuard, wait_message
 from ingest import IngestError, ParsedDocument
 from ingest.loaders import load_text, supported_suffixes
@@ -50,8 +55,13 @@ class AdminService:
         password: str,
         max_file_mb: float,
         login_delay: float = 2.0,
+        audit: AuditLog | None = None,
+        feedback: FeedbackStore | None = None,
     ) -> None:
         self._kb = kb
+        self.audit = audit or AuditLog(Database(kb.data_dir))
+        # what users said of answers, reviewed in 知识库管理
+        self.feedback = feedback or FeedbackStore(Database(kb.data_dir), unrecorded(kb))
         self._user = user
         self._password = password
         self.guard = LoginGuard(login_delay)
@@ -79,11 +89,14 @@ class AdminService:
             return Login("", "知识库管理已关闭。")
         wait = self.guard.wait_seconds(address)
         if wait > 0:
+            self.audit.record(actions.LOGIN_FAILED, user[:100], address, "refused while waiting")
             return Login("", wait_message(wait))
         if not self.check_login(user, password):
             self.guard.failed(address)
+            self.audit.record(actions.LOGIN_FAILED, user[:100], address, "wrong user or password")
             wait = self.guard.wait_seconds(address)
             return Login("", "用户名或密码错误。" + (wait_message(wait) if wait > 0 else ""))
+        self.audit.record(actions.LOGIN, user[:100], address)
         return Login(self.guard.succeeded(address), "已登录。")
 
     def logged_in(self, token: object) -> bool:
@@ -127,8 +140,10 @@ class AdminService:
         path: Path,
         original_name: str,
         progress: Callable[[int, int], None] | None = None,
+        actor: str = "",
+        address: str = "",
     ) -> IngestReport:
-        """Check, keep a copy and ingest an uploaded file.
+        """Check, keep a copy and ingest an uploaded file; ``actor`` at ``address`` is audited.
 
         ``progress(passages_done, passages_total)`` is called as passages are stored.
         """
@@ -136,9 +151,15 @@ class AdminService:
         self.uploads.mkdir(parents=True, exist_ok=True)
         stored = self.uploads / f"{uuid.uuid4().hex}{Path(original_name).suffix.lower()}"
         stored.write_bytes(path.read_bytes())
-        return self._kb.add_documents(
+        report = self._kb.add_documents(
             [document], None if progress is None else lambda _, done, total: progress(done, total)
         )
+        detail = f"{document.doc_id} ({Path(original_name).name}, {report.passages} passages)"
+        self.audit.record(actions.UPLOAD, actor or self._user, address or "unknown", detail)
+        return report
 
-    def remove(self, doc_id: str) -> int:
-        return self._kb.remove_document(doc_id)
+    def remove(self, doc_id: str, actor: str = "", address: str = "") -> int:
+        gone = self._kb.remove_document(doc_id)
+        detail = f"{doc_id} ({gone} passages)"
+        self.audit.record(actions.REMOVE, actor or self._user, address or "unknown", detail)
+        return gone

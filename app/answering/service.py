@@ -25,6 +25,7 @@ from app.answering.conversation import Rewrite, Turn, rewrite
 from app.answering.llm import LLMAnswerer, LLMError
 from app.answering.policy import CoveragePolicy, Decision
 from app.answering.query import Query, QueryAnalyser
+from app.answering.slots import AnswerSlots, Lane
 from app.answering.terms import TermMatcher
 from app.prompts import Prompts
 from kb.knowledge_base import ClauseHit, KnowledgeBase
@@ -41,8 +42,10 @@ class AnswerService:
         llm: LLMAnswerer | None = None,
         top_k: int = 5,
         max_question_chars: int = 500,
+        slots: AnswerSlots | None = None,
     ) -> None:
         self.kb = kb
+        self.slots = slots or AnswerSlots()
         self._prompts = prompts
         self._llm = llm
         self._top_k = top_k
@@ -89,11 +92,18 @@ class AnswerService:
         question: str,
         history: list[Turn] | None = None,
         doc_ids: Collection[str] | None = None,
+        lane: Lane = "chat",
     ) -> Iterator[str | Answer]:
         """Text as a chat model writes it (nothing without one), then the final Answer.
 
         ``doc_ids`` limits the answer to those documents; None or empty means all of them.
+        The answer waits for one of the shared slots; ``lane`` says who asks (app/answering/slots.py).
         """
+        return self.slots.held(self._stream(question, history, doc_ids), lane)
+
+    def _stream(
+        self, question: str, history: list[Turn] | None, doc_ids: Collection[str] | None
+    ) -> Iterator[str | Answer]:
         question = self.check_question(question)
         self.kb.refresh()  # another process's ingest or removal is loaded meanwhile
         view: KnowledgeView = self.kb.scope(doc_ids) if doc_ids else self.kb

@@ -13,11 +13,11 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from app.answering import Answer, QuestionError, Turn
-from app.api.deps import Service
+from app.api.deps import Audit, Service, caller
 from app.api.schemas import MODEL_ID, ChatRequest
 from app.api.streaming import event_stream, sse, started
 
@@ -31,13 +31,14 @@ def models() -> dict[str, Any]:
 
 
 @router.post("/chat/completions", summary="Answer the last user message, with citations")
-def chat_completions(body: ChatRequest, service: Service):
+def chat_completions(body: ChatRequest, request: Request, service: Service, audit: Audit):
     asked = [m.text() for m in body.messages if m.role == "user"]
     if not asked:
         return _error("no user message: the last user message is the question")
     history = [Turn(question) for question in asked[:-1] if question.strip()]
+    audit.question(asked[-1], *caller(request))
     try:
-        items = started(service.stream(asked[-1], history))
+        items = started(service.stream(asked[-1], history, lane="api"))
     except QuestionError as exc:
         return _error(str(exc))
     reply = _Reply(body.model)

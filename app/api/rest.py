@@ -12,8 +12,15 @@ from fastapi import APIRouter, HTTPException, Request
 
 from app.admin.service import DocumentRow
 from app.answering import Answer, AnswerService
-from app.api.deps import Admin, Service, Workspaces
-from app.api.schemas import AskRequest, ClauseOut, Problem, QuizRequest, SupportRequest
+from app.api.deps import Admin, Audit, Feedbacks, Service, Workspaces, caller
+from app.api.schemas import (
+    AskRequest,
+    ClauseOut,
+    FeedbackRequest,
+    Problem,
+    QuizRequest,
+    SupportRequest,
+)
 from app.api.streaming import event_stream, sse, started
 from app.workspaces.duties import Duty, Milestone
 from app.workspaces.quiz import QuizQuestion
@@ -30,12 +37,13 @@ router = APIRouter(responses={400: {"model": Problem}, 404: {"model": Problem}})
     responses={200: {"content": {"text/event-stream": {}}}},
     summary="Answer a question with cited clauses",
 )
-def ask(body: AskRequest, request: Request, service: Service):
+def ask(body: AskRequest, request: Request, service: Service, audit: Audit):
     """The answer's JSON; with ``"stream": true`` or ``Accept: text/event-stream``, events:
     ``delta`` (``{"text": …}``, only while a chat model writes), then one ``answer``."""
     doc_ids = chosen_documents(service, body.doc_ids)
     history = [turn.to_turn() for turn in body.history]
-    items = started(service.stream(body.question, history, doc_ids))
+    audit.question(body.question, *caller(request))
+    items = started(service.stream(body.question, history, doc_ids, lane="api"))
     if body.stream or "text/event-stream" in request.headers.get("accept", ""):
         return event_stream(_answer_events(items))
     *_, answer = items
@@ -66,6 +74,20 @@ def chosen_documents(service: AnswerService, doc_ids: list[str] | None) -> list[
 
 def _no_document(ids: list[str]) -> str:
     return f"no document {', '.join(map(repr, ids))} in the knowledge base"
+
+
+@router.post("/feedback", status_code=201, summary="Rate an answer 👍 or 👎")
+def feedback(body: FeedbackRequest, feedbacks: Feedbacks) -> dict[str, int]:
+    """Stored with the settings that produced the answer; a 👎 can become an evaluation
+    case in 知识库管理. Returns the feedback's ``id``."""
+    try:
+        return {
+            "id": feedbacks.add(
+                body.rating, body.question, body.answer, body.citations, body.comment
+            )
+        }
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 @router.get("/documents", response_model=list[DocumentRow], summary="The documents")

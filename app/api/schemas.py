@@ -38,6 +38,21 @@ class AskRequest(BaseModel):
     )
 
 
+class FeedbackRequest(BaseModel):
+    """A user's rating of an answer: the question, and the answer's text and citations as
+    /api/ask returned them (the server adds the settings that produced it)."""
+
+    question: str = Field(max_length=2000, examples=["领导小组办公室设在哪里？"])
+    answer: str = Field(max_length=20_000, description="the answer's text, as shown")
+    citations: list[dict[str, Any]] = Field(
+        default_factory=list,
+        max_length=50,
+        description="the answer's `citations`, as /api/ask returned them",
+    )
+    rating: Literal["up", "down"]
+    comment: str = Field(default="", max_length=2000)
+
+
 class ClauseOut(BaseModel):
     """One clause as the plan words it, and where it stands."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import shutil
 import sys
@@ -10,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.answering import Answer, AnswerService, QuestionError
+from app.cli import keys as key_commands
 from app.cli.workspaces import add_commands
 from app.cli.workspaces import run as run_workspace
 from app.offline import set_offline_defaults
@@ -41,7 +43,12 @@ def _parser() -> argparse.ArgumentParser:
         "eval",
         help="retrieval, answer-level evidence and refusals on an evaluation file, per question type",
     )
-    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("file", type=Path, nargs="?")
+    evaluate.add_argument(
+        "--set",
+        choices=["feedback"],
+        help="feedback: the cases made from 👎 feedback (<data dir>/feedback_cases.jsonl)",
+    )
     evaluate.add_argument("--json", action="store_true")
     evaluate.add_argument(
         "--failures", action="store_true", help="also list the ids of the questions that failed"
@@ -57,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     add_commands(sub)
+    key_commands.add_commands(sub)
     return parser
 
 
@@ -88,13 +96,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ask":
             return _ask(settings, args)
         if args.command == "eval":
-            return _eval(settings, args.file, args.json, args.failures)
+            return _eval(settings, _eval_file(settings, args), args.json, args.failures)
+        if args.command == "keys":
+            return key_commands.run(settings, args)
         if args.command == "docs":
             return _docs(settings, args)
         if args.command == "serve":
             return _serve(settings, args.host, args.port)
         return run_workspace(settings, args)
-    except (IngestError, KnowledgeBaseError, QuestionError, ValueError) as exc:
+    except (IngestError, KnowledgeBaseError, QuestionError, ValueError, LookupError) as exc:
         print(f"planqa: {exc}", file=sys.stderr)
         return 2
 
@@ -146,7 +156,7 @@ def _docs(settings: Settings, args: argparse.Namespace) -> int:
     kb = open_knowledge_base(settings, seed=True)
     admin = AdminService(kb, settings.admin_user, "", settings.max_file_mb)
     if args.docs_command == "remove":
-        gone = admin.remove(args.doc_id)
+        gone = admin.remove(args.doc_id, f"cli {getpass.getuser()}", "cli")  # audited
         print(f"removed {args.doc_id}: {gone} passages")
         return 0
     chosen = _filtered(kb.documents(), args)
@@ -202,6 +212,20 @@ def _require_documents(service: AnswerService, settings: Settings) -> None:
         )
 
 
+def _eval_file(settings: Settings, args: argparse.Namespace) -> Path:
+    """The file named, or the one a ``--set`` names."""
+    from app.admin.feedback import cases_path
+
+    if (args.file is None) == (args.set is None):
+        raise ValueError("name an evaluation file or a set (--set feedback), one of them")
+    if args.set == "feedback":
+        path = cases_path(settings.data_dir)
+        if not path.is_file():
+            raise ValueError(f"{path}: no feedback cases yet (turn a 👎 into one in 知识库管理)")
+        return path
+    return args.file
+
+
 def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = False) -> int:
     from app.evaluation import evaluate, print_report
     from app.service import build_service
@@ -219,18 +243,25 @@ def _eval(settings: Settings, path: Path, as_json: bool, show_failures: bool = F
 
 
 def _serve(settings: Settings, host: str | None, port: int | None) -> int:
+    from app.admin.audit import AuditLog
+    from app.admin.database import Database
+    from app.admin.feedback import FeedbackStore, provenance_of
+    from app.admin.keys import KeyStore
     from app.admin.service import AdminService
     from app.admin.upload_cache import UploadCache
     from app.server import serve
     from app.service import build_service
 
     service = build_service(settings)
+    database = Database(settings.data_dir)
     admin = AdminService(
         service.kb,
         settings.admin_user,
         settings.admin_password.get_secret_value(),
         settings.max_file_mb,
         settings.admin_login_delay,
+        audit=AuditLog(database, settings.log_questions),
+        feedback=FeedbackStore(database, provenance_of(settings)),
     )
     port = port or settings.port
     serve(
@@ -238,6 +269,8 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         host or settings.host,
         port,
         admin,
+        KeyStore(database),
+        require_key=settings.api_require_key,
         max_file_mb=settings.max_file_mb,
         upload_cache=UploadCache(settings.data_dir, port, settings.upload_cache_mb),
     )

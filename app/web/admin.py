@@ -9,6 +9,8 @@ import gradio as gr
 
 from app.admin.service import AdminService
 from app.admin.upload_cache import discard
+from app.web.admin_audit import build_audit_view
+from app.web.admin_feedback import build_feedback_view
 from ingest import IngestError
 from ingest.loaders import supported_suffixes
 from kb.knowledge_base import KnowledgeBaseError
@@ -25,6 +27,10 @@ def _rows(admin: AdminService) -> list[list[object]]:
 
 def _notice(text: str) -> str:
     return f'<p class="notice">{html.escape(text)}</p>'
+
+
+def _address(request: gr.Request | None) -> str:
+    return request.client.host if request and request.client else "unknown"
 
 
 def build_admin_tab(admin: AdminService) -> None:
@@ -51,6 +57,8 @@ def build_admin_tab(admin: AdminService) -> None:
             with gr.Row():
                 doc_id = gr.Textbox(label="要删除的文档 id", elem_id="admin-remove-id")
                 remove = gr.Button("删除", variant="stop", elem_id="admin-remove")
+            build_feedback_view(admin, session)
+            build_audit_view(admin, session)
 
         def on_login(name: str, secret: str, request: gr.Request):
             address = request.client.host if request and request.client else "unknown"
@@ -65,14 +73,14 @@ def build_admin_tab(admin: AdminService) -> None:
                 )
             return "", _notice(login.message), gr.update(visible=False), [], ""
 
-        def on_add(file: str | None, token: str, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
+        def on_add(file: str | None, token: str, request: gr.Request, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
             try:
-                return _add(file, token, progress)
+                return _add(file, token, progress, _address(request))
             finally:  # the admin keeps its own copy; without a login the cap prunes it
                 if file and admin.logged_in(token):
                     discard(file)
 
-        def _add(file: str | None, token: str, progress: gr.Progress):
+        def _add(file: str | None, token: str, progress: gr.Progress, address: str):
             if not admin.logged_in(token):
                 return _notice("请先登录。"), gr.update()
             if not file:
@@ -83,18 +91,18 @@ def build_admin_tab(admin: AdminService) -> None:
                 progress(0.1 + 0.9 * done / max(total, 1), desc=f"写入段落 {done}/{total}")
 
             try:
-                report = admin.upload(Path(file), Path(file).name, stored)
+                report = admin.upload(Path(file), Path(file).name, stored, address=address)
             except (IngestError, KnowledgeBaseError) as exc:
                 return _notice(f"未导入：{exc}"), _rows(admin)
             progress(1.0, desc="完成")
             done = "、".join(report.added + report.replaced) or "（内容未变）"
             return _notice(f"已导入 {done}：{report.passages} 个段落。"), _rows(admin)
 
-        def on_remove(target: str, token: str):
+        def on_remove(target: str, token: str, request: gr.Request):
             if not admin.logged_in(token):
                 return _notice("请先登录。"), gr.update()
             try:
-                gone = admin.remove((target or "").strip())
+                gone = admin.remove((target or "").strip(), address=_address(request))
             except KnowledgeBaseError as exc:
                 return _notice(str(exc)), _rows(admin)
             return _notice(f"已删除 {target}（{gone} 个段落）。"), _rows(admin)

@@ -46,6 +46,7 @@ COPY_CONVERSATION_JS = """
 
 def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
     from app.web.admin import build_admin_tab
+    from app.web.feedback import FeedbackBox
     from app.web.tabs import build_workspace_tabs
     from app.workspaces.workspace import Workspace
 
@@ -115,6 +116,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                         examples=[{"text": q} for q in EXAMPLES],
                         placeholder="可以直接提问，或点一个示例问题：",
                     )
+                    feedback = FeedbackBox(service, admin) if admin is not None else None
                     notice = gr.HTML("", elem_id="question-notice")  # right above the box
                     with gr.Row(elem_id="ask-row"):
                         question = gr.Textbox(
@@ -156,6 +158,8 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
         copy_all.click(None, chatbot, None, js=COPY_CONVERSATION_JS)
         demo.load(restore, stored, [chatbot, citations], api_visibility="private")
         reader.listen(citations)
+        if feedback is not None:  # 👍/👎 under each answer (app/web/feedback.py)
+            feedback.wire(chatbot, stored)
         # documents come and go in 知识库管理: the list is read again when it is opened
         scope.focus(
             lambda: gr.Dropdown(choices=document_choices(service.kb)),
