@@ -67,13 +67,9 @@ def _chat_text(answer: Answer) -> str:
 
 def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
     from app.web.admin import build_admin_tab
+    from app.web.header import header_markdown
     from app.web.tabs import build_workspace_tabs
     from app.workspaces.workspace import Workspace
-
-    documents = service.kb.documents()
-    titles = "、".join(f"《{d.title}》" for d in documents[:3])
-    if len(documents) > 3:
-        titles = f"{len(documents)} 份文档（{titles} 等）"
 
     def respond(
         question: str,
@@ -102,7 +98,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
             yield partial, citation_html(None), "", turns
 
     with gr.Blocks(title="planqa 政策问答") as demo:
-        gr.Markdown(f"## planqa 政策问答\n知识库：{titles}。回答只引用方案原文，并标明出处。")
+        header = gr.Markdown(header_markdown(service.kb), elem_id="kb-header")
         with gr.Tabs():
             with gr.Tab("对话", id="chat"), gr.Row():
                 with gr.Column(scale=3):
@@ -125,13 +121,14 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                     citations = gr.HTML(citation_html(None), elem_id="citations")
             build_workspace_tabs(Workspace(service.kb))
             if admin is not None:
-                build_admin_tab(admin)
+                build_admin_tab(admin, header)
         turns = gr.State([])
         outputs = [chatbot, citations, question, turns]
         inputs = [question, chatbot, scope, turns]
         ask.click(respond, inputs, outputs, api_name="ask")
         question.submit(respond, inputs, outputs, api_visibility="private")
-        # documents come and go in 知识库管理: the list is read again when it is opened
+        # documents come and go in 知识库管理: the header and the list are read again
+        demo.load(lambda: header_markdown(service.kb), None, header, api_visibility="private")
         scope.focus(
             lambda: gr.Dropdown(choices=document_choices(service.kb)),
             None,

@@ -72,8 +72,9 @@ class SupportFinder:
         items: list[tuple[str, SupportItem]] = []
         for doc in self._kb.documents():
             for clause in doc.clauses:
-                found = self._clause(clause, profile, terms, best_overlap or 1.0)
-                items += [(kind, self._item(clause, doc.title, fits)) for kind, fits in found]
+                fits = self._fits(clause, profile, terms, best_overlap or 1.0)
+                if fits:
+                    items.append((_kind(fits, profile), self._item(clause, doc.title, fits)))
         items.sort(key=lambda pair: -pair[1].score)
         groups = {kind: SupportGroup(kind, title) for kind, title in SUPPORT_KINDS.items()}
         for kind, item in items[: self._items]:
@@ -82,10 +83,11 @@ class SupportFinder:
             profile, [g for g in groups.values() if g.items], self.unmet(profile.description)
         )
 
-    def _clause(
+    def _fits(
         self, clause: Clause, profile: EnterpriseProfile, terms: list[str], scale: float
-    ) -> list[tuple[str, list[tuple[Offer, Fit]]]]:
-        by_kind: dict[str, list[tuple[Offer, Fit]]] = {}
+    ) -> list[tuple[Offer, Fit]]:
+        """The clause's sentences that concern the enterprise, each with how well it fits."""
+        fits = []
         for start, end in sentence_spans(clause.text):
             offer = read_offer(clause.text[start:end])
             how = fit(offer, profile)
@@ -93,14 +95,9 @@ class SupportFinder:
                 continue
             overlap = self._kb.term_rarity([t for t in terms if t in offer.sentence]) / scale
             how = Fit(how.score + min(overlap, 1.0), how.reasons)
-            pairing = len([c for c in profile.cities if c in offer.sentence]) >= 2
-            if pairing:
-                by_kind.setdefault("pairing", []).append((offer, how))
-            elif offer.offers and how.score >= _ENOUGH:
-                by_kind.setdefault(offer.kinds[0] if offer.kinds else "other", []).append(
-                    (offer, how)
-                )
-        return list(by_kind.items())
+            if _pairs(offer, profile) or (offer.offers and how.score >= _ENOUGH):
+                fits.append((offer, how))
+        return fits
 
     @staticmethod
     def _item(clause: Clause, title: str, fits: list[tuple[Offer, Fit]]) -> SupportItem:
@@ -126,6 +123,19 @@ class SupportFinder:
         # nouns and verbs name what is wanted (税收, 减税, 补贴); 一家, 在 do not
         wanted = [w for w, tag in said if tag in _NAMING and len(w) >= 2 and w not in STOPWORDS]
         return [w for w in dict.fromkeys(wanted) if not self._kb.contains_text(w)]
+
+
+def _pairs(offer: Offer, profile: EnterpriseProfile) -> bool:
+    """Names both the enterprise's home city and the one it goes to (哈尔滨市与深圳市)."""
+    return len([c for c in profile.cities if c in offer.sentence]) >= 2
+
+
+def _kind(fits: list[tuple[Offer, Fit]], profile: EnterpriseProfile) -> str:
+    """A clause is listed once, under the kind of support its best sentence offers."""
+    if any(_pairs(offer, profile) for offer, _ in fits):
+        return "pairing"
+    best = max(fits, key=lambda pair: pair[1].score)[0]
+    return best.kinds[0] if best.kinds else "other"
 
 
 def excerpt(text: str, sentences: list[str], limit: int = 320) -> str:
