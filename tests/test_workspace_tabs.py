@@ -50,11 +50,28 @@ def shots(tmp_path: Path) -> Path:
     return target
 
 
-def open_tab(browser, url: str, tab: str, viewport: dict):
-    page = browser.new_page(viewport=viewport, accept_downloads=True)
-    page.goto(url)
-    page.get_by_role("tab", name=tab).click()
-    return page
+@pytest.fixture
+def open_tab(browser, server_url):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    """Opens the app at a size on one tab (through the "More tabs" menu on a phone)."""
+    opened = []
+
+    def open_(tab: str, viewport: dict):
+        page = browser.new_page(viewport=viewport, accept_downloads=True)
+        opened.append(page)
+        page.goto(server_url)
+        page.locator("#kb-header").wait_for()
+        try:
+            page.get_by_role("tab", name=tab).click(timeout=5_000)
+        except PlaywrightTimeout:
+            page.get_by_role("button", name="More tabs").click()
+            page.locator(".overflow-dropdown button", has_text=tab).click()
+        return page
+
+    yield open_
+    for page in opened:
+        page.close()
 
 
 def make_quiz(page) -> str:
@@ -70,12 +87,10 @@ def make_quiz(page) -> str:
     return "\n".join(page.locator("#quiz-results .quiz-question").all_inner_texts())
 
 
-def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(
-    browser, server_url, shots
-):
+def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(open_tab, shots):
     from docx import Document
 
-    page = open_tab(browser, server_url, "培训测验", DESKTOP)
+    page = open_tab("培训测验", DESKTOP)
     assert page.get_by_text("固定题目（可选，填数字可重现同一套题）").is_visible()
     first, second = make_quiz(page), make_quiz(page)
     assert first != second  # a new quiz on each press
@@ -94,14 +109,14 @@ def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(
 
     stem = f"培训测验-全部-{date.today().isoformat()}"
     with page.expect_download() as csv_download:
-        page.locator("#quiz-files a", has_text=f"{stem}.csv").click()
+        page.locator(f"#quiz-files a[download='{stem}.csv']").click()
     assert csv_download.value.suggested_filename == f"{stem}.csv"
     raw = Path(csv_download.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "题号,题型,题目" in raw.decode("utf-8-sig")
     assert "hlj-gd" not in raw.decode("utf-8-sig")  # no internal ids
 
     with page.expect_download() as docx_download:
-        page.locator("#quiz-files a", has_text=f"{stem}.docx").click()
+        page.locator(f"#quiz-files a[download='{stem}.docx']").click()
     assert docx_download.value.suggested_filename == f"{stem}.docx"
     document = Document(io.BytesIO(Path(docx_download.value.path()).read_bytes()))
     body = document.element.body.xml
@@ -113,15 +128,15 @@ def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(
         page.locator("#quiz-print").click()
     printed = popup.value
     assert "答案与出处" in printed.content()
-    assert printed.evaluate(
-        "getComputedStyle(document.querySelector('.key')).breakBefore"
-    ) in ("page", "always")
+    assert printed.evaluate("getComputedStyle(document.querySelector('.key')).breakBefore") in (
+        "page",
+        "always",
+    )
     printed.close()
-    page.close()
 
 
-def test_quiz_says_when_a_part_has_fewer_questions_than_asked(browser, server_url, shots):
-    page = open_tab(browser, server_url, "培训测验", PHONE)
+def test_quiz_says_when_a_part_has_fewer_questions_than_asked(open_tab, shots):
+    page = open_tab("培训测验", PHONE)
     page.locator("#quiz-part input").click()
     page.get_by_role("option", name="五、保障措施").click()
     page.locator("#quiz-count input[type=number]").fill("30")
@@ -133,7 +148,6 @@ def test_quiz_says_when_a_part_has_fewer_questions_than_asked(browser, server_ur
     stems = page.locator("#quiz-results .quiz-question p").all_inner_texts()
     assert not any("五、保障措施 › " in s for s in stems)  # not the whole outline path
     page.screenshot(path=str(shots / "quiz-phone.png"), full_page=True)
-    page.close()
 
 
 def find_support(page, description: str) -> str:
@@ -145,8 +159,8 @@ def find_support(page, description: str) -> str:
     return page.locator("#support-results").inner_text()
 
 
-def test_support_finder_for_a_shenzhen_car_parts_maker(browser, server_url, shots):
-    page = open_tab(browser, server_url, "政策查找", DESKTOP)
+def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
+    page = open_tab("政策查找", DESKTOP)
     found = find_support(page, MANUFACTURER)
     assert "广东省制造业企业在黑龙江省设立研发制造基地" in found
     assert "6.装备制造业等优势产业" in found
@@ -165,27 +179,24 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(browser, server_url, shot
     assert "研发制造基地" in marked and len(marked) < len(item.locator(".text").inner_text())
     page.screenshot(path=str(shots / "support.png"), full_page=True)
 
+    page = open_tab("政策查找", DESKTOP)
     unmet = find_support(page, "广东的制造企业，希望在黑龙江享受减税")
     assert "方案没有提到：“减税”" in unmet
-    page.close()
 
 
-def test_support_for_a_care_home_operator_shows_no_farming_clause(browser, server_url, shots):
-    page = open_tab(browser, server_url, "政策查找", PHONE)
+def test_support_for_a_care_home_operator_shows_no_farming_clause(open_tab, shots):
+    page = open_tab("政策查找", PHONE)
     found = find_support(page, "我们在广东经营养老院，想到黑龙江发展")
     assert "养老机构落地黑龙江省" in found
     assert "农业产业化龙头企业" not in found
     page.screenshot(path=str(shots / "support-phone.png"), full_page=True)
-    page.close()
 
 
 @pytest.mark.parametrize("tab", ["责任分工", "时间节点"])
-def test_tables_show_their_source_column_and_become_cards_on_a_phone(
-    browser, server_url, shots, tab
-):
+def test_tables_show_their_source_column_and_become_cards_on_a_phone(open_tab, shots, tab):
     grid = "#duties-grid" if tab == "责任分工" else "#timeline-grid"
     name = "duties" if tab == "责任分工" else "timeline"
-    page = open_tab(browser, server_url, tab, DESKTOP)
+    page = open_tab(tab, DESKTOP)
     source = page.locator(f"{grid} td.source").first
     source.wait_for()
     box = source.bounding_box()
@@ -196,9 +207,8 @@ def test_tables_show_their_source_column_and_become_cards_on_a_phone(
         assert "加强两省在加快转变政府职能等方面的经验交流" in actions
         assert "加强两省在加快转变政府职能" not in actions  # never cut mid-phrase
     page.screenshot(path=str(shots / f"{name}.png"))
-    page.close()
 
-    phone = open_tab(browser, server_url, tab, PHONE)
+    phone = open_tab(tab, PHONE)
     row = phone.locator(f"{grid} tbody tr").first
     row.wait_for()
     assert row.evaluate("r => getComputedStyle(r).display") == "block"  # a card
@@ -207,11 +217,10 @@ def test_tables_show_their_source_column_and_become_cards_on_a_phone(
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert source.evaluate("c => getComputedStyle(c, '::before').content").startswith('"原文')
     phone.screenshot(path=str(shots / f"{name}-phone.png"))
-    phone.close()
 
 
-def test_outline_is_indented_searchable_and_expands(browser, server_url, shots):
-    page = open_tab(browser, server_url, "方案目录", DESKTOP)
+def test_outline_is_indented_searchable_and_expands(open_tab, shots):
+    page = open_tab("方案目录", DESKTOP)
     page.locator("#outline-expand").click()
     level1 = page.locator("#outline-tree .level-1 > summary", has_text="四、重点任务")
     level2 = page.locator("#outline-tree .level-2 > summary").first
@@ -230,16 +239,14 @@ def test_outline_is_indented_searchable_and_expands(browser, server_url, shots):
     tree = page.locator("#outline-tree")
     assert tree.locator("mark").inner_text() == "绿色通道"
     assert "（五）创造良好合作环境" in tree.inner_text() and "前言" not in tree.inner_text()
-    page.close()
 
-    phone = open_tab(browser, server_url, "方案目录", PHONE)
+    phone = open_tab("方案目录", PHONE)
     phone.locator("#outline-tree summary", has_text="五、保障措施").click()
     phone.screenshot(path=str(shots / "outline-phone.png"))
-    phone.close()
 
 
 def test_admin_logs_in_with_enter_and_removes_a_chosen_document_after_confirming(
-    browser, server_url, shots, tmp_path
+    open_tab, shots, tmp_path
 ):
     plan = tmp_path / "ice-economy.md"
     plan.write_text(
@@ -248,10 +255,10 @@ def test_admin_logs_in_with_enter_and_removes_a_chosen_document_after_confirming
     )
     empty = tmp_path / "empty.md"
     empty.write_text("  ", encoding="utf-8")
-    page = open_tab(browser, server_url, "知识库管理", DESKTOP)
-    page.locator("#admin-user input").fill("admin")
-    page.locator("#admin-password input").fill(PASSWORD)
-    page.locator("#admin-password input").press("Enter")
+    page = open_tab("知识库管理", DESKTOP)
+    page.locator("#admin-user").locator("input, textarea").fill("admin")
+    page.locator("#admin-password").locator("input, textarea").fill(PASSWORD)
+    page.locator("#admin-password").locator("input, textarea").press("Enter")
     page.locator("#admin-add").wait_for(state="visible", timeout=30_000)
     assert not page.locator("#admin-password").is_visible()  # the form is gone
 
@@ -286,4 +293,3 @@ def test_admin_logs_in_with_enter_and_removes_a_chosen_document_after_confirming
     )
     assert "冰雪经济合作方案" not in page.locator("#kb-header").inner_text()
     assert "冰雪经济合作方案" not in page.locator("#admin-documents").inner_text()
-    page.close()

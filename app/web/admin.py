@@ -94,7 +94,7 @@ def build_admin_tab(admin: AdminService, header: gr.Markdown) -> None:
 
         def on_add(file: str | None, token: str, progress=gr.Progress()):  # noqa: B008 (Gradio's API)
             try:
-                return _add(file, token, progress)
+                return (*_add(file, token, progress), None)  # the box is emptied for the next file
             finally:  # the admin keeps its own copy; without a login the cap prunes it
                 if file and admin.logged_in(token):
                     discard(file)
@@ -151,7 +151,7 @@ def build_admin_tab(admin: AdminService, header: gr.Markdown) -> None:
         login.click(on_login, [user, password], logged, api_visibility="private")
         password.submit(on_login, [user, password], logged, api_visibility="private")
         views = [table, doc_id, header]
-        add.click(on_add, [upload, session], [status, *views], api_visibility="private")
+        add.click(on_add, [upload, session], [status, *views, upload], api_visibility="private")
         remove.click(
             on_ask_remove,
             [doc_id, session],
