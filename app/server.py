@@ -17,6 +17,7 @@ from app.admin.upload_cache import UploadCache
 from app.answering import AnswerService
 from app.api import create_api
 from app.web.chat import CSS, STATIC, build_ui
+from app.web.workspace_css import WORKSPACE_CSS
 
 
 def serve(
@@ -45,7 +46,7 @@ def serve(
         server_port=port,
         app_kwargs=app_kwargs,
         max_file_size=f"{int(max_file_mb * 1024)}kb",  # Gradio refuses bigger uploads early
-        css=CSS,
+        css=CSS + WORKSPACE_CSS,
         css_paths=[STATIC / "chat.css"],
         head=f"<script>{(STATIC / 'chat.js').read_text(encoding='utf-8')}</script>",
         footer_links=[],

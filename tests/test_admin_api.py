@@ -81,8 +81,8 @@ def test_every_function_called_by_raw_index_without_login_changes_nothing(
             done = raw_call(url, dependency["id"], data, uuid.uuid4().hex)
             called.append(json.dumps(done.get("output"), ensure_ascii=False))
         assert len(called) >= 10
-        # upload, remove, and turning feedback into an evaluation case
-        assert sum("请先登录" in output for output in called) == 3
+        # upload, asking to remove, confirming the removal, turning feedback into a case
+        assert sum("请先登录" in output for output in called) == 4
     assert docs_list(copied_data_dir) == listed and PLAN_ID in listed
     assert (copied_data_dir / "version").read_text() == stamp
     assert not (copied_data_dir / "uploads").exists()

@@ -126,7 +126,7 @@ def test_each_workspace_tab_in_headless_chromium(server_url: str, tmp_path: Path
             "() => document.querySelector('#duties-table').innerText.includes('任组长')",
             timeout=30_000,
         )
-        assert "五、保障措施 › （一）完善工作机制" in table.inner_text()
+        assert "（一）完善工作机制" in table.inner_text()
         page.keyboard.press("Escape")
         page.screenshot(path=str(target / "duties.png"))
 
@@ -235,8 +235,10 @@ def test_admin_tab_login_upload_and_remove(copied_data_dir: Path, tmp_path: Path
         )
 
         page.get_by_role("tab", name="知识库管理").click()
-        page.locator("#admin-remove-id").locator("input, textarea").fill("ice-economy")
+        page.locator("#admin-remove-doc input").click()
+        page.get_by_role("option", name=re.compile("冰雪经济合作方案")).click()
         page.locator("#admin-remove").click()
+        page.locator("#admin-confirm-yes").click()
         page.wait_for_function(
             "document.querySelector('#admin-status').innerText.includes('已删除')", timeout=30_000
         )

@@ -5,10 +5,10 @@ import io
 
 import pytest
 
-from app.workspaces.duties import to_csv
-from app.workspaces.quiz import to_csv as quiz_csv
-from app.workspaces.quiz import to_markdown
-from app.workspaces.support import EnterpriseProfile
+from app.workspaces.duties import ACTS, to_csv
+from app.workspaces.handout import to_csv as quiz_csv
+from app.workspaces.handout import to_markdown
+from app.workspaces.profile import EnterpriseProfile
 from app.workspaces.workspace import Workspace
 from tests.conftest import PLAN_ID
 
@@ -24,14 +24,18 @@ def found_clauses(groups):
     return {item.clause_id.split(":")[1] for g in groups for item in g.items}
 
 
+def sentences_of(groups):
+    return [s for g in groups for i in g.items for s in i.sentences]
+
+
 def test_care_home_operator_from_guangdong_finds_the_elderly_care_clause(workspace):
     groups = workspace.find_support(
-        EnterpriseProfile("我们在广东经营养老院，想到黑龙江发展", origin="广东", industry="养老")
-    )
+        EnterpriseProfile("我们在广东经营养老院，想到黑龙江发展", industries=("养老",))
+    ).groups
     assert "4.2.10" in found_clauses(groups)
-    sentences = [s for g in groups for i in g.items for s in i.sentences]
-    assert any("养老机构落地黑龙江省" in s for s in sentences)
+    assert any("养老机构落地黑龙江省" in s for s in sentences_of(groups))
     assert all(i.note for g in groups for i in g.items)
+    assert not any("农业产业化龙头企业" in s for s in sentences_of(groups))  # for farm firms
 
 
 def test_private_capital_wanting_a_guarantee_company_finds_task_3(workspace):
@@ -39,7 +43,7 @@ def test_private_capital_wanting_a_guarantee_company_finds_task_3(workspace):
         EnterpriseProfile(
             "民营资本，计划设立一家融资担保公司", ownership="民营", wants="设立金融机构"
         )
-    )
+    ).groups
     financing = next(g for g in groups if g.kind == "financing")
     assert financing.items[0].clause_id == f"{PLAN_ID}:4.1.3"
     assert any("融资担保公司" in s for s in financing.items[0].sentences)
@@ -51,9 +55,32 @@ def test_support_needs_a_description(workspace):
         workspace.find_support(EnterpriseProfile(""))
 
 
+def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(workspace):
+    result = workspace.find_support(
+        EnterpriseProfile("我们是深圳的一家民营新能源汽车零部件企业，想在哈尔滨建厂")
+    )
+    used = result.profile
+    assert (used.origin, used.destination, used.ownership) == ("广东", "黑龙江", "民营")
+    assert {"装备制造", "新兴产业"} <= set(used.industries) and used.cities == ("深圳", "哈尔滨")
+    assert {"3", "4.2.6", "5.5"} <= found_clauses(result.groups)
+    said = " ".join(sentences_of(result.groups))
+    assert "广东省制造业企业在黑龙江省设立研发制造基地" in said and "哈尔滨市与深圳市" in said
+    for other in ("首次公开募股", "在俄罗斯建设", "农产品产销对接"):
+        assert other not in said  # for 黑龙江 firms, abroad, another industry
+    pairing = next(g for g in result.groups if g.kind == "pairing")
+    assert pairing.items[0].sentences == ["哈尔滨市与深圳市对口合作。"]  # marks one sentence
+    assert result.unmet == []
+
+
+def test_a_request_the_plan_does_not_meet_is_named(workspace):
+    result = workspace.find_support(EnterpriseProfile("广东的制造企业，希望在黑龙江享受减税"))
+    assert result.unmet == ["减税"]
+
+
 def test_quiz_answers_are_in_their_cited_clause_and_reproducible(workspace):
     clauses = {c.clause_id: c for c in workspace.clauses()}
-    questions = workspace.quiz(20, seed=7)
+    quiz = workspace.quiz(20, seed=7)
+    questions = quiz.questions
     assert len(questions) == 20
     for q in questions:
         assert q.answer in clauses[q.clause_id].text
@@ -62,17 +89,39 @@ def test_quiz_answers_are_in_their_cited_clause_and_reproducible(workspace):
         assert "____" in stem and q.answer not in stem  # the question does not give it away
         if q.kind == "multiple_choice":
             assert q.answer in q.options and len(set(q.options)) == 4
-    assert workspace.quiz(20, seed=7) == questions
-    assert workspace.quiz(20, seed=8) != questions
+    assert workspace.quiz(20, seed=7).questions == questions
+    assert workspace.quiz(20, seed=8).questions != questions
+    assert workspace.quiz(20).questions != workspace.quiz(20).questions  # no seed: a new quiz
+    stems = [q.question.split("填空：")[0] for q in questions]
+    assert not any(" › " in s for s in stems)  # not the whole outline path
+
+
+def test_distractors_are_of_the_answers_kind(workspace):
+    for q in workspace.quiz(30, seed=3).questions:
+        if not q.options:
+            continue
+        if q.answer.endswith("年") and q.answer[:4].isdigit():
+            assert all(o.endswith("年") and o[:4].isdigit() for o in q.options)
+        elif q.answer.endswith(("装备", "机床", "基金")):
+            assert all(o.endswith(q.answer[-1]) for o in q.options)
+
+
+def test_asking_more_than_a_part_holds_says_so(workspace):
+    quiz = workspace.quiz(30, seed=1, part="5")
+    assert len(quiz.questions) < 30
+    assert f"只能出 {len(quiz.questions)} 道题（要求 30 道）" in quiz.shortfall()
+    assert quiz.part == "五、保障措施"
 
 
 def test_quiz_for_one_part_and_exports(workspace):
-    questions = workspace.quiz(3, seed=1, part="5")
+    quiz = workspace.quiz(3, seed=1, part="5")
+    questions = quiz.questions
     assert all(q.label.startswith("五、保障措施") for q in questions)
-    markdown = to_markdown(questions, "方案")
+    markdown = to_markdown(quiz, "方案")
     assert "答案与出处" in markdown and questions[0].answer in markdown
-    rows = list(csv.DictReader(io.StringIO(quiz_csv(questions))))
-    assert [r["answer"] for r in rows] == [q.answer for q in questions]
+    rows = list(csv.DictReader(io.StringIO(quiz_csv(quiz))))
+    assert [r["答案"] for r in rows] == [q.answer for q in questions]
+    assert not any(PLAN_ID in value for row in rows for value in row.values())
     with pytest.raises(ValueError, match="没有找到条款"):
         workspace.quiz(3, part="9.9")
 
@@ -94,10 +143,13 @@ def test_duties_pin_the_plans_facts(workspace):
     assert ("常务副省长", "牵头推进") in facts
     guangdong = workspace.duties("广东")
     assert guangdong and all(r.party == "广东省" for r in guangdong)
-    assert any(r.role == "主体" and r.action.startswith("协助黑龙江省") for r in guangdong)
+    assert any(r.role == ACTS and r.action.startswith("协助黑龙江省") for r in guangdong)
     assert {r.party for r in workspace.duties("省长")} == {"省长"}  # not 常务副省长
     table = list(csv.DictReader(io.StringIO(to_csv(guangdong))))
-    assert len(table) == len(guangdong) and table[0]["party"] == "广东省"
+    assert len(table) == len(guangdong) and table[0]["单位"] == "广东省"
+    actions = {r.action for r in rows}
+    assert "加强两省在加快转变政府职能等方面的经验交流" in actions  # whole phrase, list elided
+    assert "加强两省在加快转变政府职能" not in actions
 
 
 def test_timeline_has_the_two_phases(workspace):

@@ -69,6 +69,10 @@ class AdminService:
         self.uploads = kb.data_dir / "uploads"
 
     @property
+    def kb(self) -> KnowledgeBase:
+        return self._kb
+
+    @property
     def enabled(self) -> bool:
         return bool(self._password)
 

@@ -18,7 +18,7 @@ from app.answering.policy import PARTIAL, Decision
 from app.answering.query import Query
 from app.answering.verify import verify
 from app.prompts import Prompts, listing
-from app.workspaces.duties import DutyExtractor, duty_question_party
+from app.workspaces.duties import ACTS, DutyExtractor, duty_question_party
 from kb.knowledge_base import ClauseHit
 from kb.scope import KnowledgeView
 
@@ -164,7 +164,7 @@ class DutiesAnswerer:
         if not party:
             return
         clauses = [c for d in request.view.documents() for c in d.clauses]
-        rows = [r for r in self._duties.duties(clauses, party) if r.role == "主体"]
+        rows = [r for r in self._duties.duties(clauses, party) if r.role == ACTS]
         if not rows:
             return
         by_clause: dict[str, list[str]] = {}

@@ -23,8 +23,9 @@ from app.api.schemas import (
 )
 from app.api.streaming import event_stream, sse, started
 from app.workspaces.duties import Duty, Milestone
+from app.workspaces.profile import EnterpriseProfile
 from app.workspaces.quiz import QuizQuestion
-from app.workspaces.support import EnterpriseProfile, SupportGroup
+from app.workspaces.support import SupportGroup
 from app.workspaces.workspace import OutlineEntry
 from kb.scope import select_documents
 
@@ -130,17 +131,17 @@ def support(body: SupportRequest, workspace: Workspaces):
     """What the plans offer an enterprise like this, grouped (``planqa support``)."""
     if not body.description.strip():
         raise HTTPException(400, "describe the enterprise in a sentence (description is empty)")
-    profile = EnterpriseProfile(
-        body.description, body.origin, body.ownership, body.industry, body.wants
-    )
-    return workspace.find_support(profile)
+    industries = (body.industry,) if body.industry else ()
+    origin = "其他地区" if body.origin == "other" else body.origin
+    profile = EnterpriseProfile(body.description, origin, body.ownership, industries, body.wants)
+    return workspace.find_support(profile).groups
 
 
 @router.post("/quiz", response_model=list[QuizQuestion], summary="Training quiz questions")
 def quiz(body: QuizRequest, workspace: Workspaces):
     """Questions with their answers and the sentences they come from (``planqa quiz``)."""
     try:
-        return workspace.quiz(body.n, body.seed, body.part)
+        return workspace.quiz(body.n, body.seed, body.part).questions
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
 

@@ -67,7 +67,7 @@ class SupportRequest(BaseModel):
     """An enterprise, as `planqa support` describes it."""
 
     description: str = Field(examples=["广东的民营养老企业，想在黑龙江开养老院"])
-    origin: Literal["广东", "黑龙江", "other", ""] = ""
+    origin: Literal["广东", "黑龙江", "其他地区", "other", ""] = ""
     ownership: Literal["国有", "民营", "外资", ""] = ""
     industry: str = Field(default="", examples=["养老"])
     wants: str = Field(default="", examples=["设立金融机构"])

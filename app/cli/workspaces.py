@@ -9,9 +9,9 @@ from dataclasses import asdict
 from app.service import build_service
 from app.settings import Settings
 from app.workspaces.duties import to_csv as table_csv
-from app.workspaces.quiz import to_csv as quiz_csv
-from app.workspaces.quiz import to_markdown
-from app.workspaces.support import EnterpriseProfile
+from app.workspaces.handout import to_csv as quiz_csv
+from app.workspaces.handout import to_markdown
+from app.workspaces.profile import ORIGINS, EnterpriseProfile
 from app.workspaces.workspace import OutlineEntry, Workspace
 
 
@@ -22,13 +22,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "support", help="support an enterprise like this may find in the plans"
     )
     support.add_argument("description", help="the enterprise in a sentence")
-    support.add_argument("--origin", choices=["广东", "黑龙江", "other"], default="")
+    support.add_argument("--origin", choices=ORIGINS, default="")
     support.add_argument("--ownership", choices=["国有", "民营", "外资"], default="")
-    support.add_argument("--industry", default="", help="e.g. 养老, 金融, 农业食品")
+    support.add_argument(
+        "--industry", action="append", default=[], help="e.g. 养老, 金融, 农业食品 (repeatable)"
+    )
     support.add_argument("--wants", default="", help="e.g. 上市融资, 设立金融机构, 对俄出口")
     quiz = sub.add_parser("quiz", help="training quiz questions with answers and citations")
     quiz.add_argument("--n", type=int, default=10)
-    quiz.add_argument("--seed", type=int, default=0)
+    quiz.add_argument("--seed", type=int, default=0, help="the same seed gives the same quiz")
     quiz.add_argument("--part", help="a clause id or outline key, e.g. 4.2 or 5")
     quiz.add_argument("--format", choices=["markdown", "csv"], default="markdown")
     duties = sub.add_parser("duties", help="who does what, per task and measure")
@@ -51,24 +53,26 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             _print_tree(tree, 0)
     elif command == "support":
         profile = EnterpriseProfile(
-            args.description, args.origin, args.ownership, args.industry, args.wants
+            args.description, args.origin, args.ownership, tuple(args.industry), args.wants
         )
-        groups = workspace.find_support(profile)
+        result = workspace.find_support(profile)
         if args.json:
-            return _json([asdict(g) for g in groups])
-        for group in groups:
+            return _json([asdict(g) for g in result.groups])
+        if result.unmet:
+            print(f"方案没有提到：{'、'.join(result.unmet)}")
+        for group in result.groups:
             print(f"## {group.title}")
             for item in group.items:
-                print(f"- {item.label} ({item.clause_id})")
+                print(f"- {item.label} ({item.clause_id})  {'；'.join(item.reasons)}")
                 for sentence in item.sentences:
                     print(f"    “{sentence}”")
                 print(f"    注：{item.note}")
     elif command == "quiz":
-        questions = workspace.quiz(args.n, args.seed, args.part)
+        quiz = workspace.quiz(args.n, args.seed, args.part)
         if args.json:
-            return _json([asdict(q) for q in questions])
-        title = "、".join(d.title for d in workspace._kb.documents())
-        print(quiz_csv(questions) if args.format == "csv" else to_markdown(questions, title))
+            return _json([asdict(q) for q in quiz.questions])
+        title = workspace.document_titles()
+        print(quiz_csv(quiz) if args.format == "csv" else to_markdown(quiz, title))
     elif command == "duties":
         rows = workspace.duties(args.party)
         if args.json:

@@ -47,13 +47,9 @@ COPY_CONVERSATION_JS = """
 def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Blocks:
     from app.web.admin import build_admin_tab
     from app.web.feedback import FeedbackBox
+    from app.web.header import header_markdown
     from app.web.tabs import build_workspace_tabs
     from app.workspaces.workspace import Workspace
-
-    documents = service.kb.documents()
-    titles = "、".join(f"《{d.title}》" for d in documents[:3])
-    if len(documents) > 3:
-        titles = f"{len(documents)} 份文档（{titles} 等）"
 
     def take(question: str) -> tuple[str, Any, str]:
         """The question handed to ``respond`` and the box emptied at once, so what is typed
@@ -95,7 +91,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
         return [], sources_html([]), [], ""
 
     with gr.Blocks(title="planqa 政策问答") as demo:
-        gr.Markdown(f"## planqa 政策问答\n知识库：{titles}。回答只引用方案原文，并标明出处。")
+        header = gr.Markdown(header_markdown(service.kb), elem_id="kb-header")
         with gr.Tabs(overflow_behavior="wrap", elem_id="tabs") as tabs:
             with gr.Tab("对话", id="chat"), gr.Row(elem_id="chat-row"):
                 with gr.Column(scale=3, min_width=320):
@@ -135,7 +131,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
             reader = DocumentReader(service.kb, tabs)
             build_workspace_tabs(Workspace(service.kb))
             if admin is not None:
-                build_admin_tab(admin)
+                build_admin_tab(admin, header)
         # the conversation lives in the browser's localStorage: a reload brings it back.
         # The secret is fixed so a restarted server still reads it; it is the user's own.
         stored = gr.BrowserState([], storage_key="planqa-conversation", secret="planqa-chat")
@@ -160,7 +156,8 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
         reader.listen(citations)
         if feedback is not None:  # 👍/👎 under each answer (app/web/feedback.py)
             feedback.wire(chatbot, stored)
-        # documents come and go in 知识库管理: the list is read again when it is opened
+        # documents come and go in 知识库管理: the header and the list are read again
+        demo.load(lambda: header_markdown(service.kb), None, header, api_visibility="private")
         scope.focus(
             lambda: gr.Dropdown(choices=document_choices(service.kb)),
             None,

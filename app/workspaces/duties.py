@@ -34,8 +34,10 @@ VERBS = (
 _OBJECT_VERBS = ("鼓励", "支持", "引导", "吸引", "协助", "邀请", "组织", "推动")
 _MODIFIERS = r"(?:要|将|应|积极|主动|共同|分别|联合|研究|进一步|相互|加快|重点|根据需要|在[^，。；]{0,12}下)*"
 _PLACE_MARKERS = "赴到在与向对给为从于和及、至往"
-_DETAIL_END = re.compile(r"[，。；、：]")
+_DETAIL_END = re.compile(r"[，。；：]")  # clause boundaries; 、 only separates items
+_LISTED = re.compile(r"(?:、[^，。；：、]{1,16})+(?=等)")  # "A、B、C等" → "A等"
 _APPOINTED = re.compile(r"[，。；、：的]")
+ACTS, SUPPORTED = "负责", "受支持"
 _WHEN = re.compile(r"\d{4}[—–\-至到]\d{4}年|到\d{4}年|\d{4}年|每年|定期|年度|三年")
 
 
@@ -43,7 +45,7 @@ _WHEN = re.compile(r"\d{4}[—–\-至到]\d{4}年|到\d{4}年|\d{4}年|每年|�
 class Duty:
     party: str
     action: str  # the verb and what it acts on: "协助黑龙江省的发电装备…"
-    role: str  # 主体 (acts) | 对象 (is encouraged, supported, assisted)
+    role: str  # ACTS (负责: does it) | SUPPORTED (受支持: is encouraged, supported, assisted)
     clause_id: str
     label: str
     sentence: str
@@ -100,7 +102,7 @@ class DutyExtractor:
                 Duty(
                     _canonical(match.group(1)),
                     action,
-                    "主体",
+                    ACTS,
                     clause.clause_id,
                     clause.label,
                     sentence,
@@ -112,7 +114,7 @@ class DutyExtractor:
                 Duty(
                     _canonical(match.group(2)),
                     action,
-                    "对象",
+                    SUPPORTED,
                     clause.clause_id,
                     clause.label,
                     sentence,
@@ -124,7 +126,7 @@ class DutyExtractor:
                 Duty(
                     "两省",
                     _detail(body, leading.start(1)),
-                    "主体",
+                    ACTS,
                     clause.clause_id,
                     clause.label,
                     sentence,
@@ -161,12 +163,21 @@ def duty_question_party(normalized: str) -> str | None:
     return name if name in known else None
 
 
-def _detail(text: str, start: int, limit: int = 30) -> str:
-    """The verb and what follows it up to the next punctuation ("任组长", not "任组长的…")."""
+def _detail(text: str, start: int, limit: int = 40) -> str:
+    """The verb and what follows it, to the end of its clause ("任组长", not "任组长的…").
+
+    A long clause keeps the first item of an enumeration ("加强两省在加快转变政府职能等
+    方面的经验交流"); one still too long ends at an item boundary with "等", never mid-word.
+    """
     pattern = _APPOINTED if text.startswith("任", start) else _DETAIL_END
     end = pattern.search(text, start)
-    stop = end.start() if end else len(text)
-    return text[start : min(stop, start + limit)]
+    detail = text[start : end.start() if end else len(text)]
+    if len(detail) > limit:
+        detail = _LISTED.sub("", detail)
+    if len(detail) > limit:
+        cut = max(detail.rfind("、", 0, limit), detail.rfind("和", 0, limit))
+        detail = detail[:cut] + "等" if cut > limit // 2 else detail
+    return detail
 
 
 def _chronology(row: Milestone) -> tuple[int, str]:
@@ -174,10 +185,22 @@ def _chronology(row: Milestone) -> tuple[int, str]:
     return (int(year.group()) if year else 9999, row.when)
 
 
+COLUMNS = {  # field → the column heading a user reads; no internal ids
+    "party": "单位",
+    "role": "角色",
+    "action": "做什么",
+    "when": "时间",
+    "label": "出处",
+    "sentence": "原文",
+}
+
+
 def to_csv(rows: list[Duty] | list[Milestone]) -> str:
+    """The table with Chinese headings; saved with a BOM so that Excel reads it."""
     buffer = io.StringIO()
     if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(asdict(rows[0])))
-        writer.writeheader()
-        writer.writerows(asdict(r) for r in rows)
+        fields = [f for f in asdict(rows[0]) if f in COLUMNS]
+        writer = csv.writer(buffer)
+        writer.writerow([COLUMNS[f] for f in fields])
+        writer.writerows([asdict(r)[f] for f in fields] for r in rows)
     return buffer.getvalue()

@@ -1,16 +1,26 @@
-"""政策查找: which clauses offer support or opportunities to an enterprise like this one."""
+"""政策查找: which clauses offer support or opportunities to an enterprise like this one.
+
+Every sentence of every clause is read as an ``Offer`` (offers.py) and kept when it
+fits the profile: it is not for another province's enterprises, another industry or
+another ownership, and something ties it to this enterprise (its industry, what it
+wants, its cities, or support open to any enterprise coming to invest). Words of the
+enterprise that the plans never mention ("减税") are reported, not silently dropped.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
 
+from app.workspaces.offers import Fit, Offer, fit, read_offer
+from app.workspaces.profile import EnterpriseProfile, wanted_text
 from ingest.chunking import sentence_spans
-from ingest.tagging import load_taxonomy, tag_text
+from ingest.models import Clause
 from kb.knowledge_base import KnowledgeBase
-from kb.text import content_terms, expand_query, normalize_query
+from kb.text import STOPWORDS, content_terms, expand_query, normalize_query, tagged_words
 
 SUPPORT_KINDS = {
+    "pairing": "对口合作关系",
     "financing": "融资与金融",
     "land_energy": "用地与用能",
     "platforms_parks": "平台与园区",
@@ -19,10 +29,8 @@ SUPPORT_KINDS = {
     "pilots": "改革试点",
     "other": "其他合作机会",
 }
-ORIGINS = {"广东": "广东省", "黑龙江": "黑龙江省"}
-# Verbs by which a plan offers something: encourage, support, attract, give priority…
-_OFFER = re.compile(r"鼓励|支持|引导|吸引|优先|给予|扶持|协助|推介|欢迎|争取|开辟|便利")
-_VAGUE = re.compile(r"具备条件|有实力|有条件|符合条件")
+_NAMING = {"n", "vn", "nz", "an", "v"}  # jieba's nouns, nominal verbs, verbs
+_ENOUGH = 2.0  # term overlap alone (at most 1) never qualifies a sentence
 
 
 @dataclass
@@ -30,7 +38,9 @@ class SupportItem:
     clause_id: str
     label: str
     doc_title: str
-    sentences: list[str]
+    text: str  # the clause's text, or the part around the sentences that concern the enterprise
+    sentences: list[str]  # the sentences that concern it, as they appear in ``text``
+    reasons: list[str]
     note: str
     score: float
 
@@ -42,95 +52,111 @@ class SupportGroup:
     items: list[SupportItem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class EnterpriseProfile:
-    description: str
-    origin: str = ""  # 广东 | 黑龙江 | other
-    ownership: str = ""  # 国有 | 民营 | 外资
-    industry: str = ""  # a tag of the taxonomy's industry facet, or free text
-    wants: str = ""  # a tag of the activity facet (上市融资, 设立金融机构…) or free text
-
-    def topic(self) -> str:
-        """What the enterprise does and wants, in the plan's words."""
-        taxonomy = load_taxonomy()
-        words = [self.description, self.industry]
-        words += taxonomy.get("activity", {}).get(self.wants, [self.wants])
-        words += taxonomy.get("industry", {}).get(self.industry, [])
-        return " ".join(w for w in words if w)
-
-    def query(self) -> str:
-        return " ".join(w for w in (self.topic(), ORIGINS.get(self.origin), self.ownership) if w)
+@dataclass
+class SupportResult:
+    profile: EnterpriseProfile  # as used, with what was read from the description
+    groups: list[SupportGroup]
+    unmet: list[str]  # what the enterprise asks for that the plans never mention
 
 
 class SupportFinder:
-    """Retrieves clauses for a profile and keeps the sentences that offer something."""
-
-    def __init__(self, kb: KnowledgeBase, clauses: int = 12, keep: float = 0.3) -> None:
+    def __init__(self, kb: KnowledgeBase, items: int = 8) -> None:
         self._kb = kb
-        self._clauses = clauses
-        self._keep = keep  # drop items scoring below this share of the best one
+        self._items = items
 
-    def find(self, profile: EnterpriseProfile) -> list[SupportGroup]:
+    def find(self, profile: EnterpriseProfile) -> SupportResult:
         if not profile.topic().strip():
-            raise ValueError("请描述企业情况，或选择行业、想做的事。 (Describe the enterprise.)")
-        topic = expand_query(normalize_query(profile.topic()))
-        terms = [t for t in content_terms(topic) if len(t) >= 2]
+            raise ValueError("请描述企业情况，或选择行业、想做的事。")
+        terms = content_terms(expand_query(normalize_query(profile.topic())))
+        best_overlap = max(self._kb.term_rarity([t]) for t in terms) if terms else 1.0
+        items: list[tuple[str, SupportItem]] = []
+        for doc in self._kb.documents():
+            for clause in doc.clauses:
+                fits = self._fits(clause, profile, terms, best_overlap or 1.0)
+                if fits:
+                    items.append((_kind(fits, profile), self._item(clause, doc.title, fits)))
+        items.sort(key=lambda pair: -pair[1].score)
         groups = {kind: SupportGroup(kind, title) for kind, title in SUPPORT_KINDS.items()}
-        for rank, hit in enumerate(self._kb.search(profile.query(), self._clauses)):
-            by_kind: dict[str, list[tuple[float, str]]] = {}
-            for start, end in sentence_spans(hit.clause.text):
-                sentence = hit.clause.text[start:end]
-                score = self._score(sentence, terms, profile)
-                if score > 0:
-                    by_kind.setdefault(_kind_of(sentence), []).append((score, sentence))
-            for kind, scored in by_kind.items():
-                scored.sort(key=lambda s: -s[0])
-                sentences = [s for _, s in scored[:3]]
-                groups[kind].items.append(
-                    SupportItem(
-                        clause_id=hit.clause.clause_id,
-                        label=hit.clause.label,
-                        doc_title=hit.doc_title,
-                        sentences=sentences,
-                        note=_conditions_note(sentences),
-                        score=round(scored[0][0] / (1 + 0.1 * rank), 3),
-                    )
-                )
-        best = max((item.score for g in groups.values() for item in g.items), default=0.0)
-        for group in groups.values():
-            group.items = [i for i in group.items if i.score >= self._keep * best]
-            group.items.sort(key=lambda item: -item.score)
-        return [g for g in groups.values() if g.items]
+        for kind, item in items[: self._items]:
+            groups[kind].items.append(item)
+        return SupportResult(
+            profile, [g for g in groups.values() if g.items], self.unmet(profile.description)
+        )
 
-    def _score(self, sentence: str, terms: list[str], profile: EnterpriseProfile) -> float:
-        if not _OFFER.search(sentence):
-            return 0.0
-        # words in every clause (两省, 合作) count for nothing: rarity in this knowledge base
-        relevance = self._kb.term_rarity([t for t in terms if t in sentence])
-        if profile.ownership and profile.ownership in sentence:
-            relevance *= 1.3
-        origin = ORIGINS.get(profile.origin)
-        if origin and origin not in sentence and origin[:2] not in sentence:
-            relevance *= 0.5  # support aimed at the other province's enterprises
-        return float(relevance)
+    def _fits(
+        self, clause: Clause, profile: EnterpriseProfile, terms: list[str], scale: float
+    ) -> list[tuple[Offer, Fit]]:
+        """The clause's sentences that concern the enterprise, each with how well it fits."""
+        fits = []
+        for start, end in sentence_spans(clause.text):
+            offer = read_offer(clause.text[start:end])
+            how = fit(offer, profile)
+            if how is None:
+                continue
+            overlap = self._kb.term_rarity([t for t in terms if t in offer.sentence]) / scale
+            how = Fit(how.score + min(overlap, 1.0), how.reasons)
+            if _pairs(offer, profile) or (offer.offers and how.score >= _ENOUGH):
+                fits.append((offer, how))
+        return fits
+
+    @staticmethod
+    def _item(clause: Clause, title: str, fits: list[tuple[Offer, Fit]]) -> SupportItem:
+        sentences = [o.sentence for o, _ in fits]
+        reasons = list(dict.fromkeys(r for _, f in fits for r in f.reasons))
+        return SupportItem(
+            clause_id=clause.clause_id,
+            label=clause.label,
+            doc_title=title,
+            text=excerpt(clause.text, sentences),
+            sentences=sentences,
+            reasons=reasons,
+            note=_conditions_note(sentences),
+            score=round(max(f.score for _, f in fits), 3),
+        )
+
+    def unmet(self, description: str) -> list[str]:
+        """Words of what the enterprise wants that no document mentions."""
+        said = tagged_words(normalize_query(wanted_text(description)))
+        verbs = [i for i, (_, tag) in enumerate(said) if tag == "v"]
+        if verbs and len(verbs) > 1:
+            del said[verbs[0]]  # the predicate (享受 减税, 获得 补贴), not what is wanted
+        # nouns and verbs name what is wanted (税收, 减税, 补贴); 一家, 在 do not
+        wanted = [w for w, tag in said if tag in _NAMING and len(w) >= 2 and w not in STOPWORDS]
+        return [w for w in dict.fromkeys(wanted) if not self._kb.contains_text(w)]
 
 
-def _kind_of(sentence: str) -> str:
-    for tag in tag_text(sentence):
-        facet, _, name = tag.partition(":")
-        if facet == "support":
-            return name
-    return "other"
+def _pairs(offer: Offer, profile: EnterpriseProfile) -> bool:
+    """Names both the enterprise's home city and the one it goes to (哈尔滨市与深圳市)."""
+    return len([c for c in profile.cities if c in offer.sentence]) >= 2
+
+
+def _kind(fits: list[tuple[Offer, Fit]], profile: EnterpriseProfile) -> str:
+    """A clause is listed once, under the kind of support its best sentence offers."""
+    if any(_pairs(offer, profile) for offer, _ in fits):
+        return "pairing"
+    best = max(fits, key=lambda pair: pair[1].score)[0]
+    return best.kinds[0] if best.kinds else "other"
+
+
+def excerpt(text: str, sentences: list[str], limit: int = 320) -> str:
+    """The clause, or for a long one the sentences that matter with one on either side."""
+    if len(text) <= limit:
+        return text
+    spans = sentence_spans(text)
+    chosen = [i for i, (s, e) in enumerate(spans) if text[s:e] in sentences]
+    first, last = max(min(chosen) - 1, 0), min(max(chosen) + 1, len(spans) - 1)
+    body = text[spans[first][0] : spans[last][1]]
+    return ("…" if first > 0 else "") + body + ("…" if last < len(spans) - 1 else "")
 
 
 def _conditions_note(sentences: list[str]) -> str:
     text = "".join(sentences)
     if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|％|%", text):
         return "条款写明了具体数额，请以原文为准。"
-    if _VAGUE.search(text):
+    if re.search(r"具备条件|有实力|有条件|符合条件", text):
         return "方案只写明“具备条件”“有实力”等要求，没有列出具体条件、金额或申请程序。"
     return "方案没有规定具体条件、金额或申请程序。"
 
 
-def groups_to_json(groups: list[SupportGroup]) -> list[dict]:
-    return [asdict(g) for g in groups]
+def result_to_json(result: SupportResult) -> dict:
+    return asdict(result)

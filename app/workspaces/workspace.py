@@ -6,28 +6,25 @@ One object for the UI tabs and the CLI: the outline (方案目录), the support 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from app.workspaces.duties import Duty, DutyExtractor, Milestone
-from app.workspaces.quiz import QuizBuilder, QuizQuestion
-from app.workspaces.support import EnterpriseProfile, SupportFinder, SupportGroup
+from app.workspaces.duties import ACTS, Duty, DutyExtractor, Milestone
+from app.workspaces.outline import OutlineEntry, outline_tree
+from app.workspaces.profile import (
+    EnterpriseProfile,
+    industry_words,
+    read_profile,
+    with_description,
+)
+from app.workspaces.quiz import Quiz, QuizBuilder
+from app.workspaces.support import SupportFinder, SupportResult
 from ingest.models import Clause, ParsedDocument
 from kb.knowledge_base import KnowledgeBase
-
-
-@dataclass
-class OutlineEntry:
-    id: str
-    label: str
-    title: str
-    text: str
-    children: list[OutlineEntry] = field(default_factory=list)
 
 
 class Workspace:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._duties = DutyExtractor()
+        self._industry_words: tuple[tuple[str, ...], dict[str, list[str]]] | None = None
 
     def clauses(self, doc_id: str | None = None) -> list[Clause]:
         return [c for d in self._documents(doc_id) for c in d.clauses]
@@ -46,29 +43,31 @@ class Workspace:
 
     def outline(self, doc_id: str | None = None) -> list[OutlineEntry]:
         """Each document as a tree: document → sections → subsections → tasks, with clause text."""
-        trees = []
-        for doc in self._documents(doc_id):
-            texts = {c.key: c.text for c in doc.clauses}
-            nodes = {
-                n.key: OutlineEntry(f"{doc.doc_id}:{n.key}", n.label, n.title, texts.get(n.key, ""))
-                for n in doc.outline
-            }
-            root = OutlineEntry(doc.doc_id, doc.title, doc.title, "")
-            if "0" in texts:
-                root.children.append(OutlineEntry(f"{doc.doc_id}:0", "前言", "前言", texts["0"]))
-            child_keys = {k for n in doc.outline for k in n.children}
-            for node in doc.outline:
-                nodes[node.key].children = [nodes[k] for k in node.children if k in nodes]
-                if node.key not in child_keys:
-                    root.children.append(nodes[node.key])
-            trees.append(root)
-        return trees
+        return [outline_tree(doc) for doc in self._documents(doc_id)]
 
-    def find_support(self, profile: EnterpriseProfile) -> list[SupportGroup]:
-        return SupportFinder(self._kb).find(profile)
+    def document_titles(self) -> str:
+        return "、".join(d.title for d in self._documents(None))
 
-    def quiz(self, n: int, seed: int = 0, part: str | None = None) -> list[QuizQuestion]:
-        return QuizBuilder(self.clauses()).build(n, seed, part)
+    def industry_words(self) -> dict[str, list[str]]:
+        """The taxonomy's industries with the plans' own items (see ``profile.industry_words``)."""
+        clauses = self.clauses()
+        key = tuple(c.clause_id for c in clauses)
+        if self._industry_words is None or self._industry_words[0] != key:
+            self._industry_words = (key, industry_words(clauses))
+        return self._industry_words[1]
+
+    def read_profile(self, description: str) -> EnterpriseProfile:
+        return read_profile(description, self.industry_words())
+
+    def find_support(self, profile: EnterpriseProfile) -> SupportResult:
+        """Support for the profile, its empty fields filled from its description."""
+        return SupportFinder(self._kb).find(with_description(profile, self.industry_words()))
+
+    def quiz(self, n: int, seed: int | None = None, part: str | None = None) -> Quiz:
+        """A new quiz on each call unless ``seed`` is given (see ``QuizBuilder.build``)."""
+        clauses = self.clauses()
+        actors = [(d.party, d.sentence) for d in self._duties.duties(clauses) if d.role == ACTS]
+        return QuizBuilder(clauses, actors).build(n, seed, part)
 
     def duties(self, party: str | None = None) -> list[Duty]:
         return self._duties.duties(self.clauses(), party)

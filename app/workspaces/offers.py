@@ -1,0 +1,111 @@
+"""What one sentence of a plan offers, and to whom: the facts 政策查找 matches a profile against.
+
+"引导广东省制造业企业在黑龙江省设立研发制造基地" offers (引导) something to 广东省制造业企业:
+enterprises from 广东, of the industry 装备制造. "引导黑龙江省企业利用深圳证券交易所……"
+is for enterprises from 黑龙江, whatever else it shares with a 深圳 manufacturer. When a
+sentence names no beneficiary, its own industries say whom it concerns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.workspaces.profile import EnterpriseProfile, province_of
+from ingest.tagging import tag_text
+
+# Verbs by which a plan offers something: encourage, support, attract, give priority…
+OFFER = re.compile(r"鼓励|支持|引导|吸引|优先|给予|扶持|协助|推介|欢迎|争取|开辟|便利")
+# The one who is offered something: what follows the verb, up to the first body.
+_BENEFICIARY = re.compile(
+    r"(?:鼓励|支持|引导|吸引|扶持|协助|推介|欢迎)(?:引导)?"
+    r"([^，。；：]{0,40}?(?:企业家|企业|机构|单位|资本|公司|组织|团队|人才))"
+    r"|对(?!口)([^，。；：]{0,30}?企业)"
+)
+CONCRETE = {"land_energy", "financing"}  # help with land, energy or money
+_PROJECTS = re.compile(r"项目|园区")
+
+
+@dataclass(frozen=True)
+class Offer:
+    sentence: str
+    beneficiary: str  # "广东省制造业企业", or "" when the sentence names none
+    origin: str  # the province the beneficiary comes from, or ""
+    industries: frozenset[str]  # of the beneficiary if it has any, else of the sentence
+    ownership: str  # of the beneficiary: 国有 | 民营 | 外资 | ""
+    kinds: tuple[str, ...]  # the taxonomy's support kinds: financing, land_energy…
+    offers: bool  # whether the sentence offers anything (an offering verb)
+
+
+def read_offer(sentence: str) -> Offer:
+    match = _BENEFICIARY.search(sentence)
+    beneficiary = (match.group(1) or match.group(2)) if match else ""
+    own = _facet(beneficiary, "industry")
+    ownership = _facet(beneficiary, "ownership")
+    return Offer(
+        sentence=sentence,
+        beneficiary=beneficiary,
+        origin=province_of(beneficiary),
+        industries=frozenset(own or _facet(sentence, "industry")),
+        ownership=ownership[0] if ownership else "",
+        kinds=tuple(_facet(sentence, "support")),
+        offers=bool(OFFER.search(sentence)),
+    )
+
+
+def _facet(text: str, facet: str) -> list[str]:
+    prefix = f"{facet}:"
+    return [t[len(prefix) :] for t in tag_text(text) if t.startswith(prefix)] if text else []
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How an offer fits a profile: a score, and the reasons in words a user reads."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+
+def fit(offer: Offer, profile: EnterpriseProfile) -> Fit | None:
+    """None when the offer is for someone else: another province's enterprises, another
+    industry, another ownership; otherwise the evidence that it concerns this enterprise."""
+    if profile.origin and offer.origin and offer.origin != profile.origin:
+        return None
+    if profile.ownership and offer.ownership and offer.ownership != profile.ownership:
+        return None
+    sectors = set(profile.industries)
+    if sectors and offer.industries and not sectors & offer.industries:
+        return None
+    score, reasons = 0.0, []
+    if sectors & offer.industries:
+        score += 2
+        reasons.append("行业：" + "、".join(sorted(sectors & offer.industries)))
+    wanted = [k for k in profile.wanted_terms() if k in offer.sentence]
+    if wanted:
+        score += 2
+        reasons.append("涉及：" + "、".join(wanted))
+    if profile.origin and offer.origin == profile.origin:
+        score += 1
+        reasons.append(f"面向{offer.beneficiary}")
+    if profile.ownership and offer.ownership == profile.ownership:
+        score += 0.5
+    cities = [c for c in profile.cities if c in offer.sentence]
+    if cities:
+        score += 1.5 * len(cities)
+        reasons.append("提到" + "、".join(cities))
+    crossing = {profile.origin, profile.destination} == {"广东", "黑龙江"}
+    if crossing and offer.offers and _open_to_projects(offer):
+        score += 2
+        reasons.append("面向对口合作的项目和园区，不限行业")
+    return Fit(score, tuple(reasons))
+
+
+def _open_to_projects(offer: Offer) -> bool:
+    """Land, energy or money for the cooperation's projects, whoever runs them."""
+    concrete = CONCRETE & set(offer.kinds)
+    return (
+        bool(concrete)
+        and not offer.beneficiary
+        and not offer.industries
+        and bool(_PROJECTS.search(offer.sentence))
+    )

@@ -1,0 +1,68 @@
+"""方案目录: each document as a tree of its outline, and the same tree narrowed to a search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ingest.models import ParsedDocument
+from kb.text import normalize_query
+
+
+@dataclass
+class OutlineEntry:
+    id: str
+    label: str
+    title: str
+    text: str
+    children: list[OutlineEntry] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The heading as the plan prints it (the last step of the label's path)."""
+        return self.label.split(" › ")[-1]
+
+
+def outline_tree(doc: ParsedDocument) -> OutlineEntry:
+    """Document → sections → subsections → tasks, each with its clause text."""
+    texts = {c.key: c.text for c in doc.clauses}
+    nodes = {
+        n.key: OutlineEntry(f"{doc.doc_id}:{n.key}", n.label, n.title, texts.get(n.key, ""))
+        for n in doc.outline
+    }
+    root = OutlineEntry(doc.doc_id, doc.title, doc.title, "")
+    if "0" in texts:
+        root.children.append(OutlineEntry(f"{doc.doc_id}:0", "前言", "前言", texts["0"]))
+    child_keys = {k for n in doc.outline for k in n.children}
+    for node in doc.outline:
+        nodes[node.key].children = [nodes[k] for k in node.children if k in nodes]
+        if node.key not in child_keys:
+            root.children.append(nodes[node.key])
+    return root
+
+
+def search_outline(trees: list[OutlineEntry], query: str) -> list[OutlineEntry]:
+    """Only the entries whose heading or text holds the query, with the headings above them.
+
+    The query is normalised as documents are (繁体 → 简体, full-width → half-width).
+    """
+    wanted = normalize_query(query).strip()
+    if not wanted:
+        return trees
+
+    def keep(entry: OutlineEntry) -> OutlineEntry | None:
+        children = [c for c in (keep(c) for c in entry.children) if c is not None]
+        if children or wanted in entry.name or wanted in entry.text:
+            return replace(entry, children=children)
+        return None
+
+    return [t for t in (keep(t) for t in trees) if t is not None]
+
+
+def count_matches(trees: list[OutlineEntry], query: str) -> int:
+    wanted = normalize_query(query).strip()
+
+    def count(entry: OutlineEntry) -> int:
+        own = wanted in entry.name or wanted in entry.text
+        return int(own) + sum(count(c) for c in entry.children)
+
+    return sum(count(t) for t in trees) if wanted else 0
