@@ -60,6 +60,10 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "省长是谁？",
+        "五大莲池旅游度假区广东企业能参与建设吗",
+        "龙江的大米在广东咋卖，开店吗",
+        "方案提到5G网络建设了吗",
+        "中俄博览会是哪年办的？",
         "重点任务分哪几大块？",
         "保障措施一共有几条？",
     ]
@@ -120,3 +124,27 @@ def test_a_question_about_the_outline_lists_the_parts_of_that_heading(
     for n, part in enumerate(parts, 1):
         assert f"{part.number}{part.title}[{n}]" in reply["answer"]
         assert part.title in reply["citations"][n - 1]["label"]  # cited at its own clause
+
+
+def test_a_name_mistyped_by_sound_is_read_as_the_plan_writes_it(replies: dict[str, dict]):
+    reply = replies["五大莲池旅游度假区广东企业能参与建设吗"]
+    assert not reply["abstained"], reply["answer"]
+    assert "五大连池" in reply["answer"]  # quoted as the plan writes it
+
+
+def test_a_premise_that_is_a_latin_name_or_a_year_the_plan_never_gives_is_declined(
+    replies: dict[str, dict],
+):
+    five_g = replies["方案提到5G网络建设了吗"]
+    assert five_g["abstained"] and "5G" in five_g["missing"], five_g["answer"]
+    year = replies["中俄博览会是哪年办的？"]  # the plan names the fair, never its year
+    assert year["abstained"] and year["coverage"] == "not_covered", year["answer"]
+
+
+def test_a_second_question_the_plan_does_not_answer_makes_the_answer_partial(
+    replies: dict[str, dict],
+):
+    reply = replies["龙江的大米在广东咋卖，开店吗"]
+    assert reply["coverage"] == "partial" and reply["missing"] == ["开店"], reply["answer"]
+    assert reply["answer"].startswith("方案中没有提到：开店")  # said first, then what it says
+    assert "大米" in reply["answer"] and "[1]" in reply["answer"]
