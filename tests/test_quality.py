@@ -27,9 +27,9 @@ def test_check_half_declines_what_the_plan_does_not_say(service):
     figures = evaluate(service, EVAL / "plan_check.jsonl").summary()
     assert figures["questions"] >= 170
     assert figures["hit@5"] >= 0.95, figures
-    assert figures["declined"] >= 0.85, figures["wrongly_answered"]
-    assert figures["answered_in_full"] >= 0.65, figures["not_answered_in_full"]
-    assert figures["false_refusals"] <= 0.27, figures["wrongly_abstained"]
+    assert figures["declined"] >= 0.88, figures["wrongly_answered"]
+    assert figures["answered_in_full"] >= 0.72, figures["not_answered_in_full"]
+    assert figures["false_refusals"] <= 0.24, figures["wrongly_abstained"]
     by_type = figures["by_type"]
     assert by_type["yesno_unanswerable"]["declined"] == 1.0
     assert by_type["person"]["declined"] == 1.0
