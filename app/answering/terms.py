@@ -129,6 +129,8 @@ class TermMatcher:
             return word in abbreviations()  # 粤 is 广东
         if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
             return not set(word) & _NUMERAL_CHARS
+        if len(word) == 2 and word[0] in STOPWORDS and not self._kb.contains_text(word):
+            return False  # 要卖, 能干: a modal glued to a one-hanzi verb names no topic
         return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
 
     @staticmethod
