@@ -61,6 +61,7 @@ class PlanVocabulary:
         self, words: list[str], embeddings: Embeddings, cache_dir: Path | None, model: str = ""
     ) -> None:
         self.words = words
+        self.word_set = frozenset(words)
         self._model = model  # part of the cache file's name: vectors belong to one model
         self._embeddings = embeddings
         self._cache_dir = cache_dir

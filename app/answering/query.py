@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.answering.parts import INTERROGATIVE, coordinated_parts, relation_direction
 from app.answering.terms import Term, TermMatcher, Word
 from kb.text import english_glossary, has_phrase, normalize_query, tagged_words
 
@@ -85,7 +86,6 @@ _TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
 ]
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
-_INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
 _SLOT_AFTER = (
     "什么",
     "啥",
@@ -110,10 +110,6 @@ _LIMIT = re.compile(r"^(?:最(?:长|短|多|少|高|低|大|小|晚|早|迟)|至
 _MONEY_NOUNS = ("经费", "预算", "资金", "补贴", "奖励", "费用", "价格", "规模")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)")
-_PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市])"
-_DIRECTION = re.compile(
-    rf"(?P<agent>{_PARTY})(?:要|应|将|会|能|可以|需要|该)?(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{_PARTY})"
-)
 
 
 @dataclass(frozen=True)
@@ -183,8 +179,8 @@ class QueryAnalyser:
             answer_type=answer_type,
             terms=terms,
             premise=premise,
-            direction=_direction(text),
-            parts=_parts(text, terms),
+            direction=relation_direction(text),
+            parts=coordinated_parts(text, terms),
         )
 
     def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
@@ -198,7 +194,7 @@ class QueryAnalyser:
             slot = previous in _SLOT_AFTER or (start < asks[1] and asks[0] < start + len(word))
             slot = slot or _LIMIT.match(word) is not None or _REPORTING.match(word) is not None
             previous = word if word.strip() else previous
-            if _INTERROGATIVE.search(word):
+            if INTERROGATIVE.search(word):
                 continue
             last = words[-1] if words else None
             if len(word) == 1 and flag.startswith("n") and last and last.end == start:
@@ -258,57 +254,3 @@ def _joined(lone: list[Word]) -> list[Word]:
             out.append(Word(text, "n", run[0].start, run[-1].end, run[0].slot))
         run = [word] if word is not None else []
     return out
-
-
-def _direction(text: str) -> tuple[str, str] | None:
-    match = _DIRECTION.search(text)
-    if not match or match.group("agent")[:2] == match.group("other")[:2]:
-        return None
-    return match.group("agent"), match.group("other")
-
-
-# "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
-_RELATION = re.compile(r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互")
-
-
-def _parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
-    """Content terms grouped by the coordinated parts of the question (A和B怎么合作)."""
-    if _RELATION.search(text):
-        return ()
-    content = [t for t in terms if not t.frame]
-    pieces = _coordinated(text)
-    if len(pieces) < 2 or len(content) < 2:
-        return ()
-    grouped = tuple(tuple(t for t in content if t.text.lower() in p.lower()) for p in pieces)
-    grouped = tuple(g for g in grouped if g)
-    if any(all(_is_place(t.text) for t in g) for g in grouped):
-        return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
-    return grouped if len(grouped) >= 2 else ()
-
-
-def _coordinated(text: str) -> list[str]:
-    """The text cut at conjunction words (和 of 参与 or 和谐 cuts nothing) and between
-    questions asked one after the other (大米在广东咋卖，开店吗); a clause that asks
-    nothing (冬天想组团去玩，) is the setting of the question after it.
-    """
-    pieces, current = [], ""
-    for word, flag in tagged_words(text):
-        conjunction = word in _CONJUNCTIONS and flag in ("c", "p", "x", "cc")
-        if conjunction or (word in _CLAUSE_BREAKS and _asks(current)):
-            pieces.append(current)
-            current = ""
-        else:
-            current += word
-    return [p for p in [*pieces, current] if p.strip()]
-
-
-def _asks(clause: str) -> bool:
-    return bool(_INTERROGATIVE.search(clause) or re.search(r"[吗嘛呢不没]\W*$", clause))
-
-
-_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "、", "and"})
-_CLAUSE_BREAKS = frozenset({"，", ",", "？", "?", "；", ";"})
-
-
-def _is_place(word: str) -> bool:
-    return all(flag == "ns" for _, flag in tagged_words(word))

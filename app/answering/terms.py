@@ -26,6 +26,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.answering.segments import PlanSegmenter, Word, sub_words
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
 from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem
@@ -41,10 +42,6 @@ _FRAME_IDF = 6.0
 _FRAME_IDF_VERB = (
     6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
 )
-# what may be left over when a run is cut along plan words: particles, never a content
-# hanzi (卡 of 人才卡, 买 of 荔枝买回来)
-_FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
-_SOUND = "n-sound"  # the tag of a word joined again because it sounds like a plan word
 _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
@@ -55,17 +52,6 @@ _VERB = 0.5
 # what a sentence holding only a near word of a plan word is credited with: the plan
 # uses the word elsewhere, so the sentence may mean something else by its own word
 _NEAR_CREDIT = 0.8
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of the question as segmented, with its place in the question."""
-
-    text: str
-    flag: str  # jieba part of speech; "eng" for English
-    start: int
-    end: int
-    slot: bool  # right after an interrogative: names the kind of answer, not the topic
 
 
 @dataclass(frozen=True)
@@ -103,12 +89,6 @@ def _general_idf() -> tuple[dict[str, float], float]:
     return default_tfidf.idf_freq, default_tfidf.median_idf
 
 
-def _pieces(word: str) -> list[str]:
-    from kb.text import _jieba
-
-    return [p for p in _jieba().lcut_for_search(word) if len(p) >= 2 and p != word]
-
-
 class TermMatcher:
     """Matches question words against one view of the knowledge base."""
 
@@ -119,7 +99,6 @@ class TermMatcher:
         self._vocabulary = vocabulary
         self._profile = profile
         self._clauses = max(sum(len(d.clauses) for d in kb.documents()), 1)
-        self._words: frozenset[str] | None = None
 
     def is_content(self, word: str, flag: str) -> bool:
         lowered = word.lower()
@@ -148,90 +127,8 @@ class TermMatcher:
         return flag not in _NAME_TAGS
 
     def resegment(self, text: str, words: list[Word]) -> list[Word]:
-        """Words the plan does not use, cut again along the plan's own words.
-
-        jieba cuts "年度工作计划报送给谁" as 计划报 / 送给; the plan writes 计划 and 报送. A run
-        of neighbouring words holding one the plan does not use is cut again by longest
-        match against the plan's text, and the new cut is kept only when nothing but
-        function hanzi (给, 的, 要) is left over, so 出让金 never becomes 出让 + 金.
-        """
-        words = self._rejoin_by_sound(text, words)
-        out: list[Word] = []
-        i = 0
-        while i < len(words):
-            j = i + 1
-            while (
-                j < len(words)
-                and words[j].start == words[j - 1].end
-                and _SOUND
-                not in (
-                    words[j].flag,
-                    words[j - 1].flag,
-                )
-            ):
-                j += 1
-            run = words[i:j]
-            if any(self._unplaced(w.text) for w in run if w.flag != _SOUND):
-                recut = self._longest_match(text, run[0].start, run[-1].end, run[0].slot)
-                if recut is not None:
-                    out += recut
-                    i = j
-                    continue
-            out += run
-            i = j
-        return out
-
-    def _rejoin_by_sound(self, text: str, words: list[Word]) -> list[Word]:
-        """A name mistyped by sound (五大莲池, 寒来署往) that jieba cut into pieces, joined
-        again: the longest stretch around a word the plan does not use that sounds like a
-        plan word becomes one word (its form is then found by sound).
-        """
-        if self._vocabulary is None:
-            return words
-        for word in [w for w in words if self._unplaced(w.text)]:
-            for a, b in _windows(text, word.start, word.end):
-                stretch = text[a:b]
-                if self._kb.contains_text(stretch) or not self._vocabulary.homophones(stretch):
-                    continue
-                kept = [w for w in words if w.end <= a or w.start >= b]
-                slot = any(w.slot for w in words if a < w.end and w.start < b)
-                joined = Word(stretch, _SOUND, a, b, slot)
-                return sorted([*kept, joined], key=lambda w: w.start)
-        return words
-
-    def _unplaced(self, word: str) -> bool:
-        """Neither in the plan nor made of plan words (专项资金 is made of 专项 and 资金)."""
-        if self._kb.contains_text(word):
-            return False
-        pieces = _pieces(word)
-        whole = pieces and set(word) <= set("".join(pieces))
-        return not (whole and all(self._kb.contains_text(p) for p in pieces))
-
-    def _longest_match(self, text: str, start: int, end: int, slot: bool) -> list[Word] | None:
-        from kb.text import tagged_words
-
-        words = self._plan_words()  # whole words of the plan: not 黑龙江开 of 黑龙江开展
-        pieces: list[Word] = []
-        at = start
-        while at < end:
-            sizes = range(min(8, end - at), 1, -1)
-            size = next((n for n in sizes if text[at : at + n] in words), 0)
-            if size:
-                pieces.append(Word(text[at : at + size], "n", at, at + size, slot and not pieces))
-                at += size
-                continue
-            leftover = text[at] in STOPWORDS  # 是 of 旅游季是谁搞的
-            if not leftover and not all(
-                f != "eng" and f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])
-            ):
-                return None  # a content hanzi the plan does not use: keep jieba's cut
-            at += 1
-        return pieces or None  # nothing but leftovers (打折 → 打 折): keep jieba's cut
-
-    def _plan_words(self) -> frozenset[str]:
-        if self._words is None:
-            self._words = frozenset(self._vocabulary.words if self._vocabulary else ())
-        return self._words
+        """The words cut again along the plan's own words (app/answering/segments.py)."""
+        return PlanSegmenter(self._kb, self._vocabulary).resegment(text, words)
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
@@ -278,7 +175,7 @@ class TermMatcher:
                     return parts, "compound"
             if len(word) >= 3 and _is_verb(word[0]) and self._kb.contains_text(word[1:]):
                 return (word[1:],), "compound"  # 开分园: a verb put before a plan word
-            pieces = _pieces(word)
+            pieces = sub_words(word)
             whole = pieces and set(word) <= set("".join(pieces))  # 人才卡 is not 人才
             if whole and all(self._kb.contains_text(p) for p in pieces):
                 return tuple(_outermost(pieces)), "compound"
@@ -320,17 +217,6 @@ class TermMatcher:
         near = self._vocabulary.nearest(word, 2)
         threshold = self._profile.term_match_z
         return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
-
-
-def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of hanzi around ``text[start:end]``, three to eight long, longest first."""
-    spans = [
-        (a, b)
-        for a in range(max(0, start - 6), start + 1)
-        for b in range(end, min(len(text), end + 6) + 1)
-        if 3 <= b - a <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b])
-    ]
-    return sorted(spans, key=lambda s: s[0] - s[1])
 
 
 def _is_verb(hanzi: str) -> bool:

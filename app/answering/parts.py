@@ -1,0 +1,75 @@
+"""How a question is put together: its coordinated parts and the direction of a relation.
+
+"旅游和养老有什么合作" asks two things, each to be answered (or declared missing) on its
+own; "大米在广东咋卖，开店吗" asks one question after another; "黑龙江省要为广东省做什么"
+asks for support running one way. ``Query`` (query.py) holds what these find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.answering.terms import Term
+from kb.text import tagged_words
+
+# the noun right after an interrogative names the answer's kind, not the topic:
+# 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
+INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
+_PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市])"
+_DIRECTION = re.compile(
+    rf"(?P<agent>{_PARTY})(?:要|应|将|会|能|可以|需要|该)?(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{_PARTY})"
+)
+
+
+def relation_direction(text: str) -> tuple[str, str] | None:
+    match = _DIRECTION.search(text)
+    if not match or match.group("agent")[:2] == match.group("other")[:2]:
+        return None
+    return match.group("agent"), match.group("other")
+
+
+# "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
+_RELATION = re.compile(r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互")
+
+
+def coordinated_parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
+    """Content terms grouped by the coordinated parts of the question (A和B怎么合作)."""
+    if _RELATION.search(text):
+        return ()
+    content = [t for t in terms if not t.frame]
+    pieces = _coordinated(text)
+    if len(pieces) < 2 or len(content) < 2:
+        return ()
+    grouped = tuple(tuple(t for t in content if t.text.lower() in p.lower()) for p in pieces)
+    grouped = tuple(g for g in grouped if g)
+    if any(all(_is_place(t.text) for t in g) for g in grouped):
+        return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
+    return grouped if len(grouped) >= 2 else ()
+
+
+def _coordinated(text: str) -> list[str]:
+    """The text cut at conjunction words (和 of 参与 or 和谐 cuts nothing) and between
+    questions asked one after the other (大米在广东咋卖，开店吗); a clause that asks
+    nothing (冬天想组团去玩，) is the setting of the question after it.
+    """
+    pieces, current = [], ""
+    for word, flag in tagged_words(text):
+        conjunction = word in _CONJUNCTIONS and flag in ("c", "p", "x", "cc")
+        if conjunction or (word in _CLAUSE_BREAKS and _asks(current)):
+            pieces.append(current)
+            current = ""
+        else:
+            current += word
+    return [p for p in [*pieces, current] if p.strip()]
+
+
+def _asks(clause: str) -> bool:
+    return bool(INTERROGATIVE.search(clause) or re.search(r"[吗嘛呢不没]\W*$", clause))
+
+
+_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "、", "and"})
+_CLAUSE_BREAKS = frozenset({"，", ",", "？", "?", "；", ";"})
+
+
+def _is_place(word: str) -> bool:
+    return all(flag == "ns" for _, flag in tagged_words(word))

@@ -1,0 +1,138 @@
+"""A question's words cut again where jieba cut them across the plan's own words.
+
+jieba knows general Chinese, not the plan: it cuts "年度工作计划报送给谁" as 计划报 / 送给
+where the plan writes 计划 and 报送, and a name mistyped by sound (五大莲池, 寒来署往) into
+pieces no table can place. ``PlanSegmenter`` joins such pieces again when together they
+sound like a plan word, and re-cuts runs holding a word the plan does not use along the
+plan's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.scope import KnowledgeView
+from kb.text import STOPWORDS, tagged_words
+from kb.vocabulary import PlanVocabulary
+
+# what may be left over when a run is cut along plan words: particles, never a content
+# hanzi (卡 of 人才卡, 买 of 荔枝买回来)
+_FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
+SOUND = "n-sound"  # the tag of a word joined again because it sounds like a plan word
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the question as segmented, with its place in the question."""
+
+    text: str
+    flag: str  # jieba part of speech; "eng" for English
+    start: int
+    end: int
+    slot: bool  # right after an interrogative: names the kind of answer, not the topic
+
+
+def sub_words(word: str) -> list[str]:
+    """The words jieba's search mode finds inside ``word`` (专项资金 → 专项, 资金)."""
+    from kb.text import _jieba
+
+    return [p for p in _jieba().lcut_for_search(word) if len(p) >= 2 and p != word]
+
+
+class PlanSegmenter:
+    """Re-cuts a question's words against one view of the knowledge base."""
+
+    def __init__(self, kb: KnowledgeView, vocabulary: PlanVocabulary | None) -> None:
+        self._kb = kb
+        self._vocabulary = vocabulary
+
+    def resegment(self, text: str, words: list[Word]) -> list[Word]:
+        """Words the plan does not use, cut again along the plan's own words.
+
+        jieba cuts "年度工作计划报送给谁" as 计划报 / 送给; the plan writes 计划 and 报送. A run
+        of neighbouring words holding one the plan does not use is cut again by longest
+        match against the plan's text, and the new cut is kept only when nothing but
+        function hanzi (给, 的, 要) is left over, so 出让金 never becomes 出让 + 金.
+        """
+        words = self._rejoin_by_sound(text, words)
+        out: list[Word] = []
+        i = 0
+        while i < len(words):
+            j = i + 1
+            while j < len(words) and _adjoining(words[j - 1], words[j]):
+                j += 1
+            run = words[i:j]
+            if any(self._unplaced(w.text) for w in run if w.flag != SOUND):
+                recut = self._longest_match(text, run[0].start, run[-1].end, run[0].slot)
+                if recut is not None:
+                    out += recut
+                    i = j
+                    continue
+            out += run
+            i = j
+        return out
+
+    def _rejoin_by_sound(self, text: str, words: list[Word]) -> list[Word]:
+        """A name mistyped by sound (五大莲池, 寒来署往) that jieba cut into pieces, joined
+        again: the longest stretch around a word the plan does not use that sounds like a
+        plan word becomes one word (its form is then found by sound).
+        """
+        if self._vocabulary is None:
+            return words
+        for word in [w for w in words if self._unplaced(w.text)]:
+            for a, b in _windows(text, word.start, word.end):
+                stretch = text[a:b]
+                if not self._vocabulary.homophones(stretch) or self._kb.contains_text(stretch):
+                    continue
+                kept = [w for w in words if w.end <= a or w.start >= b]
+                slot = any(w.slot for w in words if a < w.end and w.start < b)
+                joined = Word(stretch, SOUND, a, b, slot)
+                return sorted([*kept, joined], key=lambda w: w.start)
+        return words
+
+    def _unplaced(self, word: str) -> bool:
+        """Neither in the plan nor made of plan words (专项资金 is made of 专项 and 资金)."""
+        if self._kb.contains_text(word):
+            return False
+        pieces = sub_words(word)
+        whole = pieces and set(word) <= set("".join(pieces))
+        return not (whole and all(self._kb.contains_text(p) for p in pieces))
+
+    def _longest_match(self, text: str, start: int, end: int, slot: bool) -> list[Word] | None:
+
+        words = self._plan_words()  # whole words of the plan: not 黑龙江开 of 黑龙江开展
+        pieces: list[Word] = []
+        at = start
+        while at < end:
+            sizes = range(min(8, end - at), 1, -1)
+            size = next((n for n in sizes if text[at : at + n] in words), 0)
+            if size:
+                pieces.append(Word(text[at : at + size], "n", at, at + size, slot and not pieces))
+                at += size
+                continue
+            leftover = text[at] in STOPWORDS  # 是 of 旅游季是谁搞的
+            if not leftover and not all(
+                f != "eng" and f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])
+            ):
+                return None  # a content hanzi the plan does not use: keep jieba's cut
+            at += 1
+        return pieces or None  # nothing but leftovers (打折 → 打 折): keep jieba's cut
+
+    def _plan_words(self) -> frozenset[str]:
+        return self._vocabulary.word_set if self._vocabulary else frozenset()
+
+
+def _adjoining(before: Word, after: Word) -> bool:
+    """Written together, and neither is a word already joined by sound (it stands alone)."""
+    return after.start == before.end and SOUND not in (before.flag, after.flag)
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of hanzi around ``text[start:end]``, three to eight long, longest first."""
+    spans = [
+        (a, b)
+        for a in range(max(0, start - 6), start + 1)
+        for b in range(end, min(len(text), end + 6) + 1)
+        if 3 <= b - a <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b])
+    ]
+    return sorted(spans, key=lambda s: s[0] - s[1])
