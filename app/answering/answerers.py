@@ -179,8 +179,9 @@ class DutiesAnswerer:
             for n, (_, sentences) in enumerate(chosen)
             for s in sentences[:2]
         )
+        titles = "》《".join(dict.fromkeys(h.doc_title for h in hits))  # each source named
         text = self._prompts.render(
-            "duties_answer_zh", doc_title=hits[0].doc_title, party=party, points=points
+            "duties_answer_zh", doc_title=titles, party=party, points=points
         )
         yield Answer(
             request.query.asked,
