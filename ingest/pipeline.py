@@ -10,7 +10,7 @@ from pathlib import Path
 from ingest.cleaning import clean_text
 from ingest.head import effective_date, split_head
 from ingest.loaders import MAX_FILE_BYTES, load_text
-from ingest.models import IngestError, ParsedDocument
+from ingest.models import EmptyBodyError, IngestError, ParsedDocument
 from ingest.parser import ClauseParser, is_heading
 from ingest.tagging import tag_text
 
@@ -34,6 +34,9 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
     head = split_head(cleaned.split("\n"), doc_id, is_heading)
     outline, clauses = ClauseParser().parse(doc_id, head.body)
     clauses = [replace(c, tags=tag_text(c.text)) for c in clauses]
+    if not clauses and not any(line.strip() for line in head.body):
+        # a title and its adoption line only (a regulation published without its text)
+        raise EmptyBodyError(f"{source}: skipped, a title but no body text")
     if not clauses:
         raise IngestError(f"{source}: no clauses found in the text")
     return ParsedDocument(

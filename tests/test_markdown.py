@@ -92,6 +92,12 @@ def test_front_matter_only_is_skipped_not_an_error(tmp_path: Path):
         load_document(path)
 
 
+def test_a_title_with_only_its_adoption_line_is_skipped_not_an_error(tmp_path: Path):
+    text = "# 汕头经济特区突发公共卫生事件应急条例\n\n2022年5月30日 汕头市第十五届人民代表大会常务委员会第五次会议通过\n\n<!-- INFO END -->\n"
+    with pytest.raises(EmptyBodyError, match=r"skipped, a title but no body text"):
+        load_document(write(tmp_path, "汕头条例.md", text))
+
+
 def test_blank_markdown_is_still_an_empty_file(tmp_path: Path):
     with pytest.raises(IngestError, match="file is empty"):
         load_document(write(tmp_path, "blank.md", "  \n"))
