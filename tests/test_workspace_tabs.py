@@ -50,11 +50,22 @@ def shots(tmp_path: Path) -> Path:
     return target
 
 
+TABS = ("对话", "原文阅读", "政策查找", "培训测验", "方案目录", "责任分工", "时间节点", "知识库管理")
+
+
+def assert_every_tab_in_reach(page, viewport: dict) -> None:
+    """Every tab is shown whole inside the window (tabs wrap; there is no "More tabs" menu)."""
+    assert page.get_by_role("button", name="More tabs").count() == 0
+    for name in TABS:
+        tab = page.get_by_role("tab", name=name)
+        box = tab.bounding_box()
+        assert tab.is_visible() and box, name
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], name
+
+
 @pytest.fixture
 def open_tab(browser, server_url):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    """Opens the app at a size on one tab (through the "More tabs" menu on a phone)."""
+    """Opens the app at a size and clicks one tab, checking first that every tab is in reach."""
     opened = []
 
     def open_(tab: str, viewport: dict):
@@ -62,11 +73,9 @@ def open_tab(browser, server_url):
         opened.append(page)
         page.goto(server_url)
         page.locator("#kb-header").wait_for()
-        try:
-            page.get_by_role("tab", name=tab).click(timeout=5_000)
-        except PlaywrightTimeout:
-            page.get_by_role("button", name="More tabs").click()
-            page.locator(".overflow-dropdown button", has_text=tab).click()
+        assert_every_tab_in_reach(page, viewport)
+        page.get_by_role("tab", name=tab).click()
+        assert page.get_by_role("tab", name=tab, selected=True).is_visible()
         return page
 
     yield open_
