@@ -50,7 +50,16 @@ def shots(tmp_path: Path) -> Path:
     return target
 
 
-TABS = ("对话", "原文阅读", "政策查找", "培训测验", "方案目录", "责任分工", "时间节点", "知识库管理")
+TABS = (
+    "对话",
+    "原文阅读",
+    "政策查找",
+    "培训测验",
+    "方案目录",
+    "责任分工",
+    "时间节点",
+    "知识库管理",
+)
 
 
 def assert_every_tab_in_reach(page, viewport: dict) -> None:
