@@ -140,3 +140,13 @@ def raw_call(url: str, fn_index: int, data: list, session_hash: str, timeout: fl
                 if message.get("msg") == "process_completed":
                     return message
     raise AssertionError(f"function {fn_index} never completed")
+
+
+def scrolled_to(page, selector: str) -> None:
+    """Waits until the element is shown with its top inside the window."""
+    page.wait_for_function(
+        "(selector) => { const r = document.querySelector(selector).getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }",
+        arg=selector,
+        timeout=5_000,
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN_ID
-from tests.helpers import clean_env, open_page, running_server
+from tests.helpers import clean_env, open_page, running_server, scrolled_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -62,16 +62,6 @@ def ask(page, question: str, answers: int) -> None:
     page.locator("#question textarea").fill(question)
     page.locator("#ask").click()
     page.locator(f"#citations #sources-{answers}").wait_for(state="attached", timeout=30_000)
-
-
-def scrolled_to(page, selector: str) -> None:
-    """Waits until the element is shown with its top inside the window."""
-    page.wait_for_function(
-        "(selector) => { const r = document.querySelector(selector).getBoundingClientRect();"
-        " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }",
-        arg=selector,
-        timeout=5_000,
-    )
 
 
 def in_view(page, locator) -> bool:

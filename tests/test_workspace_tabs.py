@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import clean_env, running_server
+from tests.helpers import clean_env, running_server, scrolled_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 DESKTOP = {"width": 1400, "height": 900}
@@ -50,11 +50,31 @@ def shots(tmp_path: Path) -> Path:
     return target
 
 
+TABS = (
+    "对话",
+    "原文阅读",
+    "政策查找",
+    "培训测验",
+    "方案目录",
+    "责任分工",
+    "时间节点",
+    "知识库管理",
+)
+
+
+def assert_every_tab_in_reach(page, viewport: dict) -> None:
+    """Every tab is shown whole inside the window (tabs wrap; there is no "More tabs" menu)."""
+    assert page.get_by_role("button", name="More tabs").count() == 0
+    for name in TABS:
+        tab = page.get_by_role("tab", name=name)
+        box = tab.bounding_box()
+        assert tab.is_visible() and box, name
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], name
+
+
 @pytest.fixture
 def open_tab(browser, server_url):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    """Opens the app at a size on one tab (through the "More tabs" menu on a phone)."""
+    """Opens the app at a size and clicks one tab, checking first that every tab is in reach."""
     opened = []
 
     def open_(tab: str, viewport: dict):
@@ -62,11 +82,9 @@ def open_tab(browser, server_url):
         opened.append(page)
         page.goto(server_url)
         page.locator("#kb-header").wait_for()
-        try:
-            page.get_by_role("tab", name=tab).click(timeout=5_000)
-        except PlaywrightTimeout:
-            page.get_by_role("button", name="More tabs").click()
-            page.locator(".overflow-dropdown button", has_text=tab).click()
+        assert_every_tab_in_reach(page, viewport)
+        page.get_by_role("tab", name=tab).click()
+        assert page.get_by_role("tab", name=tab, selected=True).is_visible()
         return page
 
     yield open_
@@ -243,6 +261,43 @@ def test_outline_is_indented_searchable_and_expands(open_tab, shots):
     phone = open_tab("方案目录", PHONE)
     phone.locator("#outline-tree summary", has_text="五、保障措施").click()
     phone.screenshot(path=str(shots / "outline-phone.png"))
+
+
+def read_in_reader(page, entry) -> object:
+    """Clicks the entry's 在原文中阅读 and returns the clause framed in 原文阅读."""
+    entry.locator(".read-link").click()
+    target = page.locator("#reader-view section.target")
+    target.wait_for(timeout=30_000)
+    assert page.get_by_role("tab", name="原文阅读", selected=True).is_visible()
+    scrolled_to(page, "#reader-view section.target")
+    return target
+
+
+def test_outline_clause_opens_in_the_reader_with_the_found_sentence_marked(open_tab):
+    page = open_tab("方案目录", DESKTOP)
+    page.locator("#outline-search textarea").fill("绿色通道")
+    page.wait_for_function(
+        "document.querySelector('#outline-tree').innerText.includes('找到 1 处')", timeout=30_000
+    )
+    clause = page.locator("#outline-tree .clause-text", has_text="绿色通道")
+    clause_id = clause.locator("xpath=..").get_attribute("data-id") or ""
+    target = read_in_reader(page, clause)
+    assert clause_id.endswith(":" + (target.get_attribute("data-key") or "-"))  # that clause
+    marked = target.locator("mark").all_inner_texts()
+    assert len(marked) == 1 and "开辟绿色通道" in marked[0]  # the whole sentence found
+    assert page.locator("#reader-view section mark").count() == 1  # nothing else marked
+
+
+def test_support_result_opens_in_the_reader_with_its_sentences_marked(open_tab):
+    page = open_tab("政策查找", DESKTOP)
+    find_support(page, MANUFACTURER)
+    item = page.locator("#support-results .support-item", has_text="研发制造基地").first
+    sentences = item.locator(".text mark").all_inner_texts()
+    label = item.locator(".label").inner_text().split(" › ")[-1]
+    target = read_in_reader(page, item)
+    assert label in target.inner_text()
+    assert target.locator("mark").all_inner_texts() == sentences  # the same sentences marked
+    assert any("研发制造基地" in s for s in sentences)
 
 
 def test_admin_logs_in_with_enter_and_removes_a_chosen_document_after_confirming(

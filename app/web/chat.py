@@ -129,7 +129,7 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                         sources_html([]), elem_id="citations", js_on_load=READ_LINKS_JS
                     )
             reader = DocumentReader(service.kb, tabs)
-            build_workspace_tabs(Workspace(service.kb))
+            build_workspace_tabs(Workspace(service.kb), reader)
             if admin is not None:
                 build_admin_tab(admin, header)
         # the conversation lives in the browser's localStorage: a reload brings it back.

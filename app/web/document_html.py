@@ -13,7 +13,7 @@ from ingest.models import Clause, OutlineNode, ParsedDocument
 
 e = html.escape
 
-NO_DOCUMENT = '<p class="reader-empty">选择一份文档，或在对话的引用条款中点“在原文中阅读”。</p>'
+NO_DOCUMENT = '<p class="reader-empty">选择一份文档，或在对话的引用、方案目录、政策查找中点“在原文中阅读”。</p>'
 
 
 def document_html(

@@ -7,7 +7,13 @@ import re
 
 import gradio as gr
 
-from app.workspaces.outline import OutlineEntry, count_matches, search_outline
+from app.web.reader import READ_LINKS_JS, DocumentReader, reader_link
+from app.workspaces.outline import (
+    OutlineEntry,
+    count_matches,
+    matching_sentences,
+    search_outline,
+)
 from app.workspaces.workspace import Workspace
 from kb.text import normalize_query
 
@@ -42,7 +48,10 @@ def outline_html(trees: list[OutlineEntry], query: str = "") -> str:
 
     def node(entry: OutlineEntry, depth: int) -> str:
         text = "".join(f"<p>{_highlight(p, wanted)}</p>" for p in paragraphs(entry.text))
-        text = f'<div class="clause-text">{text}</div>' if text else ""
+        if text:  # read in the whole document, the sentences found marked
+            found = matching_sentences(entry.text, wanted)
+            link = reader_link(entry.doc_id, entry.id, found)
+            text = f'<div class="clause-text">{text}{link}</div>'
         children = "".join(node(c, depth + 1) for c in entry.children)
         is_open = " open" if depth == 0 or wanted else ""
         return (
@@ -60,7 +69,7 @@ def outline_html(trees: list[OutlineEntry], query: str = "") -> str:
     return "".join(node(t, 0) for t in trees)
 
 
-def build_outline_tab(workspace: Workspace) -> None:
+def build_outline_tab(workspace: Workspace, reader: DocumentReader) -> None:
     # rebuilt whenever the tab is opened, so uploads and removals show without a restart
     with gr.Tab("方案目录", id="outline") as outline_tab:
         with gr.Row():
@@ -72,9 +81,12 @@ def build_outline_tab(workspace: Workspace) -> None:
             )
             expand = gr.Button("全部展开", elem_id="outline-expand", scale=1)
             collapse = gr.Button("全部收起", elem_id="outline-collapse", scale=1)
-        tree = gr.HTML(outline_html(workspace.outline()), elem_id="outline-tree")
+        tree = gr.HTML(
+            outline_html(workspace.outline()), elem_id="outline-tree", js_on_load=READ_LINKS_JS
+        )
     view = lambda query: outline_html(workspace.outline(), query or "")  # noqa: E731
     outline_tab.select(view, search, tree, api_visibility="private")
     search.change(view, search, tree, api_visibility="private")
+    reader.listen(tree)
     expand.click(None, js=f"() => ({_SET_ALL})(true)")
     collapse.click(None, js=f"() => ({_SET_ALL})(false)")

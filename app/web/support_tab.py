@@ -6,6 +6,7 @@ import html
 
 import gradio as gr
 
+from app.web.reader import READ_LINKS_JS, DocumentReader, reader_link
 from app.workspaces.profile import ORIGINS, EnterpriseProfile, industry_examples
 from app.workspaces.support import SupportResult
 from app.workspaces.workspace import Workspace
@@ -43,12 +44,13 @@ def support_html(result: SupportResult) -> str:
                 f'<div class="meta">《{e(item.doc_title)}》</div>'
                 + (f'<div class="why">为什么列出：{e(why)}</div>' if why else "")
                 + f'<div class="text">{marked(item.text, item.sentences)}</div>'
-                f'<div class="meta">注：{e(item.note)}</div></div>'
+                f'<div class="meta">注：{e(item.note)}</div>'
+                f"{reader_link(item.doc_id, item.clause_id, item.sentences)}</div>"
             )
     return "\n".join(parts)
 
 
-def build_support_tab(workspace: Workspace) -> None:
+def build_support_tab(workspace: Workspace, reader: DocumentReader) -> None:
     taxonomy = load_taxonomy()
     words = workspace.industry_words()
     industries = [
@@ -78,7 +80,8 @@ def build_support_tab(workspace: Workspace) -> None:
                 label="想做的事",
             )
         find = gr.Button("查找", variant="primary", elem_id="support-find")
-        found = gr.HTML(elem_id="support-results")
+        found = gr.HTML(elem_id="support-results", js_on_load=READ_LINKS_JS)
+        reader.listen(found)
 
         def on_find(text, origin_, ownership_, industry_, wants_):
             profile = EnterpriseProfile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ingest.chunking import sentence_spans
 from ingest.models import ParsedDocument
 from kb.text import normalize_query
 
@@ -15,6 +16,7 @@ class OutlineEntry:
     title: str
     text: str
     children: list[OutlineEntry] = field(default_factory=list)
+    doc_id: str = ""  # the document it belongs to, to open it in 原文阅读
 
     @property
     def name(self) -> str:
@@ -26,12 +28,15 @@ def outline_tree(doc: ParsedDocument) -> OutlineEntry:
     """Document → sections → subsections → tasks, each with its clause text."""
     texts = {c.key: c.text for c in doc.clauses}
     nodes = {
-        n.key: OutlineEntry(f"{doc.doc_id}:{n.key}", n.label, n.title, texts.get(n.key, ""))
+        n.key: OutlineEntry(
+            f"{doc.doc_id}:{n.key}", n.label, n.title, texts.get(n.key, ""), doc_id=doc.doc_id
+        )
         for n in doc.outline
     }
-    root = OutlineEntry(doc.doc_id, doc.title, doc.title, "")
+    root = OutlineEntry(doc.doc_id, doc.title, doc.title, "", doc_id=doc.doc_id)
     if "0" in texts:
-        root.children.append(OutlineEntry(f"{doc.doc_id}:0", "前言", "前言", texts["0"]))
+        preamble = OutlineEntry(f"{doc.doc_id}:0", "前言", "前言", texts["0"], doc_id=doc.doc_id)
+        root.children.append(preamble)
     child_keys = {k for n in doc.outline for k in n.children}
     for node in doc.outline:
         nodes[node.key].children = [nodes[k] for k in node.children if k in nodes]
@@ -56,6 +61,14 @@ def search_outline(trees: list[OutlineEntry], query: str) -> list[OutlineEntry]:
         return None
 
     return [t for t in (keep(t) for t in trees) if t is not None]
+
+
+def matching_sentences(text: str, query: str) -> list[str]:
+    """The sentences of ``text`` that hold the (normalised) query, to mark in 原文阅读."""
+    wanted = normalize_query(query).strip()
+    if not wanted:
+        return []
+    return [text[s:e] for s, e in sentence_spans(text) if wanted in text[s:e]]
 
 
 def count_matches(trees: list[OutlineEntry], query: str) -> int:

@@ -36,6 +36,7 @@ _ENOUGH = 2.0  # term overlap alone (at most 1) never qualifies a sentence
 @dataclass
 class SupportItem:
     clause_id: str
+    doc_id: str
     label: str
     doc_title: str
     text: str  # the clause's text, or the part around the sentences that concern the enterprise
@@ -105,6 +106,7 @@ class SupportFinder:
         reasons = list(dict.fromkeys(r for _, f in fits for r in f.reasons))
         return SupportItem(
             clause_id=clause.clause_id,
+            doc_id=clause.doc_id,
             label=clause.label,
             doc_title=title,
             text=excerpt(clause.text, sentences),
