@@ -49,8 +49,11 @@ def fetch(source: Path, out: Path, listing: Path = LIST) -> int:
     commit, files = read_list(listing)
     repository = git_dir(source)
     if repository is None:
-        print(f"fetch_laws: {source} is not a git repository: copying files as they are "
-              f"(the list was made at {commit[:12]})", file=sys.stderr)
+        print(
+            f"fetch_laws: {source} is not a git repository: copying files as they are "
+            f"(the list was made at {commit[:12]})",
+            file=sys.stderr,
+        )
     for destination, path in files:
         if repository is not None:
             data = subprocess.run(
