@@ -17,6 +17,7 @@ from kb.text import term_weight
 
 MAX_FOCUS = 20  # more leading documents than this: the words do not single any out
 MIN_SHARE = 0.5  # the leading documents must hold at least this share of the words
+LEAD_RATIO = 0.7  # documents within this fraction of the best share lead with it
 TITLE_SHARE = 0.05  # a word in more titles than this says nothing about which plan is meant
 MIN_TITLE = 6  # shorter titles could be ordinary words of a question
 WEIGHT = 1.0  # a clause's score is multiplied by 1 + WEIGHT × its document's share
@@ -54,7 +55,7 @@ def leading_documents(shares: dict[str, float]) -> set[str] | None:
     best = max(shares.values())
     if best < MIN_SHARE:
         return None
-    leading = {doc_id for doc_id, share in shares.items() if share >= best - 1e-9}
+    leading = {doc_id for doc_id, share in shares.items() if share >= LEAD_RATIO * best - 1e-9}
     return leading if len(leading) <= MAX_FOCUS else None
 
 

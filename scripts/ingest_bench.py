@@ -23,11 +23,13 @@ sys.path.insert(0, str(ROOT))
 
 from langchain_core.embeddings import Embeddings  # noqa: E402
 
-from app.service import offline_environment, parse_all  # noqa: E402
+from app.offline import set_offline_defaults  # noqa: E402
+from app.service import parse_all  # noqa: E402
 from ingest.chunking import clause_passages  # noqa: E402
 from ingest.files import collect_files  # noqa: E402
 from kb.embeddings import make_embeddings  # noqa: E402
-from kb.knowledge_base import INGEST_BATCH, KnowledgeBase  # noqa: E402
+from kb.knowledge_base import KnowledgeBase  # noqa: E402
+from kb.writes import INGEST_BATCH  # noqa: E402
 
 
 class ReplayedEmbeddings(Embeddings):
@@ -41,6 +43,11 @@ class ReplayedEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._vectors[text]
+
+
+def source_characters(paths: list[Path]) -> int:
+    """Characters of the files an ingest of ``paths`` reads (as text: Markdown, plain text)."""
+    return sum(len(p.read_text("utf-8")) for p in collect_files(paths).files)
 
 
 def ingest_once(folder: Path, embeddings: Embeddings, model: str) -> tuple[float, float, list]:
@@ -60,10 +67,10 @@ def measure(folder: Path, model: str, rounds: int) -> dict[str, float | int | st
     Each is run ``rounds`` times, alternating, and its fastest run kept: the machine is
     shared, and the fastest run is the one least disturbed.
     """
-    offline_environment()
+    set_offline_defaults()
     embeddings = make_embeddings(model)
     embeddings.embed_documents(["预热"])  # load and warm the model outside the timing
-    source_chars = sum(len(p.read_text("utf-8")) for p in collect_files([folder]).files)
+    source_chars = source_characters([folder])
     times: dict[str, list[float]] = {"parse": [], "ingest": [], "embed": [], "pipeline": []}
     for _ in range(rounds):
         parsed, ingest, documents = ingest_once(folder, embeddings, model)

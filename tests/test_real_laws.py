@@ -127,3 +127,38 @@ def test_lexical_tokens_match_whole_passage_segmentation(laws: dict[str, ParsedD
     passages = [p for doc in laws.values() for p in clause_passages(doc)]
     tokens = segment_passages(passages)
     assert all(tokens[str(p.id)] == (segment(p.page_content) or ["<empty>"]) for p in passages)
+
+
+@pytest.fixture(scope="module")
+def laws_beside_plan(tmp_path_factory: pytest.TempPathFactory):
+    """The six regulations and the bundled plan in one knowledge base (vectors are noise:
+    what ranks is the wording the question shares with each article)."""
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from app.settings import PROJECT_ROOT
+    from kb.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase(
+        tmp_path_factory.mktemp("laws") / "kb", DeterministicFakeEmbedding(size=32), "fake"
+    )
+    kb.add_documents(parse_all([LAWS, PROJECT_ROOT / "corpus"]))
+    return kb
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "article"),
+    [
+        # a short title names the regulation; 施行 reaches its closing article
+        ("重庆行政执法监督条例从哪天起施行", "重庆市行政执法监督条例", "第二十五条"),
+        ("厂务公开条例什么时候开始施行", "山东省厂务公开条例", "第二十二条"),
+        # no title: the article that repeats the question's wording is cited first
+        ("单位应当设立意见箱和监督电话吗", "山东省厂务公开条例", "第十三条"),
+        ("行政执法责任制执行情况要年度报告吗", "重庆市行政执法监督条例", "第九条"),
+        ("农村公路两侧边沟外缘多远要划建筑控制区", "济南市农村公路条例", "第十二条"),
+    ],
+)
+def test_question_cites_the_article_that_answers_it(
+    laws_beside_plan, question: str, title: str, article: str
+):
+    best = laws_beside_plan.search(question, k=5)[0]
+    assert (best.doc_title, best.clause.label.split(" › ")[-1]) == (title, article)
