@@ -28,7 +28,7 @@ from kb.scope import ScopedKnowledgeBase
 from kb.search import rank_clauses
 from kb.store import COLLECTION, chroma_client, passage_store
 from kb.text import expand_query, normalize_query
-from kb.vocabulary import PlanVocabulary, plan_words
+from kb.vocabulary import PlanVocabulary, plan_words, quoted_names
 from kb.writes import PassageWriter, batches
 
 __all__ = ["ClauseHit", "IngestReport", "KnowledgeBase", "KnowledgeBaseError"]
@@ -220,7 +220,11 @@ class KnowledgeBase:
             texts = [c.text for c in catalog.clauses.values()]
             texts += [d.title for d in catalog.documents.values()]
             vocabulary = PlanVocabulary(
-                plan_words(texts), self._embeddings, self.data_dir / "terms", self.embedding_model
+                plan_words(texts),
+                self._embeddings,
+                self.data_dir / "terms",
+                self.embedding_model,
+                quoted_names(texts),
             )
             made = (catalog, vocabulary)
             self._vocabulary = made

@@ -44,6 +44,16 @@ def _pieces(word: str) -> set[str]:
     return {word, *(p for p in _jieba().lcut_for_search(word) if len(p) >= 2)}
 
 
+def quoted_names(texts: Iterable[str]) -> frozenset[str]:
+    """Names the texts put in quotation marks (“龙江企业家发展论坛”, “龙粮入粤”): one thing each."""
+    import re
+
+    found = set()
+    for text in texts:
+        found.update(re.findall(r"[“\"「]([\u4e00-\u9fff]{3,16})[”\"」]", text))
+    return frozenset(found)
+
+
 def _sound(word: str) -> str:
     from pypinyin import lazy_pinyin
 
@@ -58,9 +68,15 @@ class PlanVocabulary:
     """Plan words and their unit vectors; built on first use, kept on disk per model."""
 
     def __init__(
-        self, words: list[str], embeddings: Embeddings, cache_dir: Path | None, model: str = ""
+        self,
+        words: list[str],
+        embeddings: Embeddings,
+        cache_dir: Path | None,
+        model: str = "",
+        names: frozenset[str] = frozenset(),
     ) -> None:
         self.words = words
+        self.names = names  # quoted names of the plan (quoted_names)
         self.word_set = frozenset(words)
         self._model = model  # part of the cache file's name: vectors belong to one model
         self._embeddings = embeddings

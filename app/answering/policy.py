@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.query import Query
-from app.answering.sentences import ScoredSentence, score_sentences
+from app.answering.sentences import EN_PERSON, ScoredSentence, score_sentences
 from app.answering.structure import OutlineParts, outline_parts
 from app.answering.terms import Term
 from kb.evidence import SentenceEvidence
@@ -167,7 +167,8 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
 
 def _asks_for_person(text: str) -> bool:
     """ "省长是谁": a title asked about by name, not the body that acts."""
-    return re.search(r"(?:长|书记|主任|主席|负责人|经理)(?:是谁|叫什么|是哪位)", text) is not None
+    zh = r"(?:长|书记|主任|主席|负责人|经理)(?:是谁|叫什么|叫啥|是哪位)"
+    return re.search(zh, text) is not None or EN_PERSON.search(text) is not None
 
 
 def _named_missing(query: Query, kind: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ direction of a relation it asks about (黑龙江省为广东省…).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -20,7 +21,12 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
-    ("name", re.compile(r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人")),
+    (
+        "name",
+        re.compile(
+            r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人|(?:长|主任|书记|主席)叫(?:啥|什么)"
+        ),
+    ),
     (
         "frequency",
         re.compile(
@@ -236,6 +242,18 @@ class QueryAnalyser:
                 w for w, f in tagged_words(text) if f in ("nr", "nrfg", "nrt") and len(w) >= 2
             ]
         return tuple(dict.fromkeys(facts))
+
+
+def _slot_at_head(words: list[Word]) -> list[Word]:
+    """哪些物流项目: the noun phrase's last noun (项目) names the kind of answer; the nouns
+    before it (物流) say which, and are asked about."""
+    out = list(words)
+    for i in range(len(out) - 1):
+        word, after = out[i], out[i + 1]
+        if word.slot and after.start == word.end and after.flag.startswith("n"):
+            out[i] = dataclasses.replace(word, slot=False)
+            out[i + 1] = dataclasses.replace(after, slot=True)
+    return out
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word

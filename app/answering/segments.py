@@ -54,7 +54,7 @@ class PlanSegmenter:
         match against the plan's text, and the new cut is kept only when nothing but
         function hanzi (给, 的, 要) is left over, so 出让金 never becomes 出让 + 金.
         """
-        words = self._rejoin_by_sound(text, words)
+        words = self._join_names(text, self._rejoin_by_sound(text, words))
         out: list[Word] = []
         i = 0
         while i < len(words):
@@ -71,6 +71,21 @@ class PlanSegmenter:
             out += run
             i = j
         return out
+
+    def _join_names(self, text: str, words: list[Word]) -> list[Word]:
+        """A name the plan quotes (“龙江企业家发展论坛”) is one thing asked about, not four
+        words that each make a sentence look like an answer."""
+        names = self._vocabulary.names if self._vocabulary else frozenset()
+        for name in sorted((n for n in names if n in text), key=len, reverse=True):
+            a = text.index(name)
+            b = a + len(name)
+            inside = [w for w in words if a <= w.start and w.end <= b]
+            if len(inside) < 2:
+                continue
+            kept = [w for w in words if w.end <= a or w.start >= b]
+            joined = Word(name, "nz", a, b, any(w.slot for w in inside))
+            words = sorted([*kept, joined], key=lambda w: w.start)
+        return words
 
     def _rejoin_by_sound(self, text: str, words: list[Word]) -> list[Word]:
         """A name mistyped by sound (五大莲池, 寒来署往) that jieba cut into pieces, joined

@@ -116,7 +116,9 @@ def _fits(query: Query, sentence: str) -> bool:
         return _DATE.search(sentence) is not None
     if kind == "frequency":
         return _FREQUENCY.search(sentence) is not None
-    if kind == "name" or (kind == "who" and _title_asked(query.text)):
+    if kind == "name" or (
+        kind == "who" and (_title_asked(query.text) or EN_PERSON.search(query.text))
+    ):
         title = _title_asked(query.text)
         if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
             return True
@@ -136,6 +138,10 @@ def _beyond_question(sentence: str, terms: list[Term]) -> str:
     return sentence
 
 
+# "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)
+EN_PERSON = re.compile(
+    r"\bwho is the (?:governor|mayor|director|head|chair|secretary|leader|minister)\b", re.I
+)
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
 
 
