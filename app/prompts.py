@@ -23,6 +23,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "partial_answer_zh": frozenset({"doc_title", "points", "missing"}),
     "partial_answer_en": frozenset({"doc_title", "points", "missing"}),
     "yes_answer_zh": frozenset({"doc_title", "points"}),
+    "no_more_zh": frozenset({"doc_title"}),
+    "no_more_en": frozenset({"doc_title"}),
     "yes_answer_en": frozenset({"doc_title", "points"}),
     "condense_question_zh": frozenset({"history", "question"}),
 }

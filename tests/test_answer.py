@@ -115,6 +115,20 @@ def test_more_please_quotes_new_sentences(service):
     assert quoted and not quoted & shown
 
 
+def test_more_please_says_when_everything_was_shown(service):
+    from app.answering import Turn
+
+    history = [Turn.from_answer(service.ask("领导小组办公室设在哪里？"))]
+    for _ in range(6):  # asked again until nothing new is left
+        more = service.ask("還有呢？", history=history)
+        if "没有更多相关内容" in more.answer:
+            break
+        history.append(Turn.from_answer(more))
+    assert "没有更多相关内容" in more.answer and not more.abstained
+    said = {h for turn in history for h in turn.quoted}
+    assert not any(h in more.answer for h in said)  # nothing shown before is repeated
+
+
 @pytest.mark.parametrize(
     ("first", "follow_up", "topic"),
     [

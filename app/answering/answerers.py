@@ -62,7 +62,10 @@ class ExtractiveAnswerer:
         if request.skip:  # "还有呢？": what was not shown yet, the chosen first
             fresh = [s for s in (*decision.quoted, *decision.more) if s.text not in request.skip]
             quoted = sorted(fresh[: len(decision.quoted) or 1], key=lambda s: (s.hit, s.start))
-            quoted = quoted or list(decision.quoted[:1])
+            if not quoted:  # everything that answers was shown: say so, do not repeat it
+                language = request.query.language
+                title = request.hits[0].doc_title if request.hits else ""
+                return self._prompts.render(f"no_more_{language}", doc_title=title), []
         used: list[list[str]] = [[] for _ in request.hits]
         for sentence in quoted:
             used[sentence.hit].append(sentence.text)
