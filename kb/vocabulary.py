@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,8 +47,6 @@ def _pieces(word: str) -> set[str]:
 
 def quoted_names(texts: Iterable[str]) -> frozenset[str]:
     """Names the texts put in quotation marks (“龙江企业家发展论坛”, “龙粮入粤”): one thing each."""
-    import re
-
     found = set()
     for text in texts:
         found.update(re.findall(r"[“\"「]([\u4e00-\u9fff]{3,16})[”\"」]", text))

@@ -150,3 +150,7 @@ def scrolled_to(page, selector: str) -> None:
         arg=selector,
         timeout=5_000,
     )
+
+
+# the tabs every page shows (知识库管理 comes after them when an admin password is set)
+TABS = ("对话", "原文阅读", "政策查找", "培训测验", "方案目录", "责任分工", "时间节点")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN_ID
-from tests.helpers import clean_env, open_page, running_server, scrolled_to
+from tests.helpers import TABS, clean_env, open_page, running_server, scrolled_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -120,15 +120,7 @@ def test_citation_opens_the_document_at_its_clause(url: str, screenshots: Path):
 
 def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str, screenshots: Path):
     with browsing(url, PHONE) as page:
-        for name in (
-            "对话",
-            "原文阅读",
-            "政策查找",
-            "培训测验",
-            "方案目录",
-            "责任分工",
-            "时间节点",
-        ):
+        for name in TABS:
             tab = page.get_by_role("tab", name=name)
             box = tab.bounding_box()
             assert tab.is_visible() and box and box["x"] + box["width"] <= PHONE["width"], name

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import TABS as PAGE_TABS
 from tests.helpers import clean_env, running_server, scrolled_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -50,16 +51,7 @@ def shots(tmp_path: Path) -> Path:
     return target
 
 
-TABS = (
-    "对话",
-    "原文阅读",
-    "政策查找",
-    "培训测验",
-    "方案目录",
-    "责任分工",
-    "时间节点",
-    "知识库管理",
-)
+TABS = (*PAGE_TABS, "知识库管理")
 
 
 def assert_every_tab_in_reach(page, viewport: dict) -> None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.query import Query
-from app.answering.sentences import EN_PERSON, ScoredSentence, score_sentences
+from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
 from app.answering.structure import OutlineParts, outline_parts
 from app.answering.terms import Term
 from kb.evidence import SentenceEvidence
@@ -158,17 +158,11 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
         "name": "no_name",
     }
     code = needs.get(query.answer_type)
-    if code is None and query.answer_type == "who" and _asks_for_person(query.text):
+    if code is None and query.answer_type == "who" and asks_for_person(query.text):
         code = "no_name"
     if code is None:
         return ""
     return "" if any(s.fits_type for s in answering) else code
-
-
-def _asks_for_person(text: str) -> bool:
-    """ "省长是谁": a title asked about by name, not the body that acts."""
-    zh = r"(?:长|书记|主任|主席|负责人|经理)(?:是谁|叫什么|叫啥|是哪位)"
-    return re.search(zh, text) is not None or EN_PERSON.search(text) is not None
 
 
 def _named_missing(query: Query, kind: str) -> tuple[str, ...]:

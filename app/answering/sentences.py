@@ -116,9 +116,7 @@ def _fits(query: Query, sentence: str) -> bool:
         return _DATE.search(sentence) is not None
     if kind == "frequency":
         return _FREQUENCY.search(sentence) is not None
-    if kind == "name" or (
-        kind == "who" and (_title_asked(query.text) or EN_PERSON.search(query.text))
-    ):
+    if kind == "name" or (kind == "who" and asks_for_person(query.text)):
         title = _title_asked(query.text)
         if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
             return True
@@ -139,7 +137,7 @@ def _beyond_question(sentence: str, terms: list[Term]) -> str:
 
 
 # "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)
-EN_PERSON = re.compile(
+_EN_PERSON = re.compile(
     r"\bwho is the (?:governor|mayor|director|head|chair|secretary|leader|minister)\b", re.I
 )
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
@@ -158,9 +156,14 @@ def _names_person(sentence: str) -> bool:
 
 def _title_asked(text: str) -> str:
     match = re.search(
-        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|是哪位)", text
+        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|叫啥|是哪位)", text
     )
     return match.group(1) if match else ""
+
+
+def asks_for_person(text: str) -> bool:
+    """ "省长是谁", "who is the governor": a title asked about by name, not the body that acts."""
+    return bool(_title_asked(text)) or _EN_PERSON.search(text) is not None
 
 
 def _reversed(query: Query, sentence: str) -> bool:
