@@ -197,9 +197,10 @@ class QueryAnalyser:
         for word, flag in tagged_words(text):
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
-            slot = previous in _SLOT_AFTER or (start < asks[1] and asks[0] < start + len(word))
+            slot = _names_kind(previous) or (start < asks[1] and asks[0] < start + len(word))
             slot = slot or _LIMIT.match(word) is not None or _REPORTING.match(word) is not None
-            previous = word if word.strip() else previous
+            if word.strip() and not (_names_kind(previous) and flag in ("m", "q", "mq")):
+                previous = word  # 哪两个文件: a count between the interrogative and its noun
             if INTERROGATIVE.search(word):
                 continue
             last = words[-1] if words else None
@@ -244,16 +245,13 @@ class QueryAnalyser:
         return tuple(dict.fromkeys(facts))
 
 
-def _slot_at_head(words: list[Word]) -> list[Word]:
-    """哪些物流项目: the noun phrase's last noun (项目) names the kind of answer; the nouns
-    before it (物流) say which, and are asked about."""
-    out = list(words)
-    for i in range(len(out) - 1):
-        word, after = out[i], out[i + 1]
-        if word.slot and after.start == word.end and after.flag.startswith("n"):
-            out[i] = dataclasses.replace(word, slot=False)
-            out[i + 1] = dataclasses.replace(after, slot=True)
-    return out
+# 哪几个部门, 几项任务: an interrogative count before the noun that names the answer's kind
+_ASKED_COUNT = re.compile(r"^(?:哪|几|多少)[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$")
+
+
+def _names_kind(previous: str) -> bool:
+    """Whether the word after ``previous`` names the kind of answer (什么措施, 哪几个部门)."""
+    return previous in _SLOT_AFTER or _ASKED_COUNT.match(previous) is not None
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word

@@ -41,6 +41,9 @@ _FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年
 _ACTOR = re.compile(
     r"省|市|委|部|办公室|政府|小组|组长|省长|企业|商会|协会|机构|高校|中心|银行|部门|单位|联盟|人员|干部|院"
 )
+# how much less a sentence scores that holds none of the question's words that are in
+# its document's title
+_TITLE_WORDS = 0.15
 _SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 
 
@@ -70,10 +73,12 @@ def score_sentences(
         hit = hits[item.hit]
         if _is_heading(item.text, hit):
             continue
-        # words of the document's title chose the document; they say nothing about which
-        # of its sentences answers (北京院前医疗急救服务条例施行日期 asks for 施行)
+        # words of the document's title chose the document; a sentence need not hold them
+        # (北京院前医疗急救服务条例施行日期 asks for 施行), one that does says more of what was
+        # asked (哈尔滨 paired with whom: 哈尔滨市与深圳市对口合作 in a 对口合作 plan)
         title = hit.doc_title.lower()
         asked = [t for t in terms if not t.found_in(title)]
+        titled = [t for t in terms if t not in asked]
         total = sum(t.weight for t in asked)
         context = f"{item.text} {context_header(hit.clause)}"
         held = sum(t.weight * t.held_by(context) for t in asked)
@@ -85,6 +90,9 @@ def score_sentences(
         reverse = _reversed(query, item.text)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
+        if titled:
+            says = sum(t.weight for t in titled if t.found_in(item.text))
+            score *= 1 - _TITLE_WORDS * (1 - says / sum(t.weight for t in titled))
         lacking = tuple(t.text for t in asked if not t.held_by(context))
         scored.append(
             ScoredSentence(
