@@ -21,11 +21,27 @@ _DIRECTION = re.compile(
 )
 
 
+# the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
+_BENEFIT = re.compile(
+    rf"(?P<other>{_PARTY})(?:要|能|可以|想)?(?:借助|借|依托|利用|依靠|靠)(?P<agent>{_PARTY})"
+)
+
+
 def relation_direction(text: str) -> tuple[str, str] | None:
-    match = _DIRECTION.search(text)
+    """(who acts, for whom) when the question says which way a relation runs."""
+    match = _DIRECTION.search(text) or _BENEFIT.search(text)
     if not match or match.group("agent")[:2] == match.group("other")[:2]:
         return None
     return match.group("agent"), match.group("other")
+
+
+def benefit_verb(text: str) -> str:
+    """The verb of 黑龙江借助广东…: the plan says it the acting side's way (广东协助黑龙江),
+    so it frames the relation, which ``relation_direction`` keeps."""
+    match = _BENEFIT.search(text)
+    if not match:
+        return ""
+    return text[match.end("other") : match.start("agent")].lstrip("要能可以想")
 
 
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together

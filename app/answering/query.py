@@ -13,7 +13,12 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from app.answering.parts import INTERROGATIVE, coordinated_parts, relation_direction
+from app.answering.parts import (
+    INTERROGATIVE,
+    benefit_verb,
+    coordinated_parts,
+    relation_direction,
+)
 from app.answering.terms import Term, TermMatcher, Word
 from kb.text import english_glossary, has_phrase, normalize_query, tagged_words
 
@@ -175,6 +180,8 @@ class QueryAnalyser:
         words = self._english_words(text) if english else self._chinese_words(text, asks)
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
+        relation = benefit_verb(text)
+        terms = tuple(dataclasses.replace(t, frame=True) if t.text == relation else t for t in terms)
         # jieba's "name" inside a word the plan writes otherwise (付拉 of 付拉迪沃斯托克)
         premise = tuple(f for f in premise if not any(f in t.text and t.forms for t in terms))
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
