@@ -66,6 +66,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "中俄博览会是哪年办的？",
         "重点任务分哪几大块？",
         "保障措施一共有几条？",
+        "黑龙江可以借助广东的什么平台开展对外贸易",
+        "Which city is Harbin paired with?",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -148,3 +150,22 @@ def test_a_second_question_the_plan_does_not_answer_makes_the_answer_partial(
     assert reply["coverage"] == "partial" and reply["missing"] == ["开店"], reply["answer"]
     assert reply["answer"].startswith("方案中没有提到：开店")  # said first, then what it says
     assert "大米" in reply["answer"] and "[1]" in reply["answer"]
+
+
+def test_a_relation_said_from_the_side_that_benefits_is_answered_the_right_way_round(
+    replies: dict[str, dict],
+):
+    reply = replies["黑龙江可以借助广东的什么平台开展对外贸易"]
+    assert not reply["abstained"], reply["answer"]
+    first = reply["answer"].split("[1]")[0]  # the first quoted sentence
+    assert "广东省协助黑龙江省" in first, reply["answer"]  # 广东 acts, 黑龙江 benefits
+
+
+def test_an_english_answer_quotes_the_sentence_that_answers_without_padding(
+    replies: dict[str, dict],
+):
+    reply = replies["Which city is Harbin paired with?"]
+    assert not reply["abstained"], reply["answer"]
+    quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
+    assert quoted and "哈尔滨市与深圳市对口合作" in quoted[0], reply["answer"]
+    assert len(quoted) == 1, "sentences that only mention 哈尔滨 do not answer"
