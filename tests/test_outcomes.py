@@ -68,6 +68,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "保障措施一共有几条？",
         "黑龙江可以借助广东的什么平台开展对外贸易",
         "Which city is Harbin paired with?",
+        "去黑龙江投资的企业能享受什么补贴",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -106,6 +107,9 @@ def test_false_premise_names_what_the_plan_lacks(replies: dict[str, dict]):
     assert any(m in discount["answer"] for m in discount["missing"])
     mosaic = replies["两省在冰雪运动装备制造上怎么合作？"]
     assert mosaic["abstained"], "装备 and 冰雪 in different clauses are not an answer"
+    # asking for 什么补贴 takes subsidies for granted: the kind asked for is the premise
+    subsidy = replies["去黑龙江投资的企业能享受什么补贴"]
+    assert subsidy["abstained"] and "补贴" in subsidy["missing"], subsidy["answer"]
     person = replies["省长是谁？"]
     assert person["abstained"] and "姓名" in person["answer"]
 

@@ -181,7 +181,9 @@ class QueryAnalyser:
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
         relation = benefit_verb(text)
-        terms = tuple(dataclasses.replace(t, frame=True) if t.text == relation else t for t in terms)
+        terms = tuple(
+            dataclasses.replace(t, frame=True) if t.text == relation else t for t in terms
+        )
         # jieba's "name" inside a word the plan writes otherwise (付拉 of 付拉迪沃斯托克)
         premise = tuple(f for f in premise if not any(f in t.text and t.forms for t in terms))
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
@@ -253,7 +255,9 @@ class QueryAnalyser:
 
 
 # 哪几个部门, 几项任务: an interrogative count before the noun that names the answer's kind
-_ASKED_COUNT = re.compile(r"^(?:哪|几|多少)[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$")
+_ASKED_COUNT = re.compile(
+    r"^(?:哪|几|多少)[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$"
+)
 
 
 def _names_kind(previous: str) -> bool:

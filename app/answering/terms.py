@@ -12,9 +12,10 @@ for it, found in this order:
   own threshold (kb/profiles.py).
 A word with no form is one the plan does not mention. A word that only frames the
 question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
-answer), an everyday word the plan never needs (时间, 意思), a verb the plan does not
-use (提到, 搭起: the things a premise rests on are named by nouns), and in English a
-lower-case word no table or meaning places.
+answer; not so a kind of money the plan never names: 什么补贴 takes one for granted),
+an everyday word the plan never needs (时间, 意思), a verb the plan does not use (提到,
+搭起: the things a premise rests on are named by nouns), and in English a lower-case
+word no table or meaning places.
 
 A term weighs by its rarity in the knowledge base (两省 weighs little in a 两省 plan)
 times its rarity in general Chinese (相关, 企业 weigh less than 孵化器).
@@ -36,6 +37,10 @@ from kb.vocabulary import PlanVocabulary
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
 # parts of speech that can name a topic; pronouns, numerals, particles frame a question
 _CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
+# hanzi that make a word a kind of money or benefit (补贴, 税收, 优惠, 租金, 福利, 贷款):
+# 能享受什么补贴 takes for granted that there is one, so a word of this kind the plan never
+# uses is its premise, not the kind of answer asked for (啥门路, 哪两个文件 are)
+_MONEY_HANZI = frozenset("税贴奖惠免租费息薪酬价折利补钱款")
 # an everyday word (general IDF below this, jieba's table) that the plan does not use is
 # a frame word (时间 4.1, 意思 5.8, 情况 4.0); specific words (税收 6.8, 补贴 7.1) are not
 _FRAME_IDF = 6.0
@@ -132,7 +137,8 @@ class TermMatcher:
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
-        frame = word.slot or (not forms and self.is_frame(word.text, word.flag))
+        granted = word.slot and not (not forms and _names_money(word.text))
+        frame = granted or (not forms and self.is_frame(word.text, word.flag))
         soft = not forms and self.is_soft(word.text, word.flag)
         weight = self._weight(word.text, forms)
         near = self._near(word) if how == "exact" and not frame else ()
@@ -217,6 +223,10 @@ class TermMatcher:
         near = self._vocabulary.nearest(word, 2)
         threshold = self._profile.term_match_z
         return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
+
+
+def _names_money(word: str) -> bool:
+    return bool(set(word) & _MONEY_HANZI)
 
 
 def _is_verb(hanzi: str) -> bool:
