@@ -11,6 +11,7 @@ Without a language model the rewrite is deterministic:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.answering.citations import Answer, QuestionError
@@ -69,7 +70,14 @@ class Rewrite:
     alternatives: list[str] = field(default_factory=list)
 
 
-def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
+def rewrite(
+    question: str,
+    history: list[Turn],
+    kb: KnowledgeView,
+    names_topic: Callable[[str], bool] | None = None,
+) -> Rewrite:
+    """``names_topic`` says whether a text names a topic of its own (answering's reading of
+    its words); without it, any noun does."""
     q = normalize_query(question)
     previous = history[-1] if history else None
     if _MORE.match(q):
@@ -100,7 +108,8 @@ def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
     rest = that.group("rest") if that else q
     topic, _, asked = _TOPIC_THEN_QUESTION.match(rest).groups()  # type: ignore[union-attr]
     topic = _TOPIC_TAIL.sub("", topic)
-    if asked and _ASKS.search(asked):  # "那培训呢，依托啥": its own question about a topic
+    if asked and _ASKS.search(asked) and not _ASKS.search(topic):
+        # "那培训呢，依托啥": its own question about a topic ("啥时候办，在哪办" is two questions)
         return Rewrite(f"{topic}{asked}")
     if not any(ch.isalnum() for ch in rest):
         return Rewrite(q)  # "？": nothing to carry over
@@ -108,9 +117,16 @@ def rewrite(question: str, history: list[Turn], kb: KnowledgeView) -> Rewrite:
         swapped = _follow(previous.question, topic)
         within = f"{_topic_of(previous.question)}，{swapped}"
         return Rewrite(swapped, alternatives=[] if within == swapped else [within])
-    if not _names_something(rest):  # "哪天签的？", "做完报给谁": of the previous topic
+    names = names_topic or _names_something
+    own = names(rest) or any(name in rest for name in party_names())  # 那黑龙江省要做什么
+    if _POINTS_BACK.search(rest) or not own:
+        # "哪天签的？", "具体细节谁来定", "黑龙江企业可以怎么用它": of the previous topic
         return Rewrite(f"{_topic_of(previous.question)}，{rest}")
     return Rewrite(rest)
+
+
+# a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗)
+_POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿")
 
 
 def _names_something(text: str) -> bool:

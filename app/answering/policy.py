@@ -8,7 +8,7 @@ of answer it asks for) and the sentence evidence of the retrieved clauses:
 - an answer is a sentence (with its clause's headings) that holds the question's
   terms *together*: words found in different clauses are not an answer;
 - the sentence must hold what was asked: an amount for 多少, a date or period for
-  何时, a frequency for 多久一次, a person for 叫什么名字, and keep the direction of a
+  何时, a frequency for 多久一次, a person for 叫什么名字, a place or body for 在哪, and keep the direction of a
   relation (黑龙江省为广东省… is not answered by 广东省协助黑龙江省).
 When one coordinated part of a question is covered and another is not, the answer
 is partial: it says first what the plan does not mention.
@@ -156,6 +156,7 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
         "when": "no_date",
         "frequency": "no_frequency",
         "name": "no_name",
+        "where": "no_place",
     }
     code = needs.get(query.answer_type)
     if code is None and query.answer_type == "who" and asks_for_person(query.text):
@@ -171,6 +172,7 @@ def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
         "no_amount": "具体数额或比例",
         "no_date": "具体时间",
         "no_frequency": "具体频次",
-        "no_name": "具体人员姓名",
+        "no_name": "具体人员姓名" if asks_for_person(query.text) else "具体名称",
+        "no_place": "具体地点",
     }[kind]
     return (f"{topic}的{what}" if topic else what,)

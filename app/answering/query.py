@@ -51,7 +51,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
     (
         "when",
         re.compile(
-            r"什么时候|何时|哪年|哪一年|哪天|哪一天|几号|几月|日期|什么时间|截止|期限|多久|多长时间"
+            r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几号|几月|日期|什么时间|截止|期限|多久|多长时间"
             r"|到什么时候|哪个阶段|几年"
         ),
     ),
@@ -254,10 +254,9 @@ class QueryAnalyser:
         return tuple(dict.fromkeys(facts))
 
 
-# 哪几个部门, 几项任务: an interrogative count before the noun that names the answer's kind
-_ASKED_COUNT = re.compile(
-    r"^(?:哪|几|多少)[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$"
-)
+# 哪几个部门, 哪两个文件: which ones, counted, before the noun that names the answer's kind
+# (几个阶段 asks how many stages: the stages are its topic)
+_ASKED_COUNT = re.compile(r"^哪[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$")
 
 
 def _names_kind(previous: str) -> bool:

@@ -63,7 +63,13 @@ class PlanSegmenter:
                 j += 1
             run = words[i:j]
             if any(self._unplaced(w.text) for w in run if w.flag != SOUND):
-                recut = self._longest_match(text, run[0].start, run[-1].end, run[0].slot)
+                start = run[0].start
+                # the hanzi before may be the plan word's first (两 省会 of 两省会办 is 两省 会)
+                if start > 0 and _is_hanzi(text[start - 1]) and not any(
+                    w.start <= start - 1 < w.end for w in words
+                ):
+                    start -= 1
+                recut = self._longest_match(text, start, run[-1].end, run[0].slot)
                 if recut is not None:
                     out += recut
                     i = j
@@ -135,6 +141,10 @@ class PlanSegmenter:
 
     def _plan_words(self) -> frozenset[str]:
         return self._vocabulary.word_set if self._vocabulary else frozenset()
+
+
+def _is_hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _adjoining(before: Word, after: Word) -> bool:

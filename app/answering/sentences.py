@@ -44,6 +44,10 @@ _ACTOR = re.compile(
 # how much less a sentence scores that holds none of the question's words that are in
 # its document's title
 _TITLE_WORDS = 0.15
+_PLACE = re.compile(
+    r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
+    r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
+)
 _SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 
 
@@ -128,9 +132,16 @@ def _fits(query: Query, sentence: str) -> bool:
         title = _title_asked(query.text)
         if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
             return True
+        if kind == "name" and not asks_for_person(query.text):
+            # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
+            return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
         return _names_person(sentence)
     if kind == "who":
         return _ACTOR.search(sentence) is not None
+    if kind == "where":  # a place, or the body a thing is set up in (设在省发展改革委)
+        if _PLACE.search(sentence) or _ACTOR.search(sentence):
+            return True
+        return any(flag == "ns" for _, flag in tagged_words(sentence))
     if kind == "definition":
         return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
     return True
@@ -148,6 +159,7 @@ def _beyond_question(sentence: str, terms: list[Term]) -> str:
 _EN_PERSON = re.compile(
     r"\bwho is the (?:governor|mayor|director|head|chair|secretary|leader|minister)\b", re.I
 )
+_QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
 
 
@@ -170,8 +182,13 @@ def _title_asked(text: str) -> str:
 
 
 def asks_for_person(text: str) -> bool:
-    """ "省长是谁", "who is the governor": a title asked about by name, not the body that acts."""
-    return bool(_title_asked(text)) or _EN_PERSON.search(text) is not None
+    """ "省长是谁", "who is the governor", "姓名": a person asked about by name, not the body
+    that acts nor a thing's name (活动叫什么名字)."""
+    return (
+        bool(_title_asked(text))
+        or _EN_PERSON.search(text) is not None
+        or re.search(r"姓名|哪位|何人|\bwhose name\b", text) is not None
+    )
 
 
 def _reversed(query: Query, sentence: str) -> bool:

@@ -34,6 +34,11 @@ from kb.scope import KnowledgeView
 from kb.text import normalize_query
 
 
+# a follow-up's word names a topic of its own at this weight (rarity in the knowledge base
+# times rarity in general Chinese, terms.py): 旅游 2.0, 培训 1.2 do; 企业 0.24, 黑龙江 0.14 do not
+_TOPIC_WEIGHT = 0.5
+
+
 class AnswerService:
     def __init__(
         self,
@@ -152,7 +157,7 @@ class AnswerService:
         )
 
     def _standalone(self, question: str, history: list[Turn], view: KnowledgeView) -> Rewrite:
-        rewritten = rewrite(question, history, view)
+        rewritten = rewrite(question, history, view, lambda text: self._names_topic(text, view))
         if self._llm is not None and history and rewritten.question == normalize_query(question):
             try:  # the deterministic rules did not apply: let the model condense it
                 asked = [turn.question for turn in history[-3:]]
@@ -160,6 +165,14 @@ class AnswerService:
             except LLMError:
                 return rewritten
         return rewritten
+
+    def _names_topic(self, text: str, view: KnowledgeView) -> bool:
+        """Whether a follow-up names a topic of its own: a thing the plan does not mention
+        (5G), or a plan word that says more than the plan's every clause (两省, 企业 do not)."""
+        query = self.analyse(text, view)
+        return bool(query.unknown) or any(
+            t.forms and t.weight >= _TOPIC_WEIGHT for t in query.content_terms
+        )
 
     def check_question(self, question: str) -> str:
         """The question stripped, or a ``QuestionError`` saying why it cannot be asked."""
