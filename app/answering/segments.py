@@ -65,8 +65,10 @@ class PlanSegmenter:
             if any(self._unplaced(w.text) for w in run if w.flag != SOUND):
                 start = run[0].start
                 # the hanzi before may be the plan word's first (两 省会 of 两省会办 is 两省 会)
-                if start > 0 and _is_hanzi(text[start - 1]) and not any(
-                    w.start <= start - 1 < w.end for w in words
+                if (
+                    start > 0
+                    and _is_hanzi(text[start - 1])
+                    and not any(w.start <= start - 1 < w.end for w in words)
                 ):
                     start -= 1
                 recut = self._longest_match(text, start, run[-1].end, run[0].slot)

@@ -33,7 +33,6 @@ from kb.profiles import profile_for
 from kb.scope import KnowledgeView
 from kb.text import normalize_query
 
-
 # a follow-up's word names a topic of its own at this weight (rarity in the knowledge base
 # times rarity in general Chinese, terms.py): 旅游 2.0, 培训 1.2 do; 企业 0.24, 黑龙江 0.14 do not
 _TOPIC_WEIGHT = 0.5
