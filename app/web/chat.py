@@ -66,7 +66,9 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
             yield gr.update(), gr.update(), gr.update(), gr.update()
             return
         try:
-            stream = service.stream(question, history.turns(answers), doc_ids=scope or None)
+            stream = service.stream(
+                question, history.turns(answers), doc_ids=scope or None, nearest="related"
+            )
             first = next(stream)
         except (QuestionError, KnowledgeBaseError) as exc:
             yield gr.update(), gr.update(), gr.update(), notice_html(str(exc))
