@@ -191,8 +191,10 @@ def test_messages_clear_of_the_toolbar_and_a_refusal_points_to_related_clauses(
     with browsing(url, viewport) as page:
         ask(page, "领导小组办公室设在哪里？", 1)
         ask(page, "方案规定哈尔滨新区的土地出让金能打几折？", 2)  # declined
+        # as a phone shows it: the conversation at the top, its sources, the box at the foot
+        page.locator("#chat").evaluate("chat => chat.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(300)
-        page.screenshot(path=str(screenshots / shot), full_page=viewport is PHONE)
+        page.screenshot(path=str(screenshots / shot))
 
         # the refusal says where its nearest clauses are: folded under 相关条款, which
         # stands beside the conversation (on a phone right under it)
