@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 import yaml
 from langchain_core.prompts import PromptTemplate
@@ -13,8 +15,8 @@ from langchain_core.prompts import PromptTemplate
 REQUIRED: dict[str, frozenset[str]] = {
     "extractive_answer_zh": frozenset({"doc_title", "points"}),
     "extractive_answer_en": frozenset({"doc_title", "points"}),
-    "not_covered_zh": frozenset({"reason"}),
-    "not_covered_en": frozenset({"reason"}),
+    "not_covered_zh": frozenset({"reason", "nearest"}),
+    "not_covered_en": frozenset({"reason", "nearest"}),
     "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
     "outline_answer_zh": frozenset({"doc_title", "heading", "count", "points"}),
     "outline_answer_en": frozenset({"doc_title", "heading", "count", "points"}),
@@ -41,11 +43,16 @@ REASONS = frozenset(
 )
 _NO_MISSING = frozenset({"empty", "unrelated"})  # these say no {missing}
 
+# where a face shows a refusal's nearest clauses: prompts/nearest.yaml says so in words
+Nearest = Literal["below", "related"]
+NEAREST: frozenset[str] = frozenset(get_args(Nearest))
+
 
 @dataclass(frozen=True)
 class Prompts:
     templates: dict[str, PromptTemplate]
     reasons: dict[str, dict[str, str]] = field(default_factory=dict)
+    nearest: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def render(self, name: str, **values: str) -> str:
         return self.templates[name].format(**values).strip()
@@ -53,6 +60,11 @@ class Prompts:
     def reason(self, code: str, language: str, missing: list[str]) -> str:
         """Why the plan does not (fully) answer, in the reader's language."""
         return self.reasons[code][language].format(missing=listing(missing, language))
+
+    def not_covered(self, reason: str, language: str, nearest: Nearest) -> str:
+        """A refusal: why, then where the face shows the nearest clauses (which do not answer)."""
+        where = self.nearest[nearest][language]
+        return self.render(f"not_covered_{language}", reason=reason, nearest=where)
 
 
 def listing(items: list[str], language: str) -> str:
@@ -73,21 +85,32 @@ def load_prompts(directory: Path) -> Prompts:
             unknown = ", ".join(sorted(found - required)) or "none"
             raise PromptError(f"{path}: placeholders missing: {missing}; unknown: {unknown}")
         templates[name] = template
-    return Prompts(templates, _load_reasons(directory / "reasons.yaml"))
+    return Prompts(
+        templates,
+        _load_wordings(directory / "reasons.yaml", REASONS, _reason_placeholders),
+        _load_wordings(directory / "nearest.yaml", NEAREST, lambda _: set()),
+    )
 
 
-def _load_reasons(path: Path) -> dict[str, dict[str, str]]:
-    """Reason wordings: every code, in zh and en, with {missing} exactly where it belongs."""
+def _reason_placeholders(code: str) -> set[str]:
+    return set() if code in _NO_MISSING else {"missing"}
+
+
+def _load_wordings(
+    path: Path, codes: frozenset[str], placeholders: Callable[[str], set[str]]
+) -> dict[str, dict[str, str]]:
+    """A table of wordings: every code, in zh and en, with exactly its placeholders."""
     if not path.is_file():
         raise PromptError(f"prompt file missing: {path}")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or set(data) != REASONS:
-        raise PromptError(f"{path}: expected exactly the reason codes {sorted(REASONS)}")
+    if not isinstance(data, dict) or set(data) != codes:
+        raise PromptError(f"{path}: expected exactly the codes {sorted(codes)}")
     for code, wording in data.items():
         if not isinstance(wording, dict) or set(wording) != {"zh", "en"}:
             raise PromptError(f"{path}: {code} needs a zh and an en wording")
         for text in wording.values():
             fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-            if fields != (set() if code in _NO_MISSING else {"missing"}):
-                raise PromptError(f"{path}: {code} must use {{missing}} (and nothing else)")
+            if fields != placeholders(code):
+                used = ", ".join(f"{{{f}}}" for f in sorted(placeholders(code))) or "no placeholder"
+                raise PromptError(f"{path}: {code} must use {used} (and nothing else)")
     return data

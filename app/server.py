@@ -48,7 +48,10 @@ def serve(
         max_file_size=f"{int(max_file_mb * 1024)}kb",  # Gradio refuses bigger uploads early
         css=CSS + WORKSPACE_CSS,
         css_paths=[STATIC / "chat.css"],
-        head=f"<script>{(STATIC / 'chat.js').read_text(encoding='utf-8')}</script>",
+        head=(
+            f"<style>{(STATIC / 'page.css').read_text(encoding='utf-8')}</style>"
+            f"<script>{(STATIC / 'chat.js').read_text(encoding='utf-8')}</script>"
+        ),
         footer_links=[],
         show_error=False,
     )

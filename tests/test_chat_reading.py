@@ -1,8 +1,9 @@
 """Reading the chat in headless Chromium, as an official would, at desktop and phone size.
 
 One served app for the module (each test opens its own browser, so its own
-localStorage): the sources of an answer, the document view, the phone layout, the
-conversation across a reload and a clear, and what a user must never see.
+localStorage): the sources of an answer, the document view, the phone layout, messages
+clear of the chat's toolbar, where a refusal says its clauses are, the reader opened by
+itself, the conversation across a reload and a clear, and what a user must never see.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def in_view(page, locator) -> bool:
     return box is not None and box["y"] >= -1 and box["y"] < height
 
 
-def test_quoted_clause_first_others_folded_and_markers_scroll(url: str, screenshots: Path):
+def test_quoted_clause_first_others_folded_and_markers_scroll(url: str):
     with browsing(url, DESKTOP) as page:
         ask(page, FINANCE, 1)
         latest = page.locator("#sources-1")
@@ -82,7 +83,11 @@ def test_quoted_clause_first_others_folded_and_markers_scroll(url: str, screensh
         assert "相关条款" in related.locator("summary").inner_text()
         assert related.locator(".citation").count() == 4
         assert not related.locator(".citation").first.is_visible()  # folded
-        page.screenshot(path=str(screenshots / "chat.png"))
+        # on a desktop the box stays under the conversation, the sources beside both
+        chat, box = page.locator("#chat").bounding_box(), page.locator("#question").bounding_box()
+        sources = page.locator("#citations").bounding_box()
+        assert chat and box and sources
+        assert box["y"] > chat["y"] + chat["height"] and box["x"] + box["width"] < sources["x"]
 
         ask(page, "黑龙江省2019年的GDP是多少？", 2)  # a refusal: nearest clauses, folded
         refusal = page.locator("#sources-2")
@@ -118,7 +123,7 @@ def test_citation_opens_the_document_at_its_clause(url: str, screenshots: Path):
         scrolled_to(page, "#read-5")
 
 
-def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str, screenshots: Path):
+def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str):
     with browsing(url, PHONE) as page:
         for name in TABS:
             tab = page.get_by_role("tab", name=name)
@@ -137,8 +142,96 @@ def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str, screens
         chat = page.locator("#chat").bounding_box()
         first_source = page.locator("#sources-1 .citation.quoted").bounding_box()
         assert chat and first_source
-        assert first_source["y"] - (chat["y"] + chat["height"]) < 320  # not below examples
-        page.screenshot(path=str(screenshots / "chat-phone.png"), full_page=True)
+        assert 0 < first_source["y"] - (chat["y"] + chat["height"]) < 60  # right under it
+        page.locator("#sources-1 details.related-clauses summary").click()  # a long page
+
+        # the box is at hand wherever one reads: the conversation, the sources, the end
+        question = page.locator("#question")
+        for where in ("#chat", "#sources-1 .citation.quoted", "#sources-1 .related .text"):
+            page.locator(where).first.scroll_into_view_if_needed()
+            box = question.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], where
+        # at the end it has its own place: the last clause is read above it, not under it
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_timeout(200)
+        last, box = page.locator("#citations").bounding_box(), question.bounding_box()
+        assert last and box and last["y"] + last["height"] <= box["y"]
+
+
+# per message of the chat, how far its visible part starts below the chat's label and
+# copy/clear toolbar (negative: under them); None for a message scrolled out of sight
+CLEAR_OF_TOOLBAR = """(fraction) => {
+  const chat = document.querySelector('#chat');
+  const copy = chat.querySelector('button[title="复制对话"]');
+  const label = chat.querySelector('[data-testid=block-label]');
+  const under = Math.max(copy.parentElement.getBoundingClientRect().bottom,
+                         label.getBoundingClientRect().bottom);
+  const messages = [...chat.querySelectorAll('[data-testid=user], [data-testid=bot]')];
+  let scroller = messages[0].parentElement;
+  while (!['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY)) {
+    scroller = scroller.parentElement;
+  }
+  scroller.scrollTop = fraction * (scroller.scrollHeight - scroller.clientHeight);
+  const clip = scroller.getBoundingClientRect();
+  return {scrolls: scroller.scrollHeight > scroller.clientHeight, gaps: messages.map((m) => {
+    const r = m.getBoundingClientRect();
+    return r.bottom <= clip.top || r.top >= clip.bottom ? null : Math.max(r.top, clip.top) - under;
+  })};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("viewport", "shot"),
+    [(DESKTOP, "chat.png"), (PHONE, "chat-phone.png")],
+    ids=["desktop", "phone"],
+)
+def test_messages_clear_of_the_toolbar_and_a_refusal_points_to_related_clauses(
+    url: str, viewport: dict[str, int], shot: str, screenshots: Path
+):
+    with browsing(url, viewport) as page:
+        ask(page, "领导小组办公室设在哪里？", 1)
+        ask(page, "方案规定哈尔滨新区的土地出让金能打几折？", 2)  # declined
+        # as a phone shows it: the conversation at the top, its sources, the box at the foot
+        page.locator("#chat").evaluate("chat => chat.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(screenshots / shot))
+
+        # the refusal says where its nearest clauses are: folded under 相关条款, which
+        # stands beside the conversation (on a phone right under it)
+        said = page.locator("#chat [data-testid=bot]").nth(1).inner_text()
+        assert "没有回答这个问题" in said and "“相关条款”" in said and "不回答这个问题" in said
+        assert "以下" not in said  # nothing follows it in the chat
+        related = page.locator("#sources-2 details.related-clauses summary")
+        assert related.inner_text().startswith("相关条款") and related.is_visible()
+        chat, where = page.locator("#chat").bounding_box(), related.bounding_box()
+        assert chat and where
+        if viewport is DESKTOP:
+            assert where["x"] > chat["x"] + chat["width"] and where["y"] < chat["y"] + 100
+        else:
+            assert 0 < where["y"] - (chat["y"] + chat["height"]) < 200
+
+        # no message is ever under the label and toolbar, wherever the chat is scrolled
+        for fraction in (0, 0.5, 1):
+            seen = page.evaluate(CLEAR_OF_TOOLBAR, fraction)
+            assert seen["scrolls"]
+            gaps = [gap for gap in seen["gaps"] if gap is not None]
+            assert gaps and min(gaps) >= 0, (fraction, seen["gaps"])
+        first = page.evaluate(CLEAR_OF_TOOLBAR, 0)["gaps"][0]
+        assert first is not None and first >= 0  # the first question, read in full at the top
+
+
+def test_reader_opens_on_the_plan_with_its_outline(url: str):
+    with browsing(url, DESKTOP) as page:
+        page.get_by_role("tab", name="原文阅读").click()
+        view = page.locator("#reader-view")
+        title = view.locator(".reader-text h2")
+        title.wait_for(timeout=10_000)
+        assert title.inner_text() == "黑龙江省与广东省对口合作实施方案"
+        assert "五、保障措施" in view.locator(".reader-outline").inner_text()
+        chosen = page.locator("#reader-document input").input_value()
+        assert chosen == "《黑龙江省与广东省对口合作实施方案》"
+        view.locator(".reader-outline a", has_text="二、总体目标").click()
+        scrolled_to(page, "#read-2")
 
 
 def test_conversation_survives_reload_and_clear_clears_it(url: str):

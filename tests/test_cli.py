@@ -59,6 +59,16 @@ def test_ask_stdin_answers_one_json_line_per_question(copied_data_dir: Path):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["abstained"] for line in lines] == [False, True, False]
     assert lines[1]["citations"], "declined questions still show the nearest clauses"
+    assert lines[1]["answer"].endswith("以下是最接近的条款，仅供参考，不构成答案。")  # listed after
+
+
+def test_ask_declined_says_the_nearest_clauses_follow_and_prints_them(copied_data_dir: Path):
+    result = planqa("ask", "黑龙江省2019年的GDP是多少？", data_dir=copied_data_dir)
+    assert result.returncode == 0, result.stderr
+    text, blank, first, *_ = result.stdout.splitlines()
+    assert text.startswith("知识库中的方案没有回答这个问题")
+    assert text.endswith("以下是最接近的条款，仅供参考，不构成答案。") and blank == ""
+    assert first.startswith("[1] 《黑龙江省与广东省对口合作实施方案》")  # right after it
 
 
 def test_first_ask_builds_the_knowledge_base_from_the_bundled_plan(tmp_path: Path):

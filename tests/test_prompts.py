@@ -20,7 +20,7 @@ def _copy_prompts(tmp_path: Path) -> Path:
     target.mkdir()
     for path in [
         *(PROJECT_ROOT / "prompts").glob("*.txt"),
-        PROJECT_ROOT / "prompts" / "reasons.yaml",
+        *(PROJECT_ROOT / "prompts").glob("*.yaml"),
     ]:
         (target / path.name).write_text(path.read_text("utf-8"), "utf-8")
     return target
@@ -34,6 +34,29 @@ def test_every_reason_reads_in_both_languages():
         assert zh and en and "{" not in zh + en
         if code not in ("empty", "unrelated"):
             assert "出让金、折扣" in zh and "bonus" in en
+
+
+def test_each_face_says_where_a_refusal_s_nearest_clauses_are():
+    prompts = load_prompts(PROJECT_ROOT / "prompts")
+    reason = prompts.reason("no_amount", "zh", ["折扣"])
+    printed = prompts.not_covered(reason, "zh", "below")  # the CLI prints them right after
+    assert printed == (
+        "知识库中的方案没有回答这个问题（方案没有给出折扣）。以下是最接近的条款，仅供参考，不构成答案。"
+    )
+    folded = prompts.not_covered(reason, "zh", "related")  # the chat folds them aside
+    assert folded.startswith("知识库中的方案没有回答这个问题（方案没有给出折扣）。")
+    assert "“相关条款”" in folded and "不回答这个问题" in folded and "以下" not in folded
+    english = prompts.not_covered("no figure", "en", "related")
+    assert "相关条款" in english and "below" not in english
+    assert "below" in prompts.not_covered("no figure", "en", "below")
+
+
+def test_nearest_wording_for_every_face_is_required(tmp_path: Path):
+    directory = _copy_prompts(tmp_path)
+    path = directory / "nearest.yaml"
+    path.write_text(path.read_text("utf-8").split("related:")[0], "utf-8")
+    with pytest.raises(PromptError, match="nearest.yaml: expected exactly the codes"):
+        load_prompts(directory)
 
 
 def test_reason_without_its_placeholder_fails_loudly(tmp_path: Path):

@@ -27,7 +27,7 @@ from app.answering.policy import CoveragePolicy, Decision
 from app.answering.query import Query, QueryAnalyser
 from app.answering.slots import AnswerSlots, Lane
 from app.answering.terms import TermMatcher
-from app.prompts import Prompts
+from app.prompts import Nearest, Prompts
 from kb.knowledge_base import ClauseHit, KnowledgeBase
 from kb.profiles import profile_for
 from kb.scope import KnowledgeView
@@ -97,16 +97,23 @@ class AnswerService:
         history: list[Turn] | None = None,
         doc_ids: Collection[str] | None = None,
         lane: Lane = "chat",
+        nearest: Nearest = "below",
     ) -> Iterator[str | Answer]:
         """Text as a chat model writes it (nothing without one), then the final Answer.
 
         ``doc_ids`` limits the answer to those documents; None or empty means all of them.
         The answer waits for one of the shared slots; ``lane`` says who asks (app/answering/slots.py).
+        ``nearest`` is where the face shows a refusal's nearest clauses, so the refusal
+        says where they are: right after its text ("below"), or folded under 相关条款.
         """
-        return self.slots.held(self._stream(question, history, doc_ids), lane)
+        return self.slots.held(self._stream(question, history, doc_ids, nearest), lane)
 
     def _stream(
-        self, question: str, history: list[Turn] | None, doc_ids: Collection[str] | None
+        self,
+        question: str,
+        history: list[Turn] | None,
+        doc_ids: Collection[str] | None,
+        nearest: Nearest,
     ) -> Iterator[str | Answer]:
         question = self.check_question(question)
         self.kb.refresh()  # another process's ingest or removal is loaded meanwhile
@@ -119,7 +126,7 @@ class AnswerService:
         if standalone.alternatives and decision.abstained:  # none answers: say so of the first
             query, hits, decision = self._decide(standalone.question, question, view)
         if decision.abstained:  # no answerer, and so no model, sees what the plan does not cover
-            yield self._not_covered(query, decision, hits)
+            yield self._not_covered(query, decision, hits, nearest)
             return
         request = AnswerRequest(query, decision, hits, view, standalone.skip)
         for answerer in self._answerers:
@@ -142,9 +149,11 @@ class AnswerService:
         evidence = view.evidence(query.search_text, hits) if hits else []
         return query, hits, self._policy.decide(query, hits, evidence, cited)
 
-    def _not_covered(self, query: Query, decision: Decision, hits: list[ClauseHit]) -> Answer:
+    def _not_covered(
+        self, query: Query, decision: Decision, hits: list[ClauseHit], nearest: Nearest
+    ) -> Answer:
         reason = self._prompts.reason(decision.reason, query.language, list(decision.missing))
-        text = self._prompts.render(f"not_covered_{query.language}", reason=reason)
+        text = self._prompts.not_covered(reason, query.language, nearest)
         return Answer(
             query.asked,
             text,

@@ -23,7 +23,7 @@ EXAMPLES = [
     "Who leads the counterpart cooperation leading group?",
     "黑龙江省2019年的GDP是多少？",
 ]
-STATIC = Path(__file__).with_name("static")  # chat.css and chat.js, served with the page
+STATIC = Path(__file__).with_name("static")  # chat.css, page.css and chat.js, with the page
 CSS = """
 .citation {border-left: 4px solid #2f6fb0; padding: 6px 10px; margin: 8px 0; background: #f7f9fc;}
 .citation.related {border-left-color: #999;}
@@ -66,7 +66,9 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
             yield gr.update(), gr.update(), gr.update(), gr.update()
             return
         try:
-            stream = service.stream(question, history.turns(answers), doc_ids=scope or None)
+            stream = service.stream(
+                question, history.turns(answers), doc_ids=scope or None, nearest="related"
+            )
             first = next(stream)
         except (QuestionError, KnowledgeBaseError) as exc:
             yield gr.update(), gr.update(), gr.update(), notice_html(str(exc))
@@ -113,17 +115,20 @@ def build_ui(service: AnswerService, admin: AdminService | None = None) -> gr.Bl
                         placeholder="可以直接提问，或点一个示例问题：",
                     )
                     feedback = FeedbackBox(service, admin) if admin is not None else None
-                    notice = gr.HTML("", elem_id="question-notice")  # right above the box
-                    with gr.Row(elem_id="ask-row"):
-                        question = gr.Textbox(
-                            label="问题",
-                            placeholder="例如：领导小组办公室设在哪里？",
-                            elem_id="question",
-                            scale=4,
-                        )
-                        with gr.Column(scale=1, min_width=96):
-                            ask = gr.Button("提问", variant="primary", elem_id="ask")
-                            clear_button = gr.Button("清空对话", size="sm", elem_id="clear")
+                    # the box and what is said about the question; on a phone it stays
+                    # at the foot of the screen, after the sources (chat.css)
+                    with gr.Column(elem_id="ask-bar"):
+                        notice = gr.HTML("", elem_id="question-notice")  # right above the box
+                        with gr.Row(elem_id="ask-row"):
+                            question = gr.Textbox(
+                                label="问题",
+                                placeholder="例如：领导小组办公室设在哪里？",
+                                elem_id="question",
+                                scale=4,
+                            )
+                            with gr.Column(scale=1, min_width=96):
+                                ask = gr.Button("提问", variant="primary", elem_id="ask")
+                                clear_button = gr.Button("清空对话", size="sm", elem_id="clear")
                 with gr.Column(scale=2, min_width=320, elem_id="sources-column"):
                     citations = gr.HTML(
                         sources_html([]), elem_id="citations", js_on_load=READ_LINKS_JS

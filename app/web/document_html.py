@@ -14,6 +14,9 @@ from ingest.models import Clause, OutlineNode, ParsedDocument
 e = html.escape
 
 NO_DOCUMENT = '<p class="reader-empty">选择一份文档，或在对话的引用、方案目录、政策查找中点“在原文中阅读”。</p>'
+NO_DOCUMENTS = (
+    '<p class="reader-empty">知识库中还没有文档：在“知识库管理”中上传后，即可在这里阅读。</p>'
+)
 
 
 def document_html(

@@ -18,7 +18,7 @@ from typing import Any
 
 import gradio as gr
 
-from app.web.document_html import NO_DOCUMENT, document_html
+from app.web.document_html import NO_DOCUMENT, NO_DOCUMENTS, document_html
 from kb.knowledge_base import KnowledgeBase
 
 TAB_ID = "reader"
@@ -69,24 +69,23 @@ def reader_link(doc_id: str, clause_id: str, highlights: Sequence[str] = (), tex
 
 
 class DocumentReader:
-    """The 原文阅读 tab; build it inside ``tabs`` (a ``gr.Tabs`` whose tab it selects)."""
+    """The 原文阅读 tab, open on the first document until another is chosen or opened;
+    build it inside ``tabs`` (a ``gr.Tabs`` whose tab it selects)."""
 
     def __init__(self, kb: KnowledgeBase, tabs: gr.Tabs) -> None:
         self._kb = kb
         self._tabs = tabs
+        first = self._first()  # the tab opens on a document, never on an empty page
         with gr.Tab("原文阅读", id=TAB_ID) as tab:
             self.document = gr.Dropdown(
-                self._choices(), value=None, label="文档", elem_id="reader-document"
+                self._choices(), value=first, label="文档", elem_id="reader-document"
             )
-            self.view = gr.HTML(NO_DOCUMENT, elem_id="reader-view", js_on_load=_VIEW_JS)
+            self.view = gr.HTML(self._show(first), elem_id="reader-view", js_on_load=_VIEW_JS)
         self.outputs: list[Any] = [self._tabs, self.document, self.view]
         self.document.input(self._show, self.document, self.view, api_visibility="private")
         # documents come and go in 知识库管理: the list is read again when the tab opens
         tab.select(
-            lambda: gr.Dropdown(choices=self._choices()),
-            None,
-            self.document,
-            api_visibility="private",
+            self._reopen, self.document, [self.document, self.view], api_visibility="private"
         )
 
     def open(self, doc_id: str, clause_id: str = "", highlights: Sequence[str] = ()) -> tuple:
@@ -114,11 +113,25 @@ class DocumentReader:
 
         links.click(on_link, None, self.outputs, api_visibility="private")
 
+    def _reopen(self, shown: str | None) -> tuple:
+        """The list read again; the document shown stays, unless it left the knowledge
+        base (or none was there yet): then the first document is shown in its place."""
+        self._kb.refresh()
+        if shown and self._kb.has_document(shown):
+            return gr.Dropdown(choices=self._choices()), gr.update()
+        first = self._first()
+        return gr.Dropdown(choices=self._choices(), value=first), self._show(first)
+
     def _show(self, doc_id: str | None) -> str:
         self._kb.refresh()
         if not doc_id or not self._kb.has_document(doc_id):
-            return NO_DOCUMENT
+            return NO_DOCUMENT if self._kb.documents() else NO_DOCUMENTS
         return document_html(self._kb.document(doc_id))
+
+    def _first(self) -> str | None:
+        """The document the tab opens on: the first in the knowledge base (the plan)."""
+        documents = self._kb.documents()
+        return documents[0].doc_id if documents else None
 
     def _choices(self) -> list[tuple[str, str]]:
         return [(d.citation_name(), d.doc_id) for d in self._kb.documents()]
