@@ -94,9 +94,10 @@ def score_sentences(
         reverse = _reversed(query, item.text)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
-        if titled:
+        titled_weight = sum(t.weight for t in titled)
+        if titled_weight > 0:
             says = sum(t.weight for t in titled if t.found_in(item.text))
-            score *= 1 - _TITLE_WORDS * (1 - says / sum(t.weight for t in titled))
+            score *= 1 - _TITLE_WORDS * (1 - says / titled_weight)
         lacking = tuple(t.text for t in asked if not t.held_by(context))
         scored.append(
             ScoredSentence(
