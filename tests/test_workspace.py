@@ -9,6 +9,7 @@ from app.workspaces.duties import ACTS, to_csv
 from app.workspaces.handout import to_csv as quiz_csv
 from app.workspaces.handout import to_markdown
 from app.workspaces.profile import EnterpriseProfile
+from app.workspaces.timeline import time_nodes
 from app.workspaces.workspace import Workspace
 from tests.conftest import PLAN_ID
 
@@ -158,3 +159,33 @@ def test_timeline_has_the_two_phases(workspace):
     assert ("2018—2019年", "5.6") in phases and ("2020年", "5.6") in phases
     assert ("到2020年", "2") in phases
     assert any(m.when == "每年" for m in rows)
+
+
+def test_timeline_leaves_out_years_that_belong_to_names(workspace):
+    rows = workspace.timeline()
+    whens = [m.when for m in rows]
+    assert "2016—2020年" not in whens  # 《职业教育东西协作行动计划（2016—2020年）》
+    assert "三年" not in whens  # 新兴产业三年行动计划, a plan's name
+    goal = [m.when for m in rows if m.clause_id.endswith(":2")]
+    assert goal == ["到2020年"]  # not 定期 of 定期会商…的工作机制 as well
+    phases = [m.when for m in rows if m.clause_id.endswith(":5.6")]
+    assert phases == ["2018—2019年", "2020年"]  # not 年度 of 年度工作计划 inside a phase
+    plans = [m.when for m in rows if m.clause_id.endswith(":5.2")]
+    assert plans == ["年度"]  # 制定年度工作计划: how often, when nothing else says when
+    assert len(rows) == 10
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nodes"),
+    [
+        ("2018年底前完成园区规划。", ["2018年底前"]),
+        ("两省要每年举办一次联席会议。", ["每年"]),
+        ("三年内建成一批示范园区。", ["三年内"]),
+        ("2018年起，每季度通报一次进展。", ["2018年起", "每季度"]),
+        ("落实好《职业教育东西协作行动计划（2016—2020年）》。", []),
+        ("与黑龙江省培育和发展新兴产业三年行动计划对接。", []),
+        ("确定2020年的重点任务。", []),
+    ],
+)
+def test_a_time_is_a_node_by_its_role_in_the_sentence(sentence, nodes):
+    assert [n.when for n in time_nodes(sentence)] == nodes

@@ -1,4 +1,4 @@
-"""责任分工 and 时间节点: who does what, and by when, extracted by rules from the clauses.
+"""责任分工: who does what, extracted by rules from the clauses (by when: timeline.py).
 
 A party is a name from the taxonomy's ``actor`` facet or a role (省长, 领导小组办公室);
 it acts when an action verb follows it closely ("广东省协助黑龙江省") and is the
@@ -13,6 +13,7 @@ import io
 import re
 from dataclasses import asdict, dataclass
 
+from app.workspaces.timeline import Milestone
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
 from ingest.tagging import load_taxonomy
@@ -38,7 +39,6 @@ _DETAIL_END = re.compile(r"[，。；：]")  # clause boundaries; 、 only separ
 _LISTED = re.compile(r"(?:、[^，。；：、]{1,16})+(?=等)")  # "A、B、C等" → "A等"
 _APPOINTED = re.compile(r"[，。；、：的]")
 ACTS, SUPPORTED = "负责", "受支持"
-_WHEN = re.compile(r"\d{4}[—–\-至到]\d{4}年|到\d{4}年|\d{4}年|每年|定期|年度|三年")
 
 
 @dataclass
@@ -49,14 +49,6 @@ class Duty:
     clause_id: str
     label: str
     sentence: str
-
-
-@dataclass
-class Milestone:
-    when: str
-    sentence: str
-    clause_id: str
-    label: str
 
 
 def party_names() -> list[str]:
@@ -134,17 +126,6 @@ class DutyExtractor:
             )
         return rows
 
-    @staticmethod
-    def milestones(clauses: list[Clause]) -> list[Milestone]:
-        rows = []
-        for clause in clauses:
-            for start, end in sentence_spans(clause.text):
-                sentence = clause.text[start:end]
-                for part in sentence.split("；"):
-                    for when in dict.fromkeys(m.group() for m in _WHEN.finditer(part)):
-                        rows.append(Milestone(when, part, clause.clause_id, clause.label))
-        return sorted(rows, key=_chronology)
-
 
 _DUTY_QUESTION = re.compile(
     r"^(?P<party>[\u4e00-\u9fff]{2,10}?)(?:要|需要|应|应当|应该|将|主要|具体)*"
@@ -178,11 +159,6 @@ def _detail(text: str, start: int, limit: int = 40) -> str:
         cut = max(detail.rfind("、", 0, limit), detail.rfind("和", 0, limit))
         detail = detail[:cut] + "等" if cut > limit // 2 else detail
     return detail
-
-
-def _chronology(row: Milestone) -> tuple[int, str]:
-    year = re.search(r"\d{4}", row.when)
-    return (int(year.group()) if year else 9999, row.when)
 
 
 COLUMNS = {  # field → the column heading a user reads; no internal ids
