@@ -153,6 +153,23 @@ def test_duties_pin_the_plans_facts(workspace):
     assert "加强两省在加快转变政府职能" not in actions
 
 
+def test_duties_are_whole_task_phrases(workspace):
+    rows = workspace.duties()
+    actions = {r.action for r in rows}
+    # a comma inside 在…方面 ends no phrase; the explanation in brackets is left out
+    assert "加强在优化投资营商环境，开展“一门一网式”政务服务等方面的经验交流" in actions
+    assert "加强在优化投资营商环境" not in actions
+    # a clause of means runs on to the task it serves
+    assert "利用广东省对外开放合作资源，共同拓展东盟市场" in actions
+    # 两省组织部门 is one party (not 两省 + 组织), and 争取国家有关部门支持 is no duty of theirs
+    facts = {(r.party, r.action) for r in rows}
+    assert ("两省组织部门", "协商确定") in facts
+    assert not any(r.party == "国家有关部门" for r in rows)
+    for action in actions:
+        assert action.count("（") == action.count("）") and action.count("“") == action.count("”")
+        assert not action.endswith(("、", "在", "和")), action
+
+
 def test_timeline_has_the_two_phases(workspace):
     rows = workspace.timeline()
     phases = {(m.when, m.clause_id.split(":")[1]) for m in rows}
