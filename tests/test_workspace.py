@@ -9,11 +9,13 @@ from app.workspaces.duties import ACTS, to_csv
 from app.workspaces.handout import to_csv as quiz_csv
 from app.workspaces.handout import to_markdown
 from app.workspaces.profile import EnterpriseProfile
+from app.workspaces.support import MATCHES
 from app.workspaces.timeline import time_nodes
 from app.workspaces.workspace import Workspace
 from tests.conftest import PLAN_ID
 
 pytestmark = pytest.mark.slow
+MANUFACTURER = "我们是深圳的一家民营新能源汽车零部件企业，想在哈尔滨建厂"
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +59,7 @@ def test_support_needs_a_description(workspace):
 
 
 def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(workspace):
-    result = workspace.find_support(
-        EnterpriseProfile("我们是深圳的一家民营新能源汽车零部件企业，想在哈尔滨建厂")
-    )
+    result = workspace.find_support(EnterpriseProfile(MANUFACTURER))
     used = result.profile
     assert (used.origin, used.destination, used.ownership) == ("广东", "黑龙江", "民营")
     assert {"装备制造", "新兴产业"} <= set(used.industries) and used.cities == ("深圳", "哈尔滨")
@@ -71,6 +71,18 @@ def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(w
     pairing = next(g for g in result.groups if g.kind == "pairing")
     assert pairing.items[0].sentences == ["哈尔滨市与深圳市对口合作。"]  # marks one sentence
     assert result.unmet == []
+
+
+def test_support_for_the_car_parts_maker_is_ranked_industry_then_place_then_general(workspace):
+    items = workspace.find_support(EnterpriseProfile(MANUFACTURER)).items
+    order = [i.clause_id.split(":")[1] for i in items]
+    assert order == ["4.2.7", "4.2.6", "3", "4.4.16", "5.5"]
+    assert [i.match for i in items] == sorted(i.match for i in items)
+    assert [MATCHES[i.match] for i in items[::2]] == [
+        "与企业的行业或想做的事直接相关",  # 新兴产业 (新能源), then 装备制造
+        "与企业的所在地、去向或所有制相关",  # 哈尔滨市与深圳市对口合作
+        "对口合作项目普遍适用的支持",  # the green channel for every cooperation project
+    ]
 
 
 def test_a_request_the_plan_does_not_meet_is_named(workspace):

@@ -179,6 +179,18 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
     for foreign in ("首次公开募股", "在俄罗斯建设的境外经贸合作园区", "农产品产销对接"):
         assert foreign not in found
     assert "hlj-gd-counterpart" not in found  # no internal ids
+    # closest first: its industries, then its cities, then support open to every project
+    industry, place, general = (
+        found.index(heading)
+        for heading in (
+            "与企业的行业或想做的事直接相关",
+            "与企业的所在地、去向或所有制相关",
+            "对口合作项目普遍适用的支持",
+        )
+    )
+    assert industry < found.index("7.新兴产业") < found.index("6.装备制造业") < place
+    assert place < found.index("哈尔滨市与深圳市对口合作") < general < found.index("开辟绿色通道")
+    assert found.count("方案没有规定具体条件、金额或申请程序") == 1  # the shared note, once
     # the description filled the form
     assert page.locator("#support-origin input[value='广东']").is_checked()
     assert page.locator("#support-ownership input[value='民营']").is_checked()
