@@ -2,13 +2,14 @@
 
 import csv
 import io
+import re
 
 import pytest
 
-from app.workspaces.duties import ACTS, to_csv
+from app.workspaces.duties import ACTS, canonical_party, party_names, to_csv
 from app.workspaces.handout import to_csv as quiz_csv
 from app.workspaces.handout import to_markdown
-from app.workspaces.profile import EnterpriseProfile
+from app.workspaces.profile import EnterpriseProfile, provinces
 from app.workspaces.support import MATCHES
 from app.workspaces.timeline import time_nodes
 from app.workspaces.workspace import Workspace
@@ -110,13 +111,46 @@ def test_quiz_answers_are_in_their_cited_clause_and_reproducible(workspace):
 
 
 def test_distractors_are_of_the_answers_kind(workspace):
-    for q in workspace.quiz(30, seed=3).questions:
-        if not q.options:
-            continue
-        if q.answer.endswith("年") and q.answer[:4].isdigit():
-            assert all(o.endswith("年") and o[:4].isdigit() for o in q.options)
-        elif q.answer.endswith(("装备", "机床", "基金")):
-            assert all(o.endswith(q.answer[-1]) for o in q.options)
+    asked = [q for seed in range(12) for q in workspace.quiz(30, seed=seed).questions]
+    questions = [q for q in asked if q.options]
+    bodies = {canonical_party(n) for n in party_names()}
+    cities = {c for p in provinces() for c in p.cities}
+    kinds = set()
+    for q in questions:
+        others = [o for o in q.options if o != q.answer]
+        if re.fullmatch(r"\d{4}年", q.answer):
+            kinds.add("year")  # other years the plan mentions
+            assert all(re.fullmatch(r"20(1[6-9]|20)年", o) for o in others), q.options
+        elif q.answer in bodies:
+            kinds.add("body")
+            assert all(o in bodies for o in others), q.options
+        elif q.answer in cities:
+            kinds.add("city")  # 深圳 in 定期在广州、深圳、哈尔滨等市举办…
+            assert all(o in cities for o in others), q.options
+        else:
+            kinds.add("item")
+            assert not any(o in cities or o in bodies for o in others), q.options
+            if q.answer.endswith("装备"):
+                assert all(o.endswith(("装备", "机床", "制造")) for o in others), q.options
+        assert len(set(q.options)) == 4 and not any(o in q.citation for o in others)
+    assert kinds == {"year", "body", "city", "item"}
+    # items of one head noun: 生态环境 is asked beside 市场环境, 金融环境…, never beside 基金公司
+    environments = [q for q in questions if q.answer.endswith("环境")]
+    assert environments and all(o.endswith("环境") for q in environments for o in q.options)
+
+
+def test_quiz_shows_the_clauses_around_the_blank_not_the_paragraph(workspace):
+    questions = workspace.quiz(30, seed=3).questions
+    stems = [q.question.split("填空：", 1)[1] for q in questions]
+    assert sum(map(len, stems)) < 0.8 * sum(len(q.citation) for q in questions)
+    for q, stem in zip(questions, stems, strict=True):
+        shown = stem.strip("…")
+        assert shown.replace("____", q.answer) in q.citation  # the plan's own words
+    goal = next(s for q, s in zip(questions, stems, strict=True) if q.answer == "定期会商")
+    assert (
+        goal
+        == "到2020年，两省对口合作取得重要实质性成果，建立起横向联动、纵向衔接、____、运转高效的工作机制……"
+    )
 
 
 def test_asking_more_than_a_part_holds_says_so(workspace):

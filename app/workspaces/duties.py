@@ -66,7 +66,7 @@ def party_names() -> list[str]:
     return sorted(names, key=len, reverse=True)  # longest first: 常务副省长 before 省长
 
 
-def _canonical(name: str) -> str:
+def canonical_party(name: str) -> str:
     for canonical, keywords in load_taxonomy().get("actor", {}).items():
         if name in keywords:
             return canonical
@@ -89,7 +89,7 @@ class DutyExtractor:
             for start, end in sentence_spans(clause.text):
                 rows.extend(self._sentence(clause, clause.text[start:end]))
         if party:
-            wanted = _canonical(party.strip())
+            wanted = canonical_party(party.strip())
             exact = [r for r in rows if r.party == wanted]
             rows = exact or [r for r in rows if wanted in r.party]
         return rows
@@ -106,7 +106,7 @@ class DutyExtractor:
             action = _detail(body, match.start(2))
             rows.append(
                 Duty(
-                    _canonical(match.group(1)),
+                    canonical_party(match.group(1)),
                     action,
                     ACTS,
                     clause.clause_id,
@@ -118,7 +118,7 @@ class DutyExtractor:
             action = _detail(body, match.start(1))
             rows.append(
                 Duty(
-                    _canonical(match.group(2)),
+                    canonical_party(match.group(2)),
                     action,
                     SUPPORTED,
                     clause.clause_id,
@@ -153,8 +153,8 @@ def duty_question_party(normalized: str) -> str | None:
     match = _DUTY_QUESTION.match(normalized)
     if not match:
         return None
-    name = _canonical(match.group("party") or match.group("owner"))
-    known = {_canonical(n) for n in party_names()}
+    name = canonical_party(match.group("party") or match.group("owner"))
+    known = {canonical_party(n) for n in party_names()}
     return name if name in known else None
 
 
