@@ -10,7 +10,7 @@ from kb.text import tagged_words
 
 _HANZI = r"(?:(?!等)[\u4e00-\u9fff（）])"  # an item ends before 等, which sums the list up
 _ENUM = re.compile(rf"(?:{_HANZI}{{2,12}}、)+{_HANZI}{{2,12}}(?:(?:和|及|与){_HANZI}{{2,12}})?")
-_SPLIT = re.compile(r"、|以及|和|及|与")
+_AND = re.compile(r"以及|和|及|与")  # joins the last item; inside another it is part of it
 # Brackets, and function words an item (a noun phrase) would not contain.
 _BRACKETS = re.compile(r"[（）“”《》在的对将于以把向从]")
 _PHRASE_END = re.compile(r"[，。；：、的和及与（“《]")
@@ -27,11 +27,13 @@ def enumerations(sentence: str) -> list[Enumeration]:
 
     In "推动电力装备、高档数控机床和船舶制造等" the regex cannot tell where the first
     item starts, so only the middle items, and a last item ended by 等 that is no
-    longer than they are, are taken: "高档数控机床", "船舶制造".
+    longer than they are, are taken: "高档数控机床", "船舶制造". 和 joins the last item;
+    inside another ("石化和冶金装备") it is part of that item.
     """
     found = []
     for match in _ENUM.finditer(sentence):
-        items = _SPLIT.split(match.group())
+        *listed, last = match.group().split("、")
+        items = listed + _AND.split(last)
         if len(items) < 3:
             continue
         middle = items[1:-1]

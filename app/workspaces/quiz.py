@@ -131,16 +131,15 @@ class QuizBuilder:
             if (blank.clause.clause_id, blank.sentence) in used:
                 continue  # one question a sentence
             used.add((blank.clause.clause_id, blank.sentence))
-            # about half multiple choice: any question whose kind has three fitting others
-            choices = sum(1 for q in questions if q.options)
-            wanted = choices < (len(questions) + 1) // 2
-            options = (
-                self._distractors.options(
-                    blank.kind, blank.answer, blank.sentence, rng, blank.mates
-                )
-                if wanted
-                else []
+            # about half multiple choice, any question with three fitting others; a body
+            # has its few fellow bodies ever at hand, so it takes a choice only when few
+            # items, cities and years have taken one
+            options = self._distractors.options(
+                blank.kind, blank.answer, blank.sentence, rng, blank.mates
             )
+            choices = sum(1 for q in questions if q.options)
+            if choices >= (len(questions) + 1) // 2 + (blank.kind != "who"):
+                options = []
             questions.append(
                 QuizQuestion(
                     number=len(questions) + 1,
