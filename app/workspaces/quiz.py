@@ -60,7 +60,7 @@ class Quiz:
 
 @dataclass(frozen=True)
 class _Blank:
-    """One thing a question can blank out of a sentence, and the pool of its own kind."""
+    """One thing a question can blank out of a sentence."""
 
     clause: Clause
     sentence: str
