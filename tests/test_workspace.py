@@ -2,17 +2,21 @@
 
 import csv
 import io
+import re
 
 import pytest
 
-from app.workspaces.duties import ACTS, to_csv
+from app.workspaces.duties import ACTS, canonical_party, party_names, to_csv
 from app.workspaces.handout import to_csv as quiz_csv
 from app.workspaces.handout import to_markdown
-from app.workspaces.profile import EnterpriseProfile
+from app.workspaces.profile import EnterpriseProfile, provinces
+from app.workspaces.support import MATCHES
+from app.workspaces.timeline import time_nodes
 from app.workspaces.workspace import Workspace
 from tests.conftest import PLAN_ID
 
 pytestmark = pytest.mark.slow
+MANUFACTURER = "我们是深圳的一家民营新能源汽车零部件企业，想在哈尔滨建厂"
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +60,7 @@ def test_support_needs_a_description(workspace):
 
 
 def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(workspace):
-    result = workspace.find_support(
-        EnterpriseProfile("我们是深圳的一家民营新能源汽车零部件企业，想在哈尔滨建厂")
-    )
+    result = workspace.find_support(EnterpriseProfile(MANUFACTURER))
     used = result.profile
     assert (used.origin, used.destination, used.ownership) == ("广东", "黑龙江", "民营")
     assert {"装备制造", "新兴产业"} <= set(used.industries) and used.cities == ("深圳", "哈尔滨")
@@ -70,6 +72,18 @@ def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(w
     pairing = next(g for g in result.groups if g.kind == "pairing")
     assert pairing.items[0].sentences == ["哈尔滨市与深圳市对口合作。"]  # marks one sentence
     assert result.unmet == []
+
+
+def test_support_for_the_car_parts_maker_is_ranked_industry_then_place_then_general(workspace):
+    items = workspace.find_support(EnterpriseProfile(MANUFACTURER)).items
+    order = [i.clause_id.split(":")[1] for i in items]
+    assert order == ["4.2.7", "4.2.6", "3", "4.4.16", "5.5"]
+    assert [i.match for i in items] == sorted(i.match for i in items)
+    assert [MATCHES[i.match] for i in items[::2]] == [
+        "与企业的行业或想做的事直接相关",  # 新兴产业 (新能源), then 装备制造
+        "与企业的所在地、去向或所有制相关",  # 哈尔滨市与深圳市对口合作
+        "对口合作项目普遍适用的支持",  # the green channel for every cooperation project
+    ]
 
 
 def test_a_request_the_plan_does_not_meet_is_named(workspace):
@@ -97,13 +111,48 @@ def test_quiz_answers_are_in_their_cited_clause_and_reproducible(workspace):
 
 
 def test_distractors_are_of_the_answers_kind(workspace):
-    for q in workspace.quiz(30, seed=3).questions:
-        if not q.options:
-            continue
-        if q.answer.endswith("年") and q.answer[:4].isdigit():
-            assert all(o.endswith("年") and o[:4].isdigit() for o in q.options)
-        elif q.answer.endswith(("装备", "机床", "基金")):
-            assert all(o.endswith(q.answer[-1]) for o in q.options)
+    parts = [None] * 12 + ["4.2.8"] * 6  # 8.农业和绿色食品产业 names cities: 广州、深圳、哈尔滨
+    asked = [q for i, p in enumerate(parts) for q in workspace.quiz(30, i, p).questions]
+    questions = [q for q in asked if q.options]
+    bodies = {canonical_party(n) for n in party_names()}
+    cities = {c for p in provinces() for c in p.cities}
+    kinds = set()
+    for q in questions:
+        others = [o for o in q.options if o != q.answer]
+        if re.fullmatch(r"\d{4}年", q.answer):
+            kinds.add("year")  # other years the plan mentions
+            assert all(re.fullmatch(r"20(1[6-9]|20)年", o) for o in others), q.options
+        elif q.answer in bodies:
+            kinds.add("body")
+            assert all(o in bodies for o in others), q.options
+        elif q.answer in cities:
+            kinds.add("city")  # 深圳 in 定期在广州、深圳、哈尔滨等市举办…
+            assert all(o in cities for o in others), q.options
+        else:
+            kinds.add("item")
+            assert not any(o in cities or o in bodies for o in others), q.options
+            if q.answer.endswith("装备"):
+                assert all(o.endswith(("装备", "机床", "制造")) for o in others), q.options
+        assert len(set(q.options)) == 4 and not any(o in q.citation for o in others)
+    assert kinds == {"year", "body", "city", "item"}
+    # items of one head noun: 生态环境 is asked beside 市场环境, 金融环境…, never beside 基金公司
+    environments = [q for q in questions if q.answer.endswith("环境")]
+    assert environments and all(o.endswith("环境") for q in environments for o in q.options)
+
+
+def test_quiz_shows_the_clauses_around_the_blank_not_the_paragraph(workspace):
+    questions = workspace.quiz(30, seed=3).questions
+    stems = [q.question.split("填空：", 1)[1] for q in questions]
+    assert sum(map(len, stems)) < 0.8 * sum(len(q.citation) for q in questions)
+    for q, stem in zip(questions, stems, strict=True):
+        shown = stem.strip("…")
+        assert shown.replace("____", q.answer) in q.citation  # the plan's own words
+    goals = [workspace.quiz(1, seed, "2").questions[0] for seed in range(20)]  # 二、总体目标
+    goal = next(q.question for q in goals if q.answer == "定期会商")
+    assert goal.endswith(
+        "填空：到2020年，两省对口合作取得重要实质性成果，"
+        "建立起横向联动、纵向衔接、____、运转高效的工作机制……"
+    )
 
 
 def test_asking_more_than_a_part_holds_says_so(workspace):
@@ -152,9 +201,56 @@ def test_duties_pin_the_plans_facts(workspace):
     assert "加强两省在加快转变政府职能" not in actions
 
 
+def test_duties_are_whole_task_phrases(workspace):
+    rows = workspace.duties()
+    actions = {r.action for r in rows}
+    # a comma inside 在…方面 ends no phrase; the explanation in brackets is left out
+    assert "加强在优化投资营商环境，开展“一门一网式”政务服务等方面的经验交流" in actions
+    assert "加强在优化投资营商环境" not in actions
+    # a clause of means runs on to the task it serves
+    assert "利用广东省对外开放合作资源，共同拓展东盟市场" in actions
+    # 两省组织部门 is one party (not 两省 + 组织), and 争取国家有关部门支持 is no duty of theirs
+    facts = {(r.party, r.action) for r in rows}
+    assert ("两省组织部门", "协商确定") in facts
+    assert not any(r.party == "国家有关部门" for r in rows)
+    for action in actions:
+        assert action.count("（") == action.count("）") and action.count("“") == action.count("”")
+        assert not action.endswith(("、", "在", "和")), action
+
+
 def test_timeline_has_the_two_phases(workspace):
     rows = workspace.timeline()
     phases = {(m.when, m.clause_id.split(":")[1]) for m in rows}
     assert ("2018—2019年", "5.6") in phases and ("2020年", "5.6") in phases
     assert ("到2020年", "2") in phases
     assert any(m.when == "每年" for m in rows)
+
+
+def test_timeline_leaves_out_years_that_belong_to_names(workspace):
+    rows = workspace.timeline()
+    whens = [m.when for m in rows]
+    assert "2016—2020年" not in whens  # 《职业教育东西协作行动计划（2016—2020年）》
+    assert "三年" not in whens  # 新兴产业三年行动计划, a plan's name
+    goal = [m.when for m in rows if m.clause_id.endswith(":2")]
+    assert goal == ["到2020年"]  # not 定期 of 定期会商…的工作机制 as well
+    phases = [m.when for m in rows if m.clause_id.endswith(":5.6")]
+    assert phases == ["2018—2019年", "2020年"]  # not 年度 of 年度工作计划 inside a phase
+    plans = [m.when for m in rows if m.clause_id.endswith(":5.2")]
+    assert plans == ["年度"]  # 制定年度工作计划: how often, when nothing else says when
+    assert len(rows) == 10
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nodes"),
+    [
+        ("2018年底前完成园区规划。", ["2018年底前"]),
+        ("两省要每年举办一次联席会议。", ["每年"]),
+        ("三年内建成一批示范园区。", ["三年内"]),
+        ("2018年起，每季度通报一次进展。", ["2018年起", "每季度"]),
+        ("落实好《职业教育东西协作行动计划（2016—2020年）》。", []),
+        ("与黑龙江省培育和发展新兴产业三年行动计划对接。", []),
+        ("确定2020年的重点任务。", []),
+    ],
+)
+def test_a_time_is_a_node_by_its_role_in_the_sentence(sentence, nodes):
+    assert [n.when for n in time_nodes(sentence)] == nodes

@@ -179,6 +179,18 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
     for foreign in ("首次公开募股", "在俄罗斯建设的境外经贸合作园区", "农产品产销对接"):
         assert foreign not in found
     assert "hlj-gd-counterpart" not in found  # no internal ids
+    # closest first: its industries, then its cities, then support open to every project
+    industry, place, general = (
+        found.index(heading)
+        for heading in (
+            "与企业的行业或想做的事直接相关",
+            "与企业的所在地、去向或所有制相关",
+            "对口合作项目普遍适用的支持",
+        )
+    )
+    assert industry < found.index("7.新兴产业") < found.index("6.装备制造业") < place
+    assert place < found.index("哈尔滨市与深圳市对口合作") < general < found.index("开辟绿色通道")
+    assert found.count("方案没有规定具体条件、金额或申请程序") == 1  # the shared note, once
     # the description filled the form
     assert page.locator("#support-origin input[value='广东']").is_checked()
     assert page.locator("#support-ownership input[value='民营']").is_checked()
@@ -216,6 +228,11 @@ def test_tables_show_their_source_column_and_become_cards_on_a_phone(open_tab, s
         actions = page.locator(f"{grid} td[data-label='做什么']").all_inner_texts()
         assert "加强两省在加快转变政府职能等方面的经验交流" in actions
         assert "加强两省在加快转变政府职能" not in actions  # never cut mid-phrase
+        assert "加强在优化投资营商环境" not in actions
+    else:
+        times = page.locator(f"{grid} td[data-label='时间']").all_inner_texts()
+        assert times[:3] == ["2018—2019年", "2020年", "到2020年"]
+        assert "三年" not in times and "2016—2020年" not in times  # years of names
     page.screenshot(path=str(shots / f"{name}.png"))
 
     phone = open_tab(tab, PHONE)

@@ -22,10 +22,11 @@ from app.api.schemas import (
     SupportRequest,
 )
 from app.api.streaming import event_stream, sse, started
-from app.workspaces.duties import Duty, Milestone
+from app.workspaces.duties import Duty
 from app.workspaces.profile import EnterpriseProfile
 from app.workspaces.quiz import QuizQuestion
 from app.workspaces.support import SupportGroup
+from app.workspaces.timeline import Milestone
 from app.workspaces.workspace import OutlineEntry
 from kb.scope import select_documents
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import gradio as gr
 
 from app.web.reader import READ_LINKS_JS, DocumentReader, reader_link
 from app.workspaces.profile import ORIGINS, EnterpriseProfile, industry_examples
-from app.workspaces.support import SupportResult
+from app.workspaces.support import MATCHES, SUPPORT_KINDS, SupportResult
 from app.workspaces.workspace import Workspace
 from ingest.tagging import load_taxonomy
 
@@ -25,6 +26,8 @@ def marked(text: str, sentences: list[str]) -> str:
 
 
 def support_html(result: SupportResult) -> str:
+    """The clauses closest to the enterprise first, under how they concern it; the note
+    most of them share is said once, a card says only a note of its own."""
     parts = []
     if result.unmet:
         parts.append(
@@ -32,20 +35,27 @@ def support_html(result: SupportResult) -> str:
             + "、".join(f"“{e(w)}”" for w in result.unmet)
             + "。这方面的支持，方案中找不到依据；下面是方案中与这家企业有关的其他内容。</div>"
         )
-    if not result.groups:
+    if not result.items:
         parts.append("<p>方案中没有找到适用于这家企业的支持条款。</p>")
-    for group in result.groups:
-        parts.append(f'<h3 class="support-kind">{e(group.title)}</h3>')
-        for item in group.items:
+        return "\n".join(parts)
+    notes = Counter(item.note for item in result.items)
+    shared, count = notes.most_common(1)[0]
+    scope = "下列各条" if count == len(result.items) else "下列各条，另有注明的除外"
+    parts.append(f'<div class="meta support-note">注（{scope}）：{e(shared)}</div>')
+    for match, title in MATCHES.items():
+        items = [item for item in result.items if item.match == match]
+        if items:
+            parts.append(f'<h3 class="support-match">{e(title)}</h3>')
+        for item in items:
             why = "；".join(item.reasons)
             parts.append(
                 f'<div class="citation support-item" data-clause-id="{e(item.clause_id)}">'
                 f'<div class="label">{e(item.label)}</div>'
-                f'<div class="meta">《{e(item.doc_title)}》</div>'
+                f'<div class="meta">《{e(item.doc_title)}》 · {e(SUPPORT_KINDS[item.kind])}</div>'
                 + (f'<div class="why">为什么列出：{e(why)}</div>' if why else "")
                 + f'<div class="text">{marked(item.text, item.sentences)}</div>'
-                f'<div class="meta">注：{e(item.note)}</div>'
-                f"{reader_link(item.doc_id, item.clause_id, item.sentences)}</div>"
+                + (f'<div class="meta">注：{e(item.note)}</div>' if item.note != shared else "")
+                + f"{reader_link(item.doc_id, item.clause_id, item.sentences)}</div>"
             )
     return "\n".join(parts)
 

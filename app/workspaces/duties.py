@@ -1,4 +1,4 @@
-"""责任分工 and 时间节点: who does what, and by when, extracted by rules from the clauses.
+"""责任分工: who does what, extracted by rules from the clauses (by when: timeline.py).
 
 A party is a name from the taxonomy's ``actor`` facet or a role (省长, 领导小组办公室);
 it acts when an action verb follows it closely ("广东省协助黑龙江省") and is the
@@ -13,9 +13,11 @@ import io
 import re
 from dataclasses import asdict, dataclass
 
+from app.workspaces.timeline import Milestone
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
 from ingest.tagging import load_taxonomy
+from kb.text import tagged_words
 
 ROLES = [
     "常务副省长",
@@ -29,16 +31,23 @@ ROLES = [
 ]
 VERBS = (
     "协助 支持 鼓励 引导 牵头推进 牵头 组织 推动 负责 建立 开展 争取 设立 吸引 参与 举办 制定 编制 "
-    "报送 承担 设在 任 采取 推介 交流 加强 邀请 指导 成立 共建 联合 签订 签署 发挥 利用 提升 推进"
+    "报送 承担 设在 任 采取 推介 交流 加强 邀请 指导 成立 共建 联合 签订 签署 发挥 利用 提升 推进 "
+    "协商"
 ).split()
 _OBJECT_VERBS = ("鼓励", "支持", "引导", "吸引", "协助", "邀请", "组织", "推动")
 _MODIFIERS = r"(?:要|将|应|积极|主动|共同|分别|联合|研究|进一步|相互|加快|重点|根据需要|在[^，。；]{0,12}下)*"
 _PLACE_MARKERS = "赴到在与向对给为从于和及、至往"
 _DETAIL_END = re.compile(r"[，。；：]")  # clause boundaries; 、 only separates items
-_LISTED = re.compile(r"(?:、[^，。；：、]{1,16})+(?=等)")  # "A、B、C等" → "A等"
+# "A、B、C等" → "A等": short items first, longer ones only if still too long
+_LISTED = [re.compile(rf"(?:、[^，。；：、等]{{1,{n}}})+(?=等)") for n in (16, 24)]
+_ASIDE = re.compile(r"（[^（）]{7,}）")  # an explanation in brackets: （即政府服务事项…办理）
+_PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》"}
+# 在 opens a frame that 方面 closes ("在A、B，C等方面"): a comma inside it ends no phrase.
+# 在 before a place ("在黑龙江省设立") is where something happens, not a frame.
+_FRAME_OPEN, _FRAME_CLOSE = "在", "方面"
+_MEANS = ("利用", "依托", "借助", "通过")  # "利用…资源，共同拓展东盟市场": the task comes next
 _APPOINTED = re.compile(r"[，。；、：的]")
 ACTS, SUPPORTED = "负责", "受支持"
-_WHEN = re.compile(r"\d{4}[—–\-至到]\d{4}年|到\d{4}年|\d{4}年|每年|定期|年度|三年")
 
 
 @dataclass
@@ -51,21 +60,13 @@ class Duty:
     sentence: str
 
 
-@dataclass
-class Milestone:
-    when: str
-    sentence: str
-    clause_id: str
-    label: str
-
-
 def party_names() -> list[str]:
     actors = load_taxonomy().get("actor", {})
     names = {keyword for keywords in actors.values() for keyword in keywords} | set(ROLES)
     return sorted(names, key=len, reverse=True)  # longest first: 常务副省长 before 省长
 
 
-def _canonical(name: str) -> str:
+def canonical_party(name: str) -> str:
     for canonical, keywords in load_taxonomy().get("actor", {}).items():
         if name in keywords:
             return canonical
@@ -76,7 +77,9 @@ class DutyExtractor:
     def __init__(self) -> None:
         names = "|".join(re.escape(n) for n in party_names())
         verbs = "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True))
-        self._subject = re.compile(rf"({names})的?{_MODIFIERS}({verbs})")
+        # atomic: "两省组织部门" is one party, never 两省 + the verb 组织
+        self._subject = re.compile(rf"((?>{names}))的?{_MODIFIERS}({verbs})")
+        self._object_of = re.compile(rf"(?:{verbs})$")
         self._object = re.compile(rf"({'|'.join(_OBJECT_VERBS)})({names})")
         self._leading_verb = re.compile(rf"^{_MODIFIERS}({verbs})")
 
@@ -86,7 +89,7 @@ class DutyExtractor:
             for start, end in sentence_spans(clause.text):
                 rows.extend(self._sentence(clause, clause.text[start:end]))
         if party:
-            wanted = _canonical(party.strip())
+            wanted = canonical_party(party.strip())
             exact = [r for r in rows if r.party == wanted]
             rows = exact or [r for r in rows if wanted in r.party]
         return rows
@@ -97,10 +100,13 @@ class DutyExtractor:
         for match in self._subject.finditer(body):
             if match.start() > 0 and body[match.start() - 1] in _PLACE_MARKERS:
                 continue  # "赴黑龙江省开展", "在黑龙江省设立": a place, not who acts
+            verb = self._object_of.search(body, 0, match.start())
+            if verb and verb.group() not in _OBJECT_VERBS:
+                continue  # "争取国家有关部门支持": what the subject seeks, not its duty
             action = _detail(body, match.start(2))
             rows.append(
                 Duty(
-                    _canonical(match.group(1)),
+                    canonical_party(match.group(1)),
                     action,
                     ACTS,
                     clause.clause_id,
@@ -112,7 +118,7 @@ class DutyExtractor:
             action = _detail(body, match.start(1))
             rows.append(
                 Duty(
-                    _canonical(match.group(2)),
+                    canonical_party(match.group(2)),
                     action,
                     SUPPORTED,
                     clause.clause_id,
@@ -134,17 +140,6 @@ class DutyExtractor:
             )
         return rows
 
-    @staticmethod
-    def milestones(clauses: list[Clause]) -> list[Milestone]:
-        rows = []
-        for clause in clauses:
-            for start, end in sentence_spans(clause.text):
-                sentence = clause.text[start:end]
-                for part in sentence.split("；"):
-                    for when in dict.fromkeys(m.group() for m in _WHEN.finditer(part)):
-                        rows.append(Milestone(when, part, clause.clause_id, clause.label))
-        return sorted(rows, key=_chronology)
-
 
 _DUTY_QUESTION = re.compile(
     r"^(?P<party>[\u4e00-\u9fff]{2,10}?)(?:要|需要|应|应当|应该|将|主要|具体)*"
@@ -158,31 +153,60 @@ def duty_question_party(normalized: str) -> str | None:
     match = _DUTY_QUESTION.match(normalized)
     if not match:
         return None
-    name = _canonical(match.group("party") or match.group("owner"))
-    known = {_canonical(n) for n in party_names()}
+    name = canonical_party(match.group("party") or match.group("owner"))
+    known = {canonical_party(n) for n in party_names()}
     return name if name in known else None
 
 
 def _detail(text: str, start: int, limit: int = 40) -> str:
     """The verb and what follows it, to the end of its clause ("任组长", not "任组长的…").
 
-    A long clause keeps the first item of an enumeration ("加强两省在加快转变政府职能等
-    方面的经验交流"); one still too long ends at an item boundary with "等", never mid-word.
+    A clause ends at a comma outside brackets and outside a 在…方面 frame; a clause of
+    means (利用…，) runs on to the task it serves. A long one drops explanations in
+    brackets and keeps the first item of an enumeration ("加强两省在加快转变政府职能等
+    方面的经验交流"), so it is shortened between whole items, never cut mid-phrase.
     """
     pattern = _APPOINTED if text.startswith("任", start) else _DETAIL_END
-    end = pattern.search(text, start)
-    detail = text[start : end.start() if end else len(text)]
+    end = _clause_end(text, start, pattern)
+    if text.startswith(_MEANS, start) and text.startswith("，", end):
+        end = _clause_end(text, end + 1, pattern)
+    detail = text[start:end]
     if len(detail) > limit:
-        detail = _LISTED.sub("", detail)
-    if len(detail) > limit:
-        cut = max(detail.rfind("、", 0, limit), detail.rfind("和", 0, limit))
-        detail = detail[:cut] + "等" if cut > limit // 2 else detail
+        detail = _ASIDE.sub("", detail)
+    for listed in _LISTED:
+        if len(detail) > limit:
+            detail = listed.sub("", detail)
     return detail
 
 
-def _chronology(row: Milestone) -> tuple[int, str]:
-    year = re.search(r"\d{4}", row.when)
-    return (int(year.group()) if year else 9999, row.when)
+def _clause_end(text: str, start: int, pattern: re.Pattern[str]) -> int:
+    """The first boundary after ``start`` that closes every bracket and frame opened since."""
+    for boundary in pattern.finditer(text, start):
+        inside = text[start : boundary.start()]
+        if any(inside.count(o) > inside.count(c) for o, c in _PAIRS.items()):
+            continue
+        opened = inside.rfind(_FRAME_OPEN)
+        if (
+            opened >= 0
+            and _FRAME_CLOSE not in inside[opened:]
+            and not _is_place(inside[opened + 1 :])
+            and _closes_later(text, boundary.end())
+        ):
+            continue
+        return boundary.start()
+    return len(text)
+
+
+def _is_place(text: str) -> bool:
+    words = tagged_words(text[:8])
+    return bool(words) and words[0][1] == "ns"
+
+
+def _closes_later(text: str, start: int) -> bool:
+    """Whether 方面 closes an open 在 frame further on in the sentence part."""
+    rest = re.split(r"[。；]", text[start:], maxsplit=1)[0]
+    close = rest.find(_FRAME_CLOSE)
+    return close >= 0 and _FRAME_OPEN not in rest[:close]
 
 
 COLUMNS = {  # field → the column heading a user reads; no internal ids

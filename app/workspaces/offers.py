@@ -58,12 +58,19 @@ def _facet(text: str, facet: str) -> list[str]:
     return [t[len(prefix) :] for t in tag_text(text) if t.startswith(prefix)] if text else []
 
 
+# How an offer concerns the enterprise, closest first: what it is and wants, where it
+# comes from and goes and who owns it, or nothing of its own (open to every project).
+INDUSTRY, PLACE, GENERAL = 0, 1, 2
+
+
 @dataclass(frozen=True)
 class Fit:
-    """How an offer fits a profile: a score, and the reasons in words a user reads."""
+    """How an offer fits a profile: a score, the reasons in words a user reads, and the
+    closest thing of the profile it matches (INDUSTRY, PLACE or GENERAL)."""
 
     score: float
     reasons: tuple[str, ...]
+    match: int = GENERAL
 
 
 def fit(offer: Offer, profile: EnterpriseProfile) -> Fit | None:
@@ -77,27 +84,34 @@ def fit(offer: Offer, profile: EnterpriseProfile) -> Fit | None:
     if sectors and offer.industries and not sectors & offer.industries:
         return None
     score, reasons = 0.0, []
-    if sectors & offer.industries:
+    industries = sectors & offer.industries
+    if industries:
         score += 2
-        reasons.append("行业：" + "、".join(sorted(sectors & offer.industries)))
+        reasons.append("行业：" + "、".join(sorted(industries)))
     wanted = [k for k in profile.wanted_terms() if k in offer.sentence]
     if wanted:
         score += 2
         reasons.append("涉及：" + "、".join(wanted))
-    if profile.origin and offer.origin == profile.origin:
+    origin = bool(profile.origin) and offer.origin == profile.origin
+    if origin:
         score += 1
         reasons.append(f"面向{offer.beneficiary}")
-    if profile.ownership and offer.ownership == profile.ownership:
+    ownership = bool(profile.ownership) and offer.ownership == profile.ownership
+    if ownership:
         score += 0.5
+        reasons.append(f"所有制：{profile.ownership}")
     cities = [c for c in profile.cities if c in offer.sentence]
     if cities:
         score += 1.5 * len(cities)
         reasons.append("提到" + "、".join(cities))
+    match = (
+        INDUSTRY if industries or wanted else PLACE if origin or ownership or cities else GENERAL
+    )
     crossing = {profile.origin, profile.destination} == {"广东", "黑龙江"}
     if crossing and offer.offers and _open_to_projects(offer):
         score += 2
         reasons.append("面向对口合作的项目和园区，不限行业")
-    return Fit(score, tuple(reasons))
+    return Fit(score, tuple(reasons), match)
 
 
 def _open_to_projects(offer: Offer) -> bool:

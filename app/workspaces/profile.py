@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from app.workspaces.quiz import enumeration_items
+from app.workspaces.enumerations import enumeration_items
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
 from ingest.tagging import load_taxonomy

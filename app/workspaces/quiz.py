@@ -1,10 +1,11 @@
 """培训测验: fill-in-the-blank and multiple-choice questions built from the clauses, no LLM.
 
 A question blanks out one item of an enumeration in a clause sentence
-("荔枝、香蕉、桂圆" → "荔枝、____、桂圆"), a year or a body that acts. The distractors of a
-multiple-choice question are of the same kind from elsewhere in the plan: other
-years, other bodies, items with the same head noun. Every answer is a substring of
-the cited clause, and the same seed gives the same quiz.
+("荔枝、香蕉、桂圆" → "荔枝、____、桂圆"), a year that times a task or a body that acts,
+and shows the clauses around the blank rather than the whole paragraph. The options of
+a multiple-choice question are things of the answer's kind from the plan (distractors.py):
+other years, other bodies, other cities, items listed as the same kind of thing. Every
+answer is a substring of the cited clause, and the same seed gives the same quiz.
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from app.workspaces.distractors import Distractors
+from app.workspaces.duties import canonical_party, party_names
+from app.workspaces.enumerations import enumerations
+from app.workspaces.timeline import heading_length, time_nodes
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
 
 BLANK = "____"
-_ENUM = re.compile(
-    r"(?:[\u4e00-\u9fff（）]{2,12}、){1,}[\u4e00-\u9fff（）]{2,12}(?:(?:和|及|与)[\u4e00-\u9fff]{2,12})?"
-)
-_SPLIT = re.compile(r"、|以及|和|及|与")
-_YEAR = re.compile(r"(?<![\d—–\-至到])\d{4}年")  # a year, not the end of 2018—2019年
+_YEAR = re.compile(r"\d{4}年")
 _DEAL = ("item", "item", "who", "item", "when")
-# Brackets, and function words an item (a noun phrase) would not contain.
-_BRACKETS = re.compile(r"[（）“”《》在的对将于以把向从]")
+_CONTEXT = 60  # characters of the sentence a question shows around its blank
+_CLAUSES = re.compile(r"(?<=[，；：])")
 
 
 @dataclass
@@ -57,37 +58,15 @@ class Quiz:
         )
 
 
-def enumeration_items(sentence: str) -> list[list[str]]:
-    """The clean items of each enumeration in a sentence.
-
-    In "推动电力装备、高档数控机床和船舶制造等" the regex cannot tell where the first
-    item starts, so only the middle items, and a last item ended by 等 that is no
-    longer than they are, are taken: "高档数控机床", "船舶制造".
-    """
-    lists = []
-    for match in _ENUM.finditer(sentence):
-        items = _SPLIT.split(match.group())
-        if len(items) < 3:
-            continue
-        middle = items[1:-1]
-        width = max(len(i) for i in middle)
-        tail_end = match.end() < len(sentence) and sentence[match.end()] == "等"
-        if tail_end and len(items[-1]) <= width + 1:
-            middle.append(items[-1])
-        clean = [i for i in middle if 2 <= len(i) <= 12 and not _BRACKETS.search(i)]
-        if clean:
-            lists.append(clean)
-    return lists
-
-
 @dataclass(frozen=True)
 class _Blank:
-    """One thing a question can blank out of a sentence, and the pool of its own kind."""
+    """One thing a question can blank out of a sentence."""
 
     clause: Clause
     sentence: str
     answer: str
     kind: str  # item | when | who
+    mates: tuple[str, ...] = ()  # of an item: the items of its list
 
 
 class QuizBuilder:
@@ -96,18 +75,31 @@ class QuizBuilder:
         self._clauses = clauses
         self._actors = actors or []
         self._blanks = [b for c in clauses for b in self._blanks_in(c)]
-        self._pools: dict[str, list[str]] = {}
-        for blank in self._blanks:
-            self._pools.setdefault(blank.kind, []).append(blank.answer)
-        self._pools = {k: sorted(set(v)) for k, v in self._pools.items()}
+        texts = [c.text for c in clauses]
+        items = [
+            (item, e.category)
+            for c in clauses
+            for start, end in sentence_spans(c.text)
+            for e in enumerations(c.text[start:end])
+            for item in e.items
+        ]
+        bodies = {p for p, _ in self._actors}
+        bodies |= {canonical_party(n) for n in party_names() if any(n in t for t in texts)}
+        self._distractors = Distractors(texts, items, bodies)
 
     def _blanks_in(self, clause: Clause) -> list[_Blank]:
         found = []
+        heading = heading_length(clause)
         for start, end in sentence_spans(clause.text):
             sentence = clause.text[start:end]
-            for items in enumeration_items(sentence):
-                found += [_Blank(clause, sentence, item, "item") for item in items]
-            found += [_Blank(clause, sentence, y, "when") for y in set(_YEAR.findall(sentence))]
+            for e in enumerations(sentence):
+                found += [_Blank(clause, sentence, i, "item", e.items) for i in e.items]
+            years = {
+                year.group()
+                for node in time_nodes(sentence, max(heading - start, 0))
+                if (year := _YEAR.fullmatch(node.time))
+            }  # a year that times a task, not one in a name (…行动计划（2016—2020年）)
+            found += [_Blank(clause, sentence, y, "when") for y in sorted(years)]
             named = {p for p, said in self._actors if said == sentence and p in sentence}
             found += [
                 _Blank(clause, sentence, p, "who")
@@ -139,15 +131,21 @@ class QuizBuilder:
             if (blank.clause.clause_id, blank.sentence) in used:
                 continue  # one question a sentence
             used.add((blank.clause.clause_id, blank.sentence))
-            # about half multiple choice: any question whose kind has three fitting others
+            # about half multiple choice, any question with three fitting others; a body
+            # has its few fellow bodies ever at hand, so it takes a choice only when few
+            # items, cities and years have taken one
+            options = self._distractors.options(
+                blank.kind, blank.answer, blank.sentence, rng, blank.mates
+            )
             choices = sum(1 for q in questions if q.options)
-            options = self._options(blank, rng) if choices < (len(questions) + 1) // 2 else []
+            if choices >= (len(questions) + 1) // 2 + (blank.kind != "who"):
+                options = []
             questions.append(
                 QuizQuestion(
                     number=len(questions) + 1,
                     kind="multiple_choice" if options else "fill_blank",
                     question=f"根据“{blank.clause.label.split(' › ')[-1]}”，填空："
-                    + blank.sentence.replace(blank.answer, BLANK, 1),
+                    + around_blank(blank.sentence.replace(blank.answer, BLANK, 1)),
                     options=options,
                     answer=blank.answer,
                     clause_id=blank.clause.clause_id,
@@ -158,25 +156,27 @@ class QuizBuilder:
         part_name = _part_name(self._clauses, part)
         return Quiz(questions, n, seed, part_name)
 
-    def _options(self, blank: _Blank, rng: random.Random) -> list[str]:
-        """The answer and three others of its kind: other years for a year, other bodies for
-        a body, items with the same head noun (…装备, …基金) for an item; [] if too few."""
-        pool = [p for p in self._pools.get(blank.kind, []) if p not in blank.sentence]
-        if blank.kind == "item":
-            for head in (blank.answer[-2:], blank.answer[-1:]):
-                alike = [
-                    p for p in pool if p.endswith(head) and abs(len(p) - len(blank.answer)) <= 3
-                ]
-                if len(alike) >= 3:
-                    pool = alike
-                    break
-            else:
-                return []
-        if len(pool) < 3:
-            return []
-        options = rng.sample(pool, 3) + [blank.answer]
-        rng.shuffle(options)
-        return options
+
+def around_blank(sentence: str, width: int = _CONTEXT) -> str:
+    """The clauses around the blank, up to ``width`` characters, "……" where some are left out."""
+    if len(sentence) <= width:
+        return sentence
+    clauses = _CLAUSES.split(sentence)
+    first = last = next(i for i, c in enumerate(clauses) if BLANK in c)
+    length = len(clauses[first])
+    while True:
+        after = len(clauses[last + 1]) if last + 1 < len(clauses) else width
+        before = len(clauses[first - 1]) if first > 0 else width
+        if min(after, before) + length > width:
+            break
+        if before <= after:
+            first, length = first - 1, length + before
+        else:
+            last, length = last + 1, length + after
+    shown = "".join(clauses[first : last + 1])
+    if last < len(clauses) - 1:
+        shown = shown.rstrip("，；：") + "……"
+    return ("……" if first > 0 else "") + shown
 
 
 def _mixed(blanks: list[_Blank], rng: random.Random) -> list[_Blank]:

@@ -3,8 +3,10 @@
 Every sentence of every clause is read as an ``Offer`` (offers.py) and kept when it
 fits the profile: it is not for another province's enterprises, another industry or
 another ownership, and something ties it to this enterprise (its industry, what it
-wants, its cities, or support open to any enterprise coming to invest). Words of the
-enterprise that the plans never mention ("减税") are reported, not silently dropped.
+wants, its cities, or support open to any enterprise coming to invest). Clauses are
+ranked by the closest of these ties, then by score: its industry first, then its
+places and ownership, then general support. Words of the enterprise that the plans
+never mention ("减税") are reported, not silently dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from app.workspaces.offers import Fit, Offer, fit, read_offer
+from app.workspaces.offers import GENERAL, INDUSTRY, PLACE, Fit, Offer, fit, read_offer
 from app.workspaces.profile import EnterpriseProfile, wanted_text
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
@@ -29,6 +31,11 @@ SUPPORT_KINDS = {
     "pilots": "改革试点",
     "other": "其他合作机会",
 }
+MATCHES = {  # how the clauses concern the enterprise, closest first
+    INDUSTRY: "与企业的行业或想做的事直接相关",
+    PLACE: "与企业的所在地、去向或所有制相关",
+    GENERAL: "对口合作项目普遍适用的支持",
+}
 _NAMING = {"n", "vn", "nz", "an", "v"}  # jieba's nouns, nominal verbs, verbs
 _ENOUGH = 2.0  # term overlap alone (at most 1) never qualifies a sentence
 
@@ -44,6 +51,8 @@ class SupportItem:
     reasons: list[str]
     note: str
     score: float
+    kind: str = "other"  # of SUPPORT_KINDS: the kind of support its best sentence offers
+    match: int = GENERAL  # of MATCHES: the closest thing of the enterprise it concerns
 
 
 @dataclass
@@ -56,8 +65,17 @@ class SupportGroup:
 @dataclass
 class SupportResult:
     profile: EnterpriseProfile  # as used, with what was read from the description
-    groups: list[SupportGroup]
+    items: list[SupportItem]  # closest match first (see ``MATCHES``), then by score
     unmet: list[str]  # what the enterprise asks for that the plans never mention
+
+    @property
+    def groups(self) -> list[SupportGroup]:
+        """The items by kind of support, the group of the best item first."""
+        groups: dict[str, SupportGroup] = {}
+        for item in self.items:
+            kind = groups.setdefault(item.kind, SupportGroup(item.kind, SUPPORT_KINDS[item.kind]))
+            kind.items.append(item)
+        return list(groups.values())
 
 
 class SupportFinder:
@@ -70,19 +88,14 @@ class SupportFinder:
             raise ValueError("请描述企业情况，或选择行业、想做的事。")
         terms = content_terms(expand_query(normalize_query(profile.topic())))
         best_overlap = max(self._kb.term_rarity([t]) for t in terms) if terms else 1.0
-        items: list[tuple[str, SupportItem]] = []
+        items: list[SupportItem] = []
         for doc in self._kb.documents():
             for clause in doc.clauses:
                 fits = self._fits(clause, profile, terms, best_overlap or 1.0)
                 if fits:
-                    items.append((_kind(fits, profile), self._item(clause, doc.title, fits)))
-        items.sort(key=lambda pair: -pair[1].score)
-        groups = {kind: SupportGroup(kind, title) for kind, title in SUPPORT_KINDS.items()}
-        for kind, item in items[: self._items]:
-            groups[kind].items.append(item)
-        return SupportResult(
-            profile, [g for g in groups.values() if g.items], self.unmet(profile.description)
-        )
+                    items.append(self._item(clause, doc.title, fits, _kind(fits, profile)))
+        items.sort(key=lambda item: (item.match, -item.score))
+        return SupportResult(profile, items[: self._items], self.unmet(profile.description))
 
     def _fits(
         self, clause: Clause, profile: EnterpriseProfile, terms: list[str], scale: float
@@ -95,13 +108,13 @@ class SupportFinder:
             if how is None:
                 continue
             overlap = self._kb.term_rarity([t for t in terms if t in offer.sentence]) / scale
-            how = Fit(how.score + min(overlap, 1.0), how.reasons)
+            how = Fit(how.score + min(overlap, 1.0), how.reasons, how.match)
             if _pairs(offer, profile) or (offer.offers and how.score >= _ENOUGH):
                 fits.append((offer, how))
         return fits
 
     @staticmethod
-    def _item(clause: Clause, title: str, fits: list[tuple[Offer, Fit]]) -> SupportItem:
+    def _item(clause: Clause, title: str, fits: list[tuple[Offer, Fit]], kind: str) -> SupportItem:
         sentences = [o.sentence for o, _ in fits]
         reasons = list(dict.fromkeys(r for _, f in fits for r in f.reasons))
         return SupportItem(
@@ -114,6 +127,8 @@ class SupportFinder:
             reasons=reasons,
             note=_conditions_note(sentences),
             score=round(max(f.score for _, f in fits), 3),
+            kind=kind,
+            match=min(f.match for _, f in fits),
         )
 
     def unmet(self, description: str) -> list[str]:

@@ -6,7 +6,7 @@ One object for the UI tabs and the CLI: the outline (方案目录), the support 
 
 from __future__ import annotations
 
-from app.workspaces.duties import ACTS, Duty, DutyExtractor, Milestone
+from app.workspaces.duties import ACTS, Duty, DutyExtractor
 from app.workspaces.outline import OutlineEntry, outline_tree
 from app.workspaces.profile import (
     EnterpriseProfile,
@@ -16,6 +16,7 @@ from app.workspaces.profile import (
 )
 from app.workspaces.quiz import Quiz, QuizBuilder
 from app.workspaces.support import SupportFinder, SupportResult
+from app.workspaces.timeline import Milestone, milestones
 from ingest.models import Clause, ParsedDocument
 from kb.knowledge_base import KnowledgeBase
 
@@ -73,4 +74,4 @@ class Workspace:
         return self._duties.duties(self.clauses(), party)
 
     def timeline(self) -> list[Milestone]:
-        return self._duties.milestones(self.clauses())
+        return milestones(self.clauses())
