@@ -148,3 +148,35 @@ def test_follow_up_is_rewritten_into_a_readable_question_and_answered(
     assert topic in standalone and "个旅游" not in standalone
     assert standalone != follow_up and not answer.abstained, answer.answer
     assert answer.coverage == "answered"
+
+
+def test_more_please_after_a_narrow_follow_up_continues_the_broader_question(service):
+    from app.answering import Turn
+
+    history = [Turn.from_answer(service.ask("两省旅游怎么合作？"))]
+    brand = service.ask("那个旅游季品牌叫啥？", history=history)
+    assert "南来北往" in brand.answer
+    assert len([line for line in brand.answer.splitlines() if line.startswith("- ")]) == 1
+    history.append(Turn.from_answer(brand))
+    more = service.ask("还有呢？", history=history)
+    assert "没有更多相关内容" not in more.answer, more.answer
+    assert "旅游" in more.answer  # the tourism sentences not shown yet
+    said = {h for turn in history for h in turn.quoted}
+    assert not any(h in more.answer for h in said)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "topic"),
+    [
+        ("广东会给黑龙江干部搞培训吗？", "具体细节谁来定？", "培训"),  # names no topic of its own
+        ("深圳证券交易所在方案里有什么角色？", "黑龙江企业可以怎么用它？", "深圳证券交易所"),
+    ],
+)
+def test_a_follow_up_that_names_no_topic_or_points_back_continues_the_previous_one(
+    service, first, follow_up, topic
+):
+    from app.answering import Turn
+
+    earlier = service.ask(first)
+    answer = service.ask(follow_up, history=[Turn.from_answer(earlier)])
+    assert topic in answer.standalone_question, answer.standalone_question

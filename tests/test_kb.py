@@ -123,4 +123,6 @@ def test_reloads_release_the_store_they_replace(fake_kb: KnowledgeBase):
     handles = len(os.listdir("/proc/self/fd"))
     for _ in range(20):
         reload()
-    assert len(os.listdir("/proc/self/fd")) <= handles + 2  # no store left open per reload
+    # a store left open per reload would leave 20 or more handles; a few come and go with
+    # the interpreter's own threads and caches (sqlite journals, thread pools)
+    assert len(os.listdir("/proc/self/fd")) < handles + 10

@@ -69,6 +69,9 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "黑龙江可以借助广东的什么平台开展对外贸易",
         "Which city is Harbin paired with?",
         "去黑龙江投资的企业能享受什么补贴",
+        "哈尔滨跟哪个城市结对？",
+        "哈尔滨的对口城市是哪个？",
+        "广州跟黑龙江哪个城市结对？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -173,3 +176,20 @@ def test_an_english_answer_quotes_the_sentence_that_answers_without_padding(
     quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
     assert quoted and "哈尔滨市与深圳市对口合作" in quoted[0], reply["answer"]
     assert len(quoted) == 1, "sentences that only mention 哈尔滨 do not answer"
+
+
+@pytest.mark.parametrize("question", ["哈尔滨跟哪个城市结对？", "哈尔滨的对口城市是哪个？"])
+def test_a_relation_the_plan_states_in_its_own_words_is_answered(
+    replies: dict[str, dict], question: str
+):
+    reply = replies[question]
+    assert not reply["abstained"], reply["answer"]
+    quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
+    assert "哈尔滨市与深圳市对口合作" in quoted[0], reply["answer"]
+
+
+def test_a_pairing_the_plan_never_states_is_not_confirmed_by_a_list_naming_both(
+    replies: dict[str, dict],
+):
+    reply = replies["广州跟黑龙江哪个城市结对？"]  # 广州 and 哈尔滨 share only a list of cities
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]

@@ -68,6 +68,9 @@ class Rewrite:
     # other readings of an ambiguous follow-up ("航空这块呢" after "物流方面有啥合作": 航空
     # instead of 物流, or 航空 within 物流); the service keeps the first the plan answers
     alternatives: list[str] = field(default_factory=list)
+    # 「还有呢？」 after a narrow follow-up (旅游季品牌叫啥) whose answer was all shown: the
+    # earlier, broader questions (两省旅游怎么合作), latest first, to continue instead
+    broader: list[str] = field(default_factory=list)
 
 
 def rewrite(
@@ -86,7 +89,9 @@ def rewrite(
                 "「还有呢？」接着上一个问题问，但对话中还没有问题，请直接提问。 "
                 "(There is no previous question to continue.)"
             )
-        return Rewrite(previous.question, list(previous.quoted))
+        shown = list(dict.fromkeys(q for turn in history for q in turn.quoted))
+        earlier = list(dict.fromkeys(t.question for t in reversed(history[:-1])))
+        return Rewrite(previous.question, shown, broader=earlier)
     ordinal = _ORDINAL.search(q)
     if ordinal:
         clause = _numbered_clause(kb, chinese_number(ordinal.group(1)), ordinal.group(2))

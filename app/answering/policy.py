@@ -35,7 +35,14 @@ _TOGETHER = 0.75
 # 中央预算内资金吗" is not confirmed by a sentence on 航空物流设施 alone
 _TOGETHER_YESNO = 0.8
 _KEEP = 0.6  # further sentences quoted when they score this share of the best
-_MAX_POINTS = {"list": 5}
+# a question after one fact (哈尔滨跟哪个城市结对) is answered by the sentence that states it;
+# others are quoted beside it only when they score nearly as well (no padding by a shared
+# word), and two at most
+_ONE_FACT = frozenset(
+    {"where", "who", "when", "name", "frequency", "amount", "count", "definition"}
+)
+_KEEP_ONE_FACT = 0.8
+_MAX_POINTS = {"list": 5, **{kind: 2 for kind in _ONE_FACT}}
 _DEFAULT_POINTS = 3
 
 
@@ -134,10 +141,11 @@ class CoveragePolicy:
 
 
 def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSentence]:
-    """The best candidates, best first: those within _KEEP of the best, up to the limit."""
+    """The best candidates, best first: those scoring near the best, up to the limit."""
     limit = _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS)
     best = candidates[0].score
-    return [s for s in candidates if s.score >= _KEEP * best][:limit]
+    keep = _KEEP_ONE_FACT if query.answer_type in _ONE_FACT else _KEEP
+    return [s for s in candidates if s.score >= keep * best][:limit]
 
 
 def _is_discount(text: str) -> bool:

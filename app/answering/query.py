@@ -28,9 +28,7 @@ _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
     (
         "name",
-        re.compile(
-            r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人|(?:长|主任|书记|主席)叫(?:啥|什么)"
-        ),
+        re.compile(r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人|叫(?:啥|什么)(?!意思)"),
     ),
     (
         "frequency",
@@ -227,7 +225,7 @@ class QueryAnalyser:
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
-        return self.matcher.resegment(text, words)
+        return _kind_before_asking(text, self.matcher.resegment(text, words), self.matcher)
 
     def _english_words(self, text: str) -> list[Word]:
         # a question's first word is capitalised as a sentence, not as a name
@@ -257,6 +255,27 @@ class QueryAnalyser:
 # 哪几个部门, 哪两个文件: which ones, counted, before the noun that names the answer's kind
 # (几个阶段 asks how many stages: the stages are its topic)
 _ASKED_COUNT = re.compile(r"^哪[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$")
+
+
+# 对口城市是哪个: the noun just before 是 + an interrogative names the kind of answer
+_IS_ASKING = re.compile(r"(?:是|为)(?:什么|哪个|哪些|哪里|哪儿|哪|谁|啥)")
+
+
+def _kind_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> list[Word]:
+    """The last noun before 是哪个/是什么 as the kind of answer, when other words name the
+    topic (哈尔滨的对口城市是哪个: 城市); alone it is the topic (工作机制是什么); a thing the
+    plan never mentions is what the question takes for granted (冰雪运动会是哪一届)."""
+    out = list(words)
+    for i, word in enumerate(out):
+        if (
+            i > 0
+            and word.flag.startswith("n")
+            and _IS_ASKING.match(text, word.end)
+            and any(not w.slot for w in out[:i])
+            and matcher.in_plan(word.text)
+        ):
+            out[i] = dataclasses.replace(word, slot=True)
+    return out
 
 
 def _names_kind(previous: str) -> bool:

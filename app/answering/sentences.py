@@ -48,6 +48,8 @@ _PLACE = re.compile(
     r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
     r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
 )
+# kinds of answer that are facts of the question's event (its verb must be stated)
+_TIMED = frozenset({"when", "frequency", "amount", "count", "name"})
 _SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 
 
@@ -72,6 +74,10 @@ def score_sentences(
         return []
     dense = [e.dense for e in evidence]
     low, high = min(dense), max(dense)
+    # but a date or amount asked for belongs to the question's event, whose verb must be
+    # there (报送 of 几月份之前报送); and between two named parties the verb is the relation
+    # claimed (广州跟黑龙江哪个城市结对: both are in many sentences, paired in none)
+    own_verb = query.answer_type not in _TIMED and sum(t.named for t in terms) < 2
     scored = []
     for item in evidence:
         hit = hits[item.hit]
@@ -83,8 +89,12 @@ def score_sentences(
         title = hit.doc_title.lower()
         asked = [t for t in terms if not t.found_in(title)]
         titled = [t for t in terms if t not in asked]
-        total = sum(t.weight for t in asked)
         context = f"{item.text} {context_header(hit.clause)}"
+        if own_verb and any(not t.verb and t.forms and t.held_by(context) for t in asked):
+            # a sentence that holds what the question names may relate it with its own verb
+            # (哈尔滨市与深圳市对口合作 for 哈尔滨跟哪个市结对)
+            asked = [t for t in asked if not (t.verb and t.forms and not t.held_by(context))]
+        total = sum(t.weight for t in asked)
         held = sum(t.weight * t.held_by(context) for t in asked)
         own = sum(t.weight * t.held_by(item.text) for t in asked)
         coverage = held / total if total > 0 else 1.0

@@ -125,6 +125,12 @@ class AnswerService:
                 break
         if standalone.alternatives and decision.abstained:  # none answers: say so of the first
             query, hits, decision = self._decide(standalone.question, question, view)
+        for wider in standalone.broader:  # 「还有呢？」 when the last question is exhausted
+            if decision.abstained or _has_more(decision, standalone.skip):
+                break
+            widened = self._decide(wider, question, view)
+            if not widened[2].abstained and _has_more(widened[2], standalone.skip):
+                query, hits, decision = widened
         if decision.abstained:  # no answerer, and so no model, sees what the plan does not cover
             yield self._not_covered(query, decision, hits, nearest)
             return
@@ -193,3 +199,8 @@ class AnswerService:
                 f"(The question is too long: {len(question)} characters, limit {self._max_chars}.)"
             )
         return question
+
+
+def _has_more(decision: Decision, shown: Collection[str]) -> bool:
+    """Whether the decision holds an answering sentence the conversation has not shown."""
+    return any(s.text not in shown for s in (*decision.quoted, *decision.more))

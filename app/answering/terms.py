@@ -72,6 +72,8 @@ class Term:
     # plan words nearest in meaning to a word the plan also uses (大学 → 高校, 两地 → 两省):
     # a sentence that says it the plan's other way holds most of it (``held_by``)
     near: tuple[str, ...] = ()
+    verb: bool = False  # relates the things the question names (结对, 引进), names none
+    named: bool = False  # a place, body or other proper name (广州, 黑龙江)
 
     def held_by(self, text: str) -> float:
         """How much of this term ``text`` holds: all of it, most of it by a near word, none."""
@@ -117,6 +119,9 @@ class TermMatcher:
             return False  # 要卖, 能干: a modal glued to a one-hanzi verb names no topic
         return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
 
+    def in_plan(self, word: str) -> bool:
+        return self._kb.contains_text(word)
+
     @staticmethod
     def is_frame(word: str, flag: str) -> bool:
         """Whether ``word``, if the plan does not use it, only frames the question."""
@@ -144,9 +149,11 @@ class TermMatcher:
         near = self._near(word) if how == "exact" and not frame else ()
         if soft and english:
             weight *= _ENGLISH_SOFT
-        elif word.flag.startswith("v") and word.flag != "vn":
+        verb = word.flag.startswith("v") and word.flag != "vn"
+        if verb and not (soft and english):
             weight *= _VERB  # verbs relate the things a question names; nouns name them
-        return Term(word.text, forms, weight, frame=frame, how=how, soft=soft, near=near)
+        named = word.flag in _NAME_TAGS
+        return Term(word.text, forms, weight, frame, how, soft, near, verb=verb, named=named)
 
     def fact(self, fact: str) -> Term:
         """A year or amount the question takes as given: the plan must state it literally."""
