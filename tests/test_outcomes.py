@@ -193,3 +193,22 @@ def test_a_pairing_the_plan_never_states_is_not_confirmed_by_a_list_naming_both(
 ):
     reply = replies["广州跟黑龙江哪个城市结对？"]  # 广州 and 哈尔滨 share only a list of cities
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+def test_a_verb_the_plan_never_uses_leading_into_the_question_only_frames_it(
+    built_data_dir: Path, tmp_path: Path
+):
+    """专项实施方案覆盖哪些领域: the plan says 编制…领域专项实施方案, never 覆盖."""
+    import shutil
+
+    dev = {
+        item["id"]: item
+        for item in map(json.loads, (PROJECT_ROOT / "eval" / "dev.jsonl").open(encoding="utf-8"))
+    }
+    item = dev["d29"]
+    shutil.copytree(built_data_dir, tmp_path / "data")
+    result = planqa("ask", "--json", item["question"], data_dir=tmp_path / "data")
+    reply = json.loads(result.stdout)
+    assert not reply["abstained"], reply["answer"]
+    for evidence in item["evidence"]:
+        assert match_form(evidence) in match_form(reply["answer"])

@@ -225,7 +225,10 @@ class QueryAnalyser:
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
-        return _kind_before_asking(text, self.matcher.resegment(text, words), self.matcher)
+        words = self.matcher.resegment(text, words)
+        return _kind_before_asking(
+            text, _verb_before_asking(text, words, self.matcher), self.matcher
+        )
 
     def _english_words(self, text: str) -> list[Word]:
         # a question's first word is capitalised as a sentence, not as a name
@@ -273,6 +276,28 @@ def _kind_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> l
             and _IS_ASKING.match(text, word.end)
             and any(not w.slot for w in out[:i])
             and matcher.in_plan(word.text)
+        ):
+            out[i] = dataclasses.replace(word, slot=True)
+    return out
+
+
+# 秉持什么理念, 覆盖哪些领域, 搭起一个什么样的体系: a verb right before the interrogative
+_BEFORE_ASKING = re.compile(
+    r"(?:了|过|的是|是|的)?(?:一个|一些|一种)?(?:什么|哪些|哪个|哪几|啥|怎样|怎么样)"
+)
+
+
+def _verb_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> list[Word]:
+    """A verb the plan does not use that leads into the interrogative relates the topic to
+    the kind of answer asked for: it frames the question (the plan says 按照…理念, not 秉持),
+    while a verb the question's claim rests on (能免租三年) stands elsewhere."""
+    out = list(words)
+    for i, word in enumerate(out):
+        if (
+            word.flag.startswith("v")
+            and word.flag != "vn"
+            and _BEFORE_ASKING.match(text, word.end)
+            and not matcher.in_plan(word.text)
         ):
             out[i] = dataclasses.replace(word, slot=True)
     return out

@@ -44,6 +44,8 @@ _ACTOR = re.compile(
 # how much less a sentence scores that holds none of the question's words that are in
 # its document's title
 _TITLE_WORDS = 0.15
+# and one that holds none of the words naming the kind of answer asked for (什么原则)
+_KIND_WORDS = 0.2
 _PLACE = re.compile(
     r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
     r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
@@ -78,6 +80,9 @@ def score_sentences(
     # there (报送 of 几月份之前报送); and between two named parties the verb is the relation
     # claimed (广州跟黑龙江哪个城市结对: both are in many sentences, paired in none)
     own_verb = query.answer_type not in _TIMED and sum(t.named for t in terms) < 2
+    # the kind of answer asked for, in the plan's words (什么原则, 什么理念): not required, as a
+    # sentence may give one without naming the kind, but one that names it is more likely it
+    kinds = [t for t in query.terms if t.frame and t.forms and t not in terms]
     scored = []
     for item in evidence:
         hit = hits[item.hit]
@@ -104,10 +109,8 @@ def score_sentences(
         reverse = _reversed(query, item.text)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
-        titled_weight = sum(t.weight for t in titled)
-        if titled_weight > 0:
-            says = sum(t.weight for t in titled if t.found_in(item.text))
-            score *= 1 - _TITLE_WORDS * (1 - says / titled_weight)
+        score *= _share_factor(titled, item.text, _TITLE_WORDS)
+        score *= _share_factor(kinds, context, _KIND_WORDS)
         lacking = tuple(t.text for t in asked if not t.held_by(context))
         scored.append(
             ScoredSentence(
@@ -116,6 +119,14 @@ def score_sentences(
         )
     scored.sort(key=lambda s: (-s.score, s.hit, s.start))
     return scored
+
+
+def _share_factor(terms: list[Term], text: str, weight: float) -> float:
+    """1 for a text holding all of ``terms`` (by weight), down to 1 - ``weight`` for none."""
+    total = sum(t.weight for t in terms)
+    if total <= 0:
+        return 1.0
+    return 1 - weight * (1 - sum(t.weight for t in terms if t.found_in(text)) / total)
 
 
 def _is_heading(sentence: str, hit: ClauseHit) -> bool:
