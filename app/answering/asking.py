@@ -1,0 +1,181 @@
+"""How a question asks: the kind of answer it wants, and which of its words name that
+kind rather than the topic.
+
+谁 wants an actor, 哪里 a place or body, 何时 a date, 多久一次 a frequency, 多少 an amount,
+是否 a yes or no, 哪些 a list (``answer_type``). The noun after an interrogative (什么措施,
+哪几个部门), a known noun before 是哪个 (对口城市是哪个) and a verb the plan never uses that
+leads into the interrogative (秉持什么理念) name the kind of answer; a question's topic is
+in its other words (``names_kind``, ``kind_before_asking``, ``verb_before_asking``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from app.answering.terms import TermMatcher, Word
+
+# answer types, tried in order; the first that matches names what an answer must hold
+_TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "name",
+        re.compile(r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人|叫(?:啥|什么)(?!意思)"),
+    ),
+    (
+        "frequency",
+        re.compile(
+            r"多久一次|多长时间一次|多长时间.{0,4}一次|每.{0,3}几次|几年一次|频率|多久.{0,6}一次|多频繁"
+        ),
+    ),
+    ("count", re.compile(r"多大年纪|多大岁数|几岁|多少岁|年满")),
+    (
+        "amount",
+        re.compile(
+            r"多少钱|多少资金|多少万|多少亿|几折|打折|折扣|几成|比例|金额|额度|多大|几亿|几万|百分之"
+            r"|(?:经费|预算|资金|补贴|奖励|钱|费用|价格|投资额|规模)[^，。？?]{0,6}多少|多少(?:钱|资金|经费|补贴)"
+        ),
+    ),
+    ("list", re.compile(r"哪几")),
+    ("count", re.compile(r"多少|几个|几家|几项|几所|几条|几批|几类|几种|几大|第几")),
+    (
+        "when",
+        re.compile(
+            r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几号|几月|日期|什么时间|截止|期限|多久|多长时间"
+            r"|到什么时候|哪个阶段|几年"
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"谁|哪个部门|什么部门|哪些部门|哪个单位|哪些单位|什么单位|哪个机构|什么机构|哪家|由哪|哪个组织"
+        ),
+    ),
+    (
+        "where",
+        re.compile(
+            r"哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|设在|哪个省|哪些地区|哪个市"
+        ),
+    ),
+    ("definition", re.compile(r"什么是|啥意思|什么意思|是指|指什么|含义|意思是|定义|指的是")),
+    (
+        "yesno",
+        re.compile(
+            r"是否|有没有|是不是|能不能|可不可以|能否|可否|会不会|有无|要不要|[吗嘛]\s*[?？]?$|[吗嘛]"
+        ),
+    ),
+    ("list", re.compile(r"哪些|有什么|都有|有啥|列举|包括|几类|所有|全部|一共|都是")),
+    ("how", re.compile(r"怎么|如何|怎样|咋|什么办法|什么措施|哪些措施|什么方式")),
+]
+_TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
+    ("name", re.compile(r"\bname\b", re.I)),
+    ("frequency", re.compile(r"how often|how frequently|frequency", re.I)),
+    ("amount", re.compile(r"how much|what (?:percentage|share|amount)|\bdiscount", re.I)),
+    ("count", re.compile(r"how many", re.I)),
+    ("when", re.compile(r"\bwhen\b|what year|which year|deadline|by what date|how long", re.I)),
+    (
+        "who",
+        re.compile(
+            r"\bwho\b|\bwhom\b|which (?:body|department|agency|organi[sz]ation|office)", re.I
+        ),
+    ),
+    ("where", re.compile(r"\bwhere\b|which (?:city|cities|place|province)", re.I)),
+    ("definition", re.compile(r"what (?:is|does) .* mean|what is meant|\bdefin", re.I)),
+    ("yesno", re.compile(r"^(?:is|are|does|do|did|can|could|will|should|has|have)\b", re.I)),
+    ("list", re.compile(r"\bwhich\b|\blist\b|what (?:are|kinds?|types?)|\ball\b", re.I)),
+    ("how", re.compile(r"\bhow\b", re.I)),
+]
+# the noun right after an interrogative names the answer's kind, not the topic:
+# 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
+_SLOT_AFTER = (
+    "什么",
+    "啥",
+    "哪些",
+    "哪个",
+    "哪",
+    "何",
+    "多少",
+    "几",
+    "多长",
+    "多大",
+    "怎么",
+    "如何",
+    "怎样",
+    "咋",
+)
+# verbs of the text speaking (方案里提到…, 提了没, 有没有说): they ask what the plan says,
+# they name no topic of it — a closed class of the language, like the interrogatives
+_REPORTING = re.compile(r"^(?:提|说|讲|写|谈)(?:到|及|过|了|没|起)?$|^涉及$")
+# a limit asked for (最长多久, 至少几人) qualifies the answer, it is not the topic
+_LIMIT = re.compile(r"^(?:最(?:长|短|多|少|高|低|大|小|晚|早|迟)|至少|至多|最少|最多)$")
+_MONEY_NOUNS = ("经费", "预算", "资金", "补贴", "奖励", "费用", "价格", "规模")
+
+
+def answer_type(text: str, english: bool) -> tuple[str, tuple[int, int]]:
+    """The kind of answer asked for, and where the question says so (its span), whose
+    words are not its topic — but the thing asked about is (补贴 of 补贴是多少)."""
+    types = _TYPES_EN if english else _TYPES_ZH
+    found = next(((name, m) for name, p in types if (m := p.search(text))), None)
+    if found is None:
+        return "what", (0, 0)
+    span = found[1].span()
+    if found[1].group(0)[:2] in _MONEY_NOUNS:
+        span = (span[0] + 2, span[1])
+    return found[0], span
+
+
+def frames_by_itself(word: str) -> bool:
+    """A limit (最长) or a verb of the text speaking (提到): never the topic."""
+    return _LIMIT.match(word) is not None or _REPORTING.match(word) is not None
+
+
+# 哪几个部门, 哪两个文件: which ones, counted, before the noun that names the answer's kind
+# (几个阶段 asks how many stages: the stages are its topic)
+_ASKED_COUNT = re.compile(r"^哪[一二两三四五六七八九十几\d]*[个项条类家所种位名批件份块部大]?$")
+
+
+# 对口城市是哪个: the noun just before 是 + an interrogative names the kind of answer
+_IS_ASKING = re.compile(r"(?:是|为)(?:什么|哪个|哪些|哪里|哪儿|哪|谁|啥)")
+
+
+def kind_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> list[Word]:
+    """The last noun before 是哪个/是什么 as the kind of answer, when other words name the
+    topic (哈尔滨的对口城市是哪个: 城市); alone it is the topic (工作机制是什么); a thing the
+    plan never mentions is what the question takes for granted (冰雪运动会是哪一届)."""
+    out = list(words)
+    for i, word in enumerate(out):
+        if (
+            i > 0
+            and word.flag.startswith("n")
+            and _IS_ASKING.match(text, word.end)
+            and any(not w.slot for w in out[:i])
+            and matcher.in_plan(word.text)
+        ):
+            out[i] = dataclasses.replace(word, slot=True)
+    return out
+
+
+# 秉持什么理念, 覆盖哪些领域, 搭起一个什么样的体系: a verb right before the interrogative
+_BEFORE_ASKING = re.compile(
+    r"(?:了|过|的是|是|的)?(?:一个|一些|一种)?(?:什么|哪些|哪个|哪几|啥|怎样|怎么样)"
+)
+
+
+def verb_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> list[Word]:
+    """A verb the plan does not use that leads into the interrogative relates the topic to
+    the kind of answer asked for: it frames the question (the plan says 按照…理念, not 秉持),
+    while a verb the question's claim rests on (能免租三年) stands elsewhere."""
+    out = list(words)
+    for i, word in enumerate(out):
+        if (
+            word.flag.startswith("v")
+            and word.flag != "vn"
+            and _BEFORE_ASKING.match(text, word.end)
+            and not matcher.in_plan(word.text)
+        ):
+            out[i] = dataclasses.replace(word, slot=True)
+    return out
+
+
+def names_kind(previous: str) -> bool:
+    """Whether the word after ``previous`` names the kind of answer (什么措施, 哪几个部门)."""
+    return previous in _SLOT_AFTER or _ASKED_COUNT.match(previous) is not None
