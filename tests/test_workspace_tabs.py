@@ -97,13 +97,33 @@ def make_quiz(page) -> str:
     return "\n".join(page.locator("#quiz-results .quiz-question").all_inner_texts())
 
 
+def quiz_files(page) -> list[str]:
+    """The names the quiz's downloads are saved under, without their extension."""
+    names = page.locator("#quiz-files a").evaluate_all("links => links.map(a => a.download)")
+    return [re.sub(r"(-打印版)?\.\w+$", "", n) for n in names]
+
+
 def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(open_tab, shots):
     from docx import Document
 
     page = open_tab("培训测验", DESKTOP)
     assert page.get_by_text("固定题目（可选，填数字可重现同一套题）").is_visible()
-    first, second = make_quiz(page), make_quiz(page)
+    first = make_quiz(page)
+    first_files = quiz_files(page)
+    second = make_quiz(page)
     assert first != second  # a new quiz on each press
+    # each quiz downloads under its own number, so the second does not overwrite the first
+    number = re.search(r"本套题目编号 (\d+)", page.locator("#quiz-results").inner_text())
+    assert number
+    page.wait_for_function(  # the files of this quiz, not the last one's
+        "n => [...document.querySelectorAll('#quiz-files a')]"
+        ".every(a => (a.download.match(/-(\\d+)(-打印版)?\\.\\w+$/) || [])[1] === n)",
+        arg=number[1],
+        timeout=30_000,
+    )
+    second_files = quiz_files(page)
+    assert len(second_files) == 4 and all(n.endswith(f"-{number[1]}") for n in second_files)
+    assert not set(first_files) & set(second_files)
     seed_box = page.locator("#quiz-seed textarea")
     seed_box.fill("42")
     seed_box.blur()
@@ -117,7 +137,7 @@ def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(open_t
     assert make_quiz(page) == seeded  # the same seed, the same quiz
     page.screenshot(path=str(shots / "quiz.png"), full_page=True)
 
-    stem = f"培训测验-全部-{date.today().isoformat()}"
+    stem = f"培训测验-全部-{date.today().isoformat()}-42"
     with page.expect_download() as csv_download:
         page.locator(f"#quiz-files a[download='{stem}.csv']").click()
     assert csv_download.value.suggested_filename == f"{stem}.csv"
