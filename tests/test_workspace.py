@@ -120,8 +120,8 @@ def test_distractors_are_of_the_answers_kind(workspace):
     for q in questions:
         others = [o for o in q.options if o != q.answer]
         if re.fullmatch(r"\d{4}年", q.answer):
-            kinds.add("year")  # other years the plan mentions
-            assert all(re.fullmatch(r"20(1[6-9]|20)年", o) for o in others), q.options
+            kinds.add("year")  # the plan's task years (2018—2020) and those next to the answer
+            assert all(re.fullmatch(r"20(1[89]|2[0-2])年", o) for o in others), q.options
         elif q.answer in bodies:
             kinds.add("body")
             assert all(o in bodies for o in others), q.options
@@ -138,6 +138,33 @@ def test_distractors_are_of_the_answers_kind(workspace):
     # items of one head noun: 生态环境 is asked beside 市场环境, 金融环境…, never beside 基金公司
     environments = [q for q in questions if q.answer.endswith("环境")]
     assert environments and all(o.endswith("环境") for q in environments for o in q.options)
+
+
+def test_a_quiz_asks_each_fact_once_and_offers_no_second_right_option(workspace):
+    quizzes = [workspace.quiz(30, seed).questions for seed in range(12)]
+    provinces_ = {"广东省", "黑龙江省"}
+    bodies = {canonical_party(n) for n in party_names()}
+    guangdong = next(p for p in provinces() if p.name == "广东").cities
+    for questions in quizzes:
+        answers = [q.answer for q in questions]
+        assert len(answers) == len(set(answers))  # 到2020年 and 2020年，总结… are one fact
+        for q in questions:
+            others = [o for o in q.options if o != q.answer]
+            for year in (o for o in others if re.fullmatch(r"\d{4}年", o)):
+                assert int(year[:4]) >= 2018, q.options  # the plan is of 2018
+            if q.answer == "两省" or q.answer in provinces_:
+                assert not q.options, q  # 两省 is right wherever 广东省 is, and there is
+                # no third province: asked as a fill-in question
+            for o in others if q.answer in bodies else ():  # who does it
+                assert o not in q.citation and not (  # 赴广东省考察: not 广东省, 深圳市
+                    "广东省" in q.citation and o.removesuffix("市") in guangdong
+                ), q.options
+            # a blank covers a whole item: not 研究互设城市主题日、____和旅游、“候鸟”…
+            # (举办文化交流 of 举办文化交流和旅游) nor 政府搭台、____与 (社会参 of 社会参与)
+            rest = q.citation.split(q.answer, 1)[1]
+            assert not re.match(r"[和及与]([\u4e00-\u9fff]{1,12}、|[，。；])", rest), q.citation
+    asked = {q.answer for questions in quizzes for q in questions}
+    assert not asked & {"举办文化交流", "社会参"}
 
 
 def test_quiz_shows_the_clauses_around_the_blank_not_the_paragraph(workspace):
