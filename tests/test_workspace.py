@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from app.workspaces.duties import ACTS, canonical_party, party_names, to_csv
+from app.workspaces.duties import (
+    ACTS,
+    POSTED,
+    SUPPORTED,
+    canonical_party,
+    party_names,
+    to_csv,
+)
 from app.workspaces.handout import to_csv as quiz_csv
 from app.workspaces.handout import to_markdown
 from app.workspaces.profile import EnterpriseProfile, provinces
@@ -213,10 +220,12 @@ def test_outline_tree_holds_every_clause(workspace):
 
 def test_duties_pin_the_plans_facts(workspace):
     rows = workspace.duties()
-    facts = {(r.party, r.action) for r in rows}
-    assert ("省长", "任组长") in facts
-    assert ("领导小组办公室", "设在省发展改革委") in facts
-    assert ("常务副省长", "牵头推进") in facts
+    facts = {(r.party, r.action, r.role) for r in rows}
+    # who holds a post and where an office sits are no tasks: a kind of their own
+    assert ("省长", "任组长", POSTED) in facts
+    assert ("领导小组办公室", "设在省发展改革委", POSTED) in facts
+    assert ("常务副省长", "牵头推进", ACTS) in facts
+    assert {r.party for r in rows if r.role == POSTED} == {"省长", "领导小组办公室"}
     guangdong = workspace.duties("广东")
     assert guangdong and all(r.party == "广东省" for r in guangdong)
     assert any(r.role == ACTS and r.action.startswith("协助黑龙江省") for r in guangdong)
@@ -236,13 +245,37 @@ def test_duties_are_whole_task_phrases(workspace):
     assert "加强在优化投资营商环境" not in actions
     # a clause of means runs on to the task it serves
     assert "利用广东省对外开放合作资源，共同拓展东盟市场" in actions
-    # 两省组织部门 is one party (not 两省 + 组织), and 争取国家有关部门支持 is no duty of theirs
+    # 两省组织部门 is one party (not 两省 + 组织), and 争取国家有关部门支持 is no duty of theirs;
+    # what they settle stands before them: 具体事宜由两省组织部门…协商确定
     facts = {(r.party, r.action) for r in rows}
-    assert ("两省组织部门", "协商确定") in facts
+    assert ("两省组织部门", "协商确定具体事宜") in facts
     assert not any(r.party == "国家有关部门" for r in rows)
     for action in actions:
         assert action.count("（") == action.count("）") and action.count("“") == action.count("”")
         assert not action.endswith(("、", "在", "和")), action
+
+
+def test_duties_are_read_from_each_partys_side_once(workspace):
+    rows = workspace.duties()
+    by_party: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        by_party.setdefault((r.party, r.role), []).append(r.action)
+    # the task's verb phrase, past the list of the helped firms and the means
+    task = "发电装备等优势产品企业，利用广东省经贸交流平台，开展对外贸易及经济技术合作"
+    assert "协助黑龙江省的" + task in by_party["广东省", ACTS]
+    # the helped side reads what it receives, not 黑龙江省｜受支持｜协助黑龙江省…
+    received = by_party["黑龙江省", SUPPORTED]
+    assert "获广东省协助：黑龙江省的" + task in received
+    assert "获协助：黑龙江省开展招商引资" in received
+    assert not any(a.startswith(("协助黑龙江省", "支持黑龙江省")) for a in received)
+    assert "开展招商引资" not in by_party["黑龙江省", ACTS]  # it is helped to, not charged with it
+    # no near-duplicates: 推动两省建立… is 两省's task 建立…, not a second row beside it
+    for row in rows:
+        for other in rows:
+            if other is not row and (other.party, other.sentence) == (row.party, row.sentence):
+                assert row.action not in other.action, (row.action, other.action)
+    farming = [r for r in rows if r.sentence.startswith("推动两省建立农业") and r.party == "两省"]
+    assert [(r.role, r.action) for r in farming] == [(ACTS, "建立农业和绿色食品长期产销对接关系")]
 
 
 def test_timeline_has_the_two_phases(workspace):
