@@ -196,10 +196,13 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
     assert "6.装备制造业等优势产业" in found
     assert "开辟绿色通道" in found and "（五）创造良好合作环境" in found
     assert "哈尔滨市与深圳市对口合作" in found
+    # what is offered to it is marked; the sentences around it are only context
+    offered = " ".join(page.locator("#support-results mark").all_inner_texts())
     for foreign in ("首次公开募股", "在俄罗斯建设的境外经贸合作园区", "农产品产销对接"):
-        assert foreign not in found
+        assert foreign not in offered
     assert "hlj-gd-counterpart" not in found  # no internal ids
-    # closest first: its industries, then its cities, then support open to every project
+    # closest first: its industries and what it wants, then its cities, then support open
+    # to every project
     industry, place, general = (
         found.index(heading)
         for heading in (
@@ -208,13 +211,18 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
             "对口合作项目普遍适用的支持",
         )
     )
-    assert industry < found.index("7.新兴产业") < found.index("6.装备制造业") < place
+    assert industry < found.index("6.装备制造业") < found.index("7.新兴产业") < place
+    # a 民营 firm: Guangdong's private capital in PPP projects and small banks; its own
+    # goods named (汽车零配件、汽车电子)
+    assert industry < found.index("3.民营经济发展") < place and "所有制：民营" in found
+    assert industry < found.index("4.对内对外开放") < place and "汽车零配件" in offered
     assert place < found.index("哈尔滨市与深圳市对口合作") < general < found.index("开辟绿色通道")
     assert found.count("方案没有规定具体条件、金额或申请程序") == 1  # the shared note, once
     # the description filled the form
     assert page.locator("#support-origin input[value='广东']").is_checked()
     assert page.locator("#support-ownership input[value='民营']").is_checked()
     assert "装备制造" in page.locator("#support-industry").inner_text()
+    assert page.locator("#support-wants input").input_value() == "投资"  # 想在哈尔滨建厂
     # only the sentences that concern the enterprise are marked, not whole clauses
     item = page.locator("#support-results .support-item", has_text="研发制造基地").first
     marked = " ".join(item.locator("mark").all_inner_texts())

@@ -62,7 +62,8 @@ class Workspace:
 
     def find_support(self, profile: EnterpriseProfile) -> SupportResult:
         """Support for the profile, its empty fields filled from its description."""
-        return SupportFinder(self._kb).find(with_description(profile, self.industry_words()))
+        words = self.industry_words()
+        return SupportFinder(self._kb, words).find(with_description(profile, words))
 
     def quiz(self, n: int, seed: int | None = None, part: str | None = None) -> Quiz:
         """A new quiz on each call unless ``seed`` is given (see ``QuizBuilder.build``)."""
