@@ -182,7 +182,7 @@ def _detail(text: str, start: int, limit: int = 40) -> str:
     pattern = _APPOINTED if text.startswith("任", start) else _DETAIL_END
     end = _clause_end(text, start, pattern)
     if text.startswith(_OBJECT_VERBS, start) and text.startswith("，", end):
-        # 协助黑龙江省的…等优势产品企业，利用…平台，开展对外贸易: what the helped do comes later
+        # 协助黑龙江省的…等优势产品企业，利用…平台，开展对外贸易: what its object does comes later
         verb = next(v for v in _OBJECT_VERBS if text.startswith(v, start))
         if _bare_noun_phrase(text[start + len(verb) : end]):
             start_of_next = end + 1
