@@ -107,6 +107,8 @@ def test_documents_outline_and_clause(url: str):
 def test_workspaces_return_the_json_the_cli_prints(url: str):
     duties = httpx.get(f"{url}/api/duties", params={"party": "广东省"}, timeout=60).json()
     assert duties and {d["party"] for d in duties} == {"广东省"}
+    governor = httpx.get(f"{url}/api/duties", params={"party": "省长"}, timeout=60).json()
+    assert [(d["action"], d["role"]) for d in governor] == [("任组长", "机构设置")]  # no task
     timeline = httpx.get(f"{url}/api/timeline", timeout=60).json()
     whens = {m["when"] for m in timeline}
     assert "2018—2019年" in whens and "2016—2020年" not in whens  # a plan's name, not a node

@@ -23,8 +23,10 @@ QUESTION = QuizQuestion(
 QUIZ = Quiz([QUESTION], requested=1, seed=5, part="四、重点任务")
 
 
-def test_handout_file_name_says_part_and_date():
-    assert file_stem(QUIZ, date(2025, 3, 1)) == "培训测验-四、重点任务-2025-03-01"
+def test_handout_file_name_says_part_date_and_quiz_number():
+    assert file_stem(QUIZ, date(2025, 3, 1)) == "培训测验-四、重点任务-2025-03-01-5"
+    other = Quiz([QUESTION], requested=1, seed=68280, part="四、重点任务")
+    assert file_stem(other, date(2025, 3, 1)) == "培训测验-四、重点任务-2025-03-01-68280"
 
 
 def test_docx_puts_the_answer_key_after_a_page_break():

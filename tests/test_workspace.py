@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from app.workspaces.duties import ACTS, canonical_party, party_names, to_csv
+from app.workspaces.duties import (
+    ACTS,
+    POSTED,
+    SUPPORTED,
+    canonical_party,
+    party_names,
+    to_csv,
+)
 from app.workspaces.handout import to_csv as quiz_csv
 from app.workspaces.handout import to_markdown
 from app.workspaces.profile import EnterpriseProfile, provinces
@@ -64,9 +71,17 @@ def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(w
     used = result.profile
     assert (used.origin, used.destination, used.ownership) == ("广东", "黑龙江", "民营")
     assert {"装备制造", "新兴产业"} <= set(used.industries) and used.cities == ("深圳", "哈尔滨")
-    assert {"3", "4.2.6", "5.5"} <= found_clauses(result.groups)
+    assert used.wants == "投资"  # 想在哈尔滨建厂
+    assert {"3", "4.2.6", "5.5", "4.1.3", "4.1.4"} <= found_clauses(result.groups)
     said = " ".join(sentences_of(result.groups))
     assert "广东省制造业企业在黑龙江省设立研发制造基地" in said and "哈尔滨市与深圳市" in said
+    # 3.民营经济发展: Guangdong's private capital, in PPP projects and new small banks
+    private = next(i for i in result.items if i.clause_id.endswith(":4.1.3"))
+    assert "所有制：民营" in private.reasons
+    assert "PPP" in " ".join(private.sentences) and "中小型银行" in " ".join(private.sentences)
+    # 4.对内对外开放 names its parts directly: 汽车零配件、汽车电子 are equipment makers' goods
+    opening = next(i for i in result.items if i.clause_id.endswith(":4.1.4"))
+    assert "行业：装备制造" in opening.reasons and "汽车零配件" in opening.sentences[0]
     for other in ("首次公开募股", "在俄罗斯建设", "农产品产销对接"):
         assert other not in said  # for 黑龙江 firms, abroad, another industry
     pairing = next(g for g in result.groups if g.kind == "pairing")
@@ -77,13 +92,33 @@ def test_shenzhen_car_parts_maker_reads_its_profile_and_finds_what_concerns_it(w
 def test_support_for_the_car_parts_maker_is_ranked_industry_then_place_then_general(workspace):
     items = workspace.find_support(EnterpriseProfile(MANUFACTURER)).items
     order = [i.clause_id.split(":")[1] for i in items]
-    assert order == ["4.2.7", "4.2.6", "3", "4.4.16", "5.5"]
+    assert order == ["4.2.6", "4.2.7", "4.1.3", "4.1.4", "5.4", "3", "4.4.16", "5.5"]
     assert [i.match for i in items] == sorted(i.match for i in items)
-    assert [MATCHES[i.match] for i in items[::2]] == [
-        "与企业的行业或想做的事直接相关",  # 新兴产业 (新能源), then 装备制造
-        "与企业的所在地、去向或所有制相关",  # 哈尔滨市与深圳市对口合作
-        "对口合作项目普遍适用的支持",  # the green channel for every cooperation project
-    ]
+    headings = {i.clause_id.split(":")[1]: MATCHES[i.match] for i in items}
+    # 装备制造 and 设立 (it wants to invest), 新兴产业 (新能源), private capital invited to
+    # invest, its car parts; then 哈尔滨市与深圳市对口合作; then the green channel for all
+    assert {c for c, h in headings.items() if h == "与企业的行业或想做的事直接相关"} == {
+        "4.2.6", "4.2.7", "4.1.3", "4.1.4", "5.4"
+    }  # fmt: skip
+    assert headings["3"] == headings["4.4.16"] == "与企业的所在地、去向或所有制相关"
+    assert headings["5.5"] == "对口合作项目普遍适用的支持"
+
+
+@pytest.mark.parametrize(
+    ("description", "wants"),
+    [
+        (MANUFACTURER, "投资"),
+        ("广州的旅游公司想在哈尔滨设厂", "投资"),
+        ("深圳一家电子商务企业想投资黑龙江", "投资"),
+        ("黑龙江的一家粮食企业，想到深圳上市", "上市融资"),
+        ("我们在广东经营养老院，想到黑龙江发展", "养老服务"),
+        ("广东的制造企业，希望在黑龙江享受减税", ""),
+    ],
+)
+def test_the_description_fills_what_the_enterprise_wants(workspace, description, wants):
+    result = workspace.find_support(EnterpriseProfile(description))
+    assert result.profile.wants == wants
+    assert not set(result.unmet) & {"建厂", "设厂", "投资", "上市"}  # read, so not unmet
 
 
 def test_a_request_the_plan_does_not_meet_is_named(workspace):
@@ -120,8 +155,8 @@ def test_distractors_are_of_the_answers_kind(workspace):
     for q in questions:
         others = [o for o in q.options if o != q.answer]
         if re.fullmatch(r"\d{4}年", q.answer):
-            kinds.add("year")  # other years the plan mentions
-            assert all(re.fullmatch(r"20(1[6-9]|20)年", o) for o in others), q.options
+            kinds.add("year")  # the plan's task years (2018—2020) and those next to the answer
+            assert all(re.fullmatch(r"20(1[89]|2[0-2])年", o) for o in others), q.options
         elif q.answer in bodies:
             kinds.add("body")
             assert all(o in bodies for o in others), q.options
@@ -138,6 +173,33 @@ def test_distractors_are_of_the_answers_kind(workspace):
     # items of one head noun: 生态环境 is asked beside 市场环境, 金融环境…, never beside 基金公司
     environments = [q for q in questions if q.answer.endswith("环境")]
     assert environments and all(o.endswith("环境") for q in environments for o in q.options)
+
+
+def test_a_quiz_asks_each_fact_once_and_offers_no_second_right_option(workspace):
+    quizzes = [workspace.quiz(30, seed).questions for seed in range(12)]
+    provinces_ = {"广东省", "黑龙江省"}
+    bodies = {canonical_party(n) for n in party_names()}
+    guangdong = next(p for p in provinces() if p.name == "广东").cities
+    for questions in quizzes:
+        answers = [q.answer for q in questions]
+        assert len(answers) == len(set(answers))  # 到2020年 and 2020年，总结… are one fact
+        for q in questions:
+            others = [o for o in q.options if o != q.answer]
+            for year in (o for o in others if re.fullmatch(r"\d{4}年", o)):
+                assert int(year[:4]) >= 2018, q.options  # the plan is of 2018
+            if q.answer == "两省" or q.answer in provinces_:
+                assert not q.options, q  # 两省 is right wherever 广东省 is, and there is
+                # no third province: asked as a fill-in question
+            for o in others if q.answer in bodies else ():  # who does it
+                assert o not in q.citation and not (  # 赴广东省考察: not 广东省, 深圳市
+                    "广东省" in q.citation and o.removesuffix("市") in guangdong
+                ), q.options
+            # a blank covers a whole item: not 研究互设城市主题日、____和旅游、“候鸟”…
+            # (举办文化交流 of 举办文化交流和旅游) nor 政府搭台、____与 (社会参 of 社会参与)
+            rest = q.citation.split(q.answer, 1)[1]
+            assert not re.match(r"[和及与]([\u4e00-\u9fff]{1,12}、|[，。；])", rest), q.citation
+    asked = {q.answer for questions in quizzes for q in questions}
+    assert not asked & {"举办文化交流", "社会参"}
 
 
 def test_quiz_shows_the_clauses_around_the_blank_not_the_paragraph(workspace):
@@ -186,10 +248,12 @@ def test_outline_tree_holds_every_clause(workspace):
 
 def test_duties_pin_the_plans_facts(workspace):
     rows = workspace.duties()
-    facts = {(r.party, r.action) for r in rows}
-    assert ("省长", "任组长") in facts
-    assert ("领导小组办公室", "设在省发展改革委") in facts
-    assert ("常务副省长", "牵头推进") in facts
+    facts = {(r.party, r.action, r.role) for r in rows}
+    # who holds a post and where an office sits are no tasks: a kind of their own
+    assert ("省长", "任组长", POSTED) in facts
+    assert ("领导小组办公室", "设在省发展改革委", POSTED) in facts
+    assert ("常务副省长", "牵头推进", ACTS) in facts
+    assert {r.party for r in rows if r.role == POSTED} == {"省长", "领导小组办公室"}
     guangdong = workspace.duties("广东")
     assert guangdong and all(r.party == "广东省" for r in guangdong)
     assert any(r.role == ACTS and r.action.startswith("协助黑龙江省") for r in guangdong)
@@ -209,13 +273,37 @@ def test_duties_are_whole_task_phrases(workspace):
     assert "加强在优化投资营商环境" not in actions
     # a clause of means runs on to the task it serves
     assert "利用广东省对外开放合作资源，共同拓展东盟市场" in actions
-    # 两省组织部门 is one party (not 两省 + 组织), and 争取国家有关部门支持 is no duty of theirs
+    # 两省组织部门 is one party (not 两省 + 组织), and 争取国家有关部门支持 is no duty of theirs;
+    # what they settle stands before them: 具体事宜由两省组织部门…协商确定
     facts = {(r.party, r.action) for r in rows}
-    assert ("两省组织部门", "协商确定") in facts
+    assert ("两省组织部门", "协商确定具体事宜") in facts
     assert not any(r.party == "国家有关部门" for r in rows)
     for action in actions:
         assert action.count("（") == action.count("）") and action.count("“") == action.count("”")
         assert not action.endswith(("、", "在", "和")), action
+
+
+def test_duties_are_read_from_each_partys_side_once(workspace):
+    rows = workspace.duties()
+    by_party: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        by_party.setdefault((r.party, r.role), []).append(r.action)
+    # the task's verb phrase, past the list of the helped firms and the means
+    task = "发电装备等优势产品企业，利用广东省经贸交流平台，开展对外贸易及经济技术合作"
+    assert "协助黑龙江省的" + task in by_party["广东省", ACTS]
+    # the helped side reads what it receives, not 黑龙江省｜受支持｜协助黑龙江省…
+    received = by_party["黑龙江省", SUPPORTED]
+    assert "获广东省协助：黑龙江省的" + task in received
+    assert "获协助：黑龙江省开展招商引资" in received
+    assert not any(a.startswith(("协助黑龙江省", "支持黑龙江省")) for a in received)
+    assert "开展招商引资" not in by_party["黑龙江省", ACTS]  # it is helped to, not charged with it
+    # no near-duplicates: 推动两省建立… is 两省's task 建立…, not a second row beside it
+    for row in rows:
+        for other in rows:
+            if other is not row and (other.party, other.sentence) == (row.party, row.sentence):
+                assert row.action not in other.action, (row.action, other.action)
+    farming = [r for r in rows if r.sentence.startswith("推动两省建立农业") and r.party == "两省"]
+    assert [(r.role, r.action) for r in farming] == [(ACTS, "建立农业和绿色食品长期产销对接关系")]
 
 
 def test_timeline_has_the_two_phases(workspace):

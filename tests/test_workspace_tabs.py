@@ -97,13 +97,33 @@ def make_quiz(page) -> str:
     return "\n".join(page.locator("#quiz-results .quiz-question").all_inner_texts())
 
 
+def quiz_files(page) -> list[str]:
+    """The names the quiz's downloads are saved under, without their extension."""
+    names = page.locator("#quiz-files a").evaluate_all("links => links.map(a => a.download)")
+    return [re.sub(r"(-打印版)?\.\w+$", "", n) for n in names]
+
+
 def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(open_tab, shots):
     from docx import Document
 
     page = open_tab("培训测验", DESKTOP)
     assert page.get_by_text("固定题目（可选，填数字可重现同一套题）").is_visible()
-    first, second = make_quiz(page), make_quiz(page)
+    first = make_quiz(page)
+    first_files = quiz_files(page)
+    second = make_quiz(page)
     assert first != second  # a new quiz on each press
+    # each quiz downloads under its own number, so the second does not overwrite the first
+    number = re.search(r"本套题目编号 (\d+)", page.locator("#quiz-results").inner_text())
+    assert number
+    page.wait_for_function(  # the files of this quiz, not the last one's
+        "n => [...document.querySelectorAll('#quiz-files a')]"
+        ".every(a => (a.download.match(/-(\\d+)(-打印版)?\\.\\w+$/) || [])[1] === n)",
+        arg=number[1],
+        timeout=30_000,
+    )
+    second_files = quiz_files(page)
+    assert len(second_files) == 4 and all(n.endswith(f"-{number[1]}") for n in second_files)
+    assert not set(first_files) & set(second_files)
     seed_box = page.locator("#quiz-seed textarea")
     seed_box.fill("42")
     seed_box.blur()
@@ -117,7 +137,7 @@ def test_quiz_is_new_each_press_same_for_a_seed_and_downloads_named_files(open_t
     assert make_quiz(page) == seeded  # the same seed, the same quiz
     page.screenshot(path=str(shots / "quiz.png"), full_page=True)
 
-    stem = f"培训测验-全部-{date.today().isoformat()}"
+    stem = f"培训测验-全部-{date.today().isoformat()}-42"
     with page.expect_download() as csv_download:
         page.locator(f"#quiz-files a[download='{stem}.csv']").click()
     assert csv_download.value.suggested_filename == f"{stem}.csv"
@@ -176,10 +196,13 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
     assert "6.装备制造业等优势产业" in found
     assert "开辟绿色通道" in found and "（五）创造良好合作环境" in found
     assert "哈尔滨市与深圳市对口合作" in found
+    # what is offered to it is marked; the sentences around it are only context
+    offered = " ".join(page.locator("#support-results mark").all_inner_texts())
     for foreign in ("首次公开募股", "在俄罗斯建设的境外经贸合作园区", "农产品产销对接"):
-        assert foreign not in found
+        assert foreign not in offered
     assert "hlj-gd-counterpart" not in found  # no internal ids
-    # closest first: its industries, then its cities, then support open to every project
+    # closest first: its industries and what it wants, then its cities, then support open
+    # to every project
     industry, place, general = (
         found.index(heading)
         for heading in (
@@ -188,13 +211,18 @@ def test_support_finder_for_a_shenzhen_car_parts_maker(open_tab, shots):
             "对口合作项目普遍适用的支持",
         )
     )
-    assert industry < found.index("7.新兴产业") < found.index("6.装备制造业") < place
+    assert industry < found.index("6.装备制造业") < found.index("7.新兴产业") < place
+    # a 民营 firm: Guangdong's private capital in PPP projects and small banks; its own
+    # goods named (汽车零配件、汽车电子)
+    assert industry < found.index("3.民营经济发展") < place and "所有制：民营" in found
+    assert industry < found.index("4.对内对外开放") < place and "汽车零配件" in offered
     assert place < found.index("哈尔滨市与深圳市对口合作") < general < found.index("开辟绿色通道")
     assert found.count("方案没有规定具体条件、金额或申请程序") == 1  # the shared note, once
     # the description filled the form
     assert page.locator("#support-origin input[value='广东']").is_checked()
     assert page.locator("#support-ownership input[value='民营']").is_checked()
     assert "装备制造" in page.locator("#support-industry").inner_text()
+    assert page.locator("#support-wants input").input_value() == "投资"  # 想在哈尔滨建厂
     # only the sentences that concern the enterprise are marked, not whole clauses
     item = page.locator("#support-results .support-item", has_text="研发制造基地").first
     marked = " ".join(item.locator("mark").all_inner_texts())

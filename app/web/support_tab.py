@@ -88,6 +88,7 @@ def build_support_tab(workspace: Workspace, reader: DocumentReader) -> None:
                 [("（不限）", "")] + [(t, t) for t in taxonomy.get("activity", {})],
                 value="",
                 label="想做的事",
+                elem_id="support-wants",
             )
         find = gr.Button("查找", variant="primary", elem_id="support-find")
         found = gr.HTML(elem_id="support-results", js_on_load=READ_LINKS_JS)
@@ -100,16 +101,18 @@ def build_support_tab(workspace: Workspace, reader: DocumentReader) -> None:
             try:
                 result = workspace.find_support(profile)
             except ValueError as exc:
-                return gr.update(), gr.update(), gr.update(), f'<p class="notice">{e(str(exc))}</p>'
+                notice = f'<p class="notice">{e(str(exc))}</p>'
+                return gr.update(), gr.update(), gr.update(), gr.update(), notice
             used = result.profile
             return (
                 used.origin or None,
                 used.ownership or None,
                 list(used.industries),
+                used.wants,
                 support_html(result),
             )
 
         inputs = [description, origin, ownership, industry, wants]
-        outputs = [origin, ownership, industry, found]
+        outputs = [origin, ownership, industry, wants, found]
         find.click(on_find, inputs, outputs, api_visibility="private")
         description.submit(on_find, inputs, outputs, api_visibility="private")

@@ -65,7 +65,10 @@ def build_table_tabs(workspace: Workspace) -> None:
     # These views are rebuilt whenever their tab is opened, so documents added or
     # removed in 知识库管理 show up without a restart.
     with gr.Tab("责任分工", id="duties") as duties_tab:
-        gr.Markdown("“负责”：由该单位落实；“受支持”：方案鼓励、支持或协助该单位去做。")
+        gr.Markdown(
+            "“负责”：由该单位落实；“受支持”：方案鼓励、支持或协助该单位去做；"
+            "“机构设置”：谁任什么职务、机构设在哪里，不是一项任务。"
+        )
         party = gr.Dropdown(parties(), value=ALL, label="单位", elem_id="duties-party")
         first_table, first_csv = duty_view(None)
         table = gr.HTML(first_table, elem_id="duties-table")

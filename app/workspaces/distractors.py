@@ -1,8 +1,12 @@
 """The wrong options of a multiple-choice question: things of the answer's kind, from the plan.
 
-A year's options are other years the plan mentions, the nearest first; a body's are other
-bodies the plan names, a province before the rest for a province (两省 → 广东省, 黑龙江省);
-a city's are other cities, those the plan names before the rest of its provinces' cities.
+A year's options are other years the plan sets for its tasks and the years next to the
+answer, never one before the plan's first (a plan of 2018 asks for nothing by 2017),
+the nearest first. A body's are bodies of its kind that cannot also be right: a province
+for a province, an office for an office, none named in the sentence or lying in a place
+it names (深圳市 is no option where 广东省 is where they go); a group (两省, 相关城市)
+includes its fellows, so it gets none. A city's options are other cities, those the plan
+names before the rest of its provinces' cities.
 An item of an enumeration is the kind of thing its head noun says (…装备, …基金), the
 taxonomy tags it as (an industry for an industry) and its list sums it up as (…等领域):
 the options are the plan's items that share most of these with it. When the answer's own
@@ -27,12 +31,17 @@ _NEAR = 0.5  # how much more or less akin than the third closest an option may b
 
 class Distractors:
     def __init__(
-        self, texts: Iterable[str], items: Iterable[tuple[str, str]], bodies: Iterable[str]
+        self,
+        texts: Iterable[str],
+        items: Iterable[tuple[str, str]],
+        bodies: Iterable[str],
+        years: Iterable[int] = (),
     ) -> None:
         """``items``: (item, what its list sums it up as) of each enumeration item of the
-        plan; ``bodies``: the parties the plan names."""
+        plan; ``bodies``: the parties the plan names; ``years``: those it sets for its
+        tasks (到2020年, 2018—2019年), not those of the documents it cites."""
         plan = "".join(texts)
-        self._years = sorted({int(y) for y in _YEAR.findall(plan)})
+        self._years = sorted(set(years))
         self._categories: dict[str, str] = {}
         for item, category in items:
             self._categories.setdefault(item, category)
@@ -58,7 +67,7 @@ class Distractors:
         if kind == "when":
             scored = self._other_years(answer)
         elif kind == "who":
-            scored = [(self._body_kinship(answer, b), b) for b in self._bodies]
+            scored = self._other_bodies(answer, sentence)
         elif self._place(answer):
             scored = self._other_places(answer)
         else:
@@ -68,11 +77,12 @@ class Distractors:
                 for item in self._categories
                 if item.endswith(head) and (kin := self._item_kinship(answer, item)) >= _KIN
             ]
-        fitting = sorted(
-            (-kin, other)
-            for kin, other in scored
-            if other not in sentence and other not in answer and answer not in other
-        )
+        fitting: list[tuple[float, str]] = []
+        for kin, other in sorted((-kin, other) for kin, other in scored):
+            if other in sentence or any(other in o or o in other for _, o in fitting):
+                continue  # not two options one inside the other: 组织部门, 两省组织部门
+            if other not in answer and answer not in other:
+                fitting.append((kin, other))
         if len(fitting) < 3:
             return []
         # the clearly closest always; the rest drawn from those about as close as the third
@@ -84,12 +94,19 @@ class Distractors:
         return options
 
     def _other_years(self, answer: str) -> list[tuple[float, str]]:
-        """Other years the plan mentions, the nearer the more akin."""
+        """The plan's task years and the two either side of the answer, none before the
+        first task year; the nearer the more akin, the plan's own a little more."""
         year = _YEAR.search(answer)
         if not year or not answer.endswith("年"):
             return []
         wanted = int(year.group())
-        return [(-abs(y - wanted), answer.replace(year.group(), str(y))) for y in self._years]
+        first = min(self._years, default=wanted)
+        near = {wanted + d for d in (-2, -1, 1, 2)}
+        return [
+            (-abs(y - wanted) + 0.5 * (y in self._years), answer.replace(year.group(), str(y)))
+            for y in sorted(set(self._years) | near)
+            if y >= first
+        ]
 
     def _item_kinship(self, answer: str, other: str) -> float:
         """How far two items are the same kind of thing: the same head noun, both
@@ -109,12 +126,34 @@ class Distractors:
             score += 1.5  # a hint: the noun after 等 is not always what the list sums up
         return score - 0.25 * abs(len(answer) - len(other))
 
-    def _body_kinship(self, answer: str, other: str) -> float:
-        """Bodies of the same head (省 for 省, 部门 for 部门), then places for a place."""
-        score = 3.0 if answer[-1] == other[-1] else 0.0
-        if self._place(answer) and self._place(other):
-            score += 1
-        return score - 0.25 * abs(len(answer) - len(other))
+    def _other_bodies(self, answer: str, sentence: str) -> list[tuple[float, str]]:
+        """Bodies of the answer's kind that the sentence does not rule in: for a place,
+        places of its level (see ``_other_places``); for an office or an official, the
+        plan's others of that kind, those of the same head (部门 for 部门) first."""
+        kind = self._body_kind(answer)
+        if kind == "group":
+            return []  # 两省 is right wherever 广东省 is, and 相关城市 wherever 深圳市 is
+        if self._place(answer):
+            rest = sentence.replace(answer, "", 1)
+            named = {p for n, (_, p, _) in self._places.items() if n in rest}
+            return [
+                (kin, other)
+                for kin, other in self._other_places(answer)
+                if (self._place(other) or ("", "", False))[1] not in named
+            ]  # not where the sentence already is: 赴广东省 rules out 广东省 and 深圳市
+        return [
+            (3.0 * (answer[-2:] == b[-2:]) - 0.25 * abs(len(answer) - len(b)), b)
+            for b in self._bodies
+            if self._body_kind(b) == kind
+        ]
+
+    def _body_kind(self, name: str) -> str:
+        """place | group (两省, 相关城市: places, but none in particular) | official | office."""
+        if self._place(name):
+            return "place"
+        if name.endswith(("省", "市")):
+            return "group"
+        return "official" if name.endswith("长") else "office"
 
     def _place(self, name: str) -> tuple[str, str, bool] | None:
         """(level, province, named in the plan) of a place: 深圳, 深圳市, 广东省."""

@@ -3,7 +3,10 @@
 A party is a name from the taxonomy's ``actor`` facet or a role (省长, 领导小组办公室);
 it acts when an action verb follows it closely ("广东省协助黑龙江省") and is the
 object when an encouraging verb precedes it ("鼓励广东省……社会资本"). A sentence
-that starts with a verb has the plan's implied subject, 两省.
+that starts with a verb has the plan's implied subject, 两省. A party that is both
+(推动两省建立…, 协助黑龙江省开展…) gets one row: it does the task it is pushed to, and
+receives the help it is given ("获协助：黑龙江省开展招商引资"). Who holds which post and
+where an office sits (省长任组长) is no task: those rows are of a kind of their own.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ VERBS = (
     "协商"
 ).split()
 _OBJECT_VERBS = ("鼓励", "支持", "引导", "吸引", "协助", "邀请", "组织", "推动")
+_PREDICATE_TAGS = {"v", "vn", "p", "d"}  # jieba's verbs, nominal verbs, prepositions, adverbs
+_HELP_VERBS = ("协助", "支持")  # their object receives help: 获协助, not 协助黑龙江省 as its task
+_POST_VERBS = ("任", "设在")  # who holds a post and where an office sits: no task
 _MODIFIERS = r"(?:要|将|应|积极|主动|共同|分别|联合|研究|进一步|相互|加快|重点|根据需要|在[^，。；]{0,12}下)*"
 _PLACE_MARKERS = "赴到在与向对给为从于和及、至往"
 _DETAIL_END = re.compile(r"[，。；：]")  # clause boundaries; 、 only separates items
@@ -47,7 +53,7 @@ _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》"}
 _FRAME_OPEN, _FRAME_CLOSE = "在", "方面"
 _MEANS = ("利用", "依托", "借助", "通过")  # "利用…资源，共同拓展东盟市场": the task comes next
 _APPOINTED = re.compile(r"[，。；、：的]")
-ACTS, SUPPORTED = "负责", "受支持"
+ACTS, SUPPORTED, POSTED = "负责", "受支持", "机构设置"
 
 
 @dataclass
@@ -55,6 +61,7 @@ class Duty:
     party: str
     action: str  # the verb and what it acts on: "协助黑龙江省的发电装备…"
     role: str  # ACTS (负责: does it) | SUPPORTED (受支持: is encouraged, supported, assisted)
+    # | POSTED (机构设置: holds a post, or sits somewhere: 任组长, 设在省发展改革委)
     clause_id: str
     label: str
     sentence: str
@@ -97,25 +104,31 @@ class DutyExtractor:
     def _sentence(self, clause: Clause, sentence: str) -> list[Duty]:
         body = re.sub(r"^(?:\d{1,3}[.．]|（[一二三四五六七八九十]+）)[^。]{0,20}。", "", sentence)
         rows = []
+        actors: dict[int, str] = {}  # where a verb stands → the party that does it
+        pivots: set[int] = set()  # 推动两省建立…: where a party pushed to act stands
         for match in self._subject.finditer(body):
             if match.start() > 0 and body[match.start() - 1] in _PLACE_MARKERS:
                 continue  # "赴黑龙江省开展", "在黑龙江省设立": a place, not who acts
             verb = self._object_of.search(body, 0, match.start())
             if verb and verb.group() not in _OBJECT_VERBS:
                 continue  # "争取国家有关部门支持": what the subject seeks, not its duty
-            action = _detail(body, match.start(2))
-            rows.append(
-                Duty(
-                    canonical_party(match.group(1)),
-                    action,
-                    ACTS,
-                    clause.clause_id,
-                    clause.label,
-                    sentence,
-                )
-            )
+            party = canonical_party(match.group(1))
+            actors[match.start(2)] = party
+            if verb:
+                pivots.add(match.start())
+                if verb.group() in _HELP_VERBS:
+                    continue  # its row says the help it receives (below)
+            role = POSTED if match.group(2) in _POST_VERBS else ACTS
+            action = _detail(body, match.start(2)) + _done_to(body, match.start())
+            rows.append(Duty(party, action, role, clause.clause_id, clause.label, sentence))
         for match in self._object.finditer(body):
+            offered = match.group(1)
+            if match.start(2) in pivots and offered not in _HELP_VERBS:
+                continue  # its row says the task it is pushed to (above)
             action = _detail(body, match.start(1))
+            if offered in _HELP_VERBS:  # what it receives: 获广东省协助：黑龙江省的…企业…
+                helper = actors.get(match.start(1), "")
+                action = f"获{helper}{offered}：{action[len(offered) :]}"
             rows.append(
                 Duty(
                     canonical_party(match.group(2)),
@@ -168,6 +181,14 @@ def _detail(text: str, start: int, limit: int = 40) -> str:
     """
     pattern = _APPOINTED if text.startswith("任", start) else _DETAIL_END
     end = _clause_end(text, start, pattern)
+    if text.startswith(_OBJECT_VERBS, start) and text.startswith("，", end):
+        # 协助黑龙江省的…等优势产品企业，利用…平台，开展对外贸易: what its object does comes later
+        verb = next(v for v in _OBJECT_VERBS if text.startswith(v, start))
+        if _bare_noun_phrase(text[start + len(verb) : end]):
+            start_of_next = end + 1
+            end = _clause_end(text, start_of_next, pattern)
+            if text.startswith(_MEANS, start_of_next) and text.startswith("，", end):
+                end = _clause_end(text, end + 1, pattern)
     if text.startswith(_MEANS, start) and text.startswith("，", end):
         end = _clause_end(text, end + 1, pattern)
     detail = text[start:end]
@@ -195,6 +216,28 @@ def _clause_end(text: str, start: int, pattern: re.Pattern[str]) -> int:
             continue
         return boundary.start()
     return len(text)
+
+
+def _bare_noun_phrase(text: str) -> bool:
+    """Whether ``text`` is a noun phrase with no verb of its own: 黑龙江省的发电装备、…等
+    优势产品企业 (the items of a list before 等 may hold verbs: 石油钻探装备). A
+    preposition heads no noun: 在黑龙江省开展业务 has a predicate that jieba calls a noun."""
+    words = tagged_words(text.rsplit("等", 1)[-1])
+    return (
+        bool(words)
+        and words[-1][1].startswith("n")
+        and not any(t in _PREDICATE_TAGS for _, t in words)
+    )
+
+
+def _done_to(text: str, party: int) -> str:
+    """What a party acts on when the clause names it first: "具体事宜由两省组织部门协商确定"
+    → 具体事宜, appended to the verb ("协商确定具体事宜"); "" otherwise."""
+    if not text.startswith("由", party - 1):
+        return ""
+    opened = max((m.end() for m in _DETAIL_END.finditer(text, 0, party - 1)), default=0)
+    done_to = text[opened : party - 1]
+    return done_to if _bare_noun_phrase(done_to) else ""
 
 
 def _is_place(text: str) -> bool:

@@ -10,7 +10,7 @@ from kb.text import tagged_words
 
 _HANZI = r"(?:(?!等)[\u4e00-\u9fff（）])"  # an item ends before 等, which sums the list up
 _ENUM = re.compile(rf"(?:{_HANZI}{{2,12}}、)+{_HANZI}{{2,12}}(?:(?:和|及|与){_HANZI}{{2,12}})?")
-_AND = re.compile(r"以及|和|及|与")  # joins the last item; inside another it is part of it
+_AND = ("以及", "和", "及", "与")  # joins the last item; inside another it is part of it
 # Brackets, and function words an item (a noun phrase) would not contain.
 _BRACKETS = re.compile(r"[（）“”《》在的对将于以把向从]")
 _PHRASE_END = re.compile(r"[，。；：、的和及与（“《]")
@@ -28,15 +28,18 @@ def enumerations(sentence: str) -> list[Enumeration]:
     In "推动电力装备、高档数控机床和船舶制造等" the regex cannot tell where the first
     item starts, so only the middle items, and a last item ended by 等 that is no
     longer than they are, are taken: "高档数控机床", "船舶制造". 和 joins the last item;
-    inside another ("石化和冶金装备") it is part of that item.
+    inside another ("石化和冶金装备") it is part of that item. So is it where the list
+    goes on after what the regex took (…、举办文化交流和旅游、“候鸟”旅居推介会), and where
+    it is a character of a word (社会参与), not a word of its own.
     """
     found = []
     for match in _ENUM.finditer(sentence):
         *listed, last = match.group().split("、")
-        items = listed + _AND.split(last)
+        goes_on = sentence.startswith("、", match.end())
+        items = listed + ([last] if goes_on else _joined(last))
         if len(items) < 3:
             continue
-        middle = items[1:-1]
+        middle = items[1:] if goes_on else items[1:-1]
         width = max(len(i) for i in middle)
         tail_end = match.end() < len(sentence) and sentence[match.end()] == "等"
         if tail_end and len(items[-1]) <= width + 1:
@@ -46,6 +49,17 @@ def enumerations(sentence: str) -> list[Enumeration]:
             category = _category(sentence[match.end() + 1 :]) if tail_end else ""
             found.append(Enumeration(clean, category))
     return found
+
+
+def _joined(last: str) -> list[str]:
+    """The last part of a list split where a conjunction stands as a word of its own."""
+    parts = [""]
+    for word, _ in tagged_words(last):
+        if word in _AND and parts[-1]:
+            parts.append("")
+        else:
+            parts[-1] += word
+    return parts if all(parts) else [last]
 
 
 def enumeration_items(sentence: str) -> list[list[str]]:

@@ -19,9 +19,10 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def file_stem(quiz: Quiz, today: date | None = None) -> str:
-    """培训测验-<part>-<date>: a name that says what the file holds, safe on every system."""
+    """培训测验-<part>-<date>-<number>: what the file holds, safe on every system; the
+    quiz's number (its seed, shown with it) keeps two quizzes of a day apart."""
     part = _UNSAFE.sub("", quiz.part)[:30] or "全部"
-    return f"培训测验-{part}-{(today or date.today()).isoformat()}"
+    return f"培训测验-{part}-{(today or date.today()).isoformat()}-{quiz.seed}"
 
 
 def _letter(q: QuizQuestion) -> str:

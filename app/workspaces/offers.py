@@ -2,8 +2,11 @@
 
 "引导广东省制造业企业在黑龙江省设立研发制造基地" offers (引导) something to 广东省制造业企业:
 enterprises from 广东, of the industry 装备制造. "引导黑龙江省企业利用深圳证券交易所……"
-is for enterprises from 黑龙江, whatever else it shares with a 深圳 manufacturer. When a
-sentence names no beneficiary, its own industries say whom it concerns.
+is for enterprises from 黑龙江, whatever else it shares with a 深圳 manufacturer. A
+beneficiary's industry is read with the plan's own items (汽车零配件 is 装备制造, as the
+plan lists 汽车装备 among its equipment). When a sentence names no beneficiary of an
+industry or ownership, its own industries say whom it concerns; 广东省社会资本 is private
+capital of any industry, whatever the sentence invites it to found (中小型银行).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.workspaces.profile import EnterpriseProfile, province_of
+from app.workspaces.profile import EnterpriseProfile, industries_in, province_of
 from ingest.tagging import tag_text
 
 # Verbs by which a plan offers something: encourage, support, attract, give priority…
@@ -37,16 +40,18 @@ class Offer:
     offers: bool  # whether the sentence offers anything (an offering verb)
 
 
-def read_offer(sentence: str) -> Offer:
+def read_offer(sentence: str, words: dict[str, list[str]] | None = None) -> Offer:
+    """``words``: each industry's words, the plan's own items among them (see
+    ``profile.industry_words``); without them, the taxonomy's keywords."""
     match = _BENEFICIARY.search(sentence)
     beneficiary = (match.group(1) or match.group(2)) if match else ""
-    own = _facet(beneficiary, "industry")
+    own = list(industries_in(beneficiary, words)) if words else _facet(beneficiary, "industry")
     ownership = _facet(beneficiary, "ownership")
     return Offer(
         sentence=sentence,
         beneficiary=beneficiary,
         origin=province_of(beneficiary),
-        industries=frozenset(own or _facet(sentence, "industry")),
+        industries=frozenset(own if own or ownership else _facet(sentence, "industry")),
         ownership=ownership[0] if ownership else "",
         kinds=tuple(_facet(sentence, "support")),
         offers=bool(OFFER.search(sentence)),
@@ -88,7 +93,9 @@ def fit(offer: Offer, profile: EnterpriseProfile) -> Fit | None:
     if industries:
         score += 2
         reasons.append("行业：" + "、".join(sorted(industries)))
-    wanted = [k for k in profile.wanted_terms() if k in offer.sentence]
+    # what it wants to do, where the sentence invites someone to do it: 吸引广东省社会资本
+    # 投资运营, not 优化投资营商环境
+    wanted = [k for k in profile.wanted_terms() if k in offer.sentence and offer.beneficiary]
     if wanted:
         score += 2
         reasons.append("涉及：" + "、".join(wanted))

@@ -20,7 +20,7 @@ from app.workspaces.enumerations import enumeration_items
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
 from ingest.tagging import load_taxonomy
-from kb.text import expand_query, normalize_query
+from kb.text import expand_query, normalize_query, tagged_words
 
 ORIGINS = ("广东", "黑龙江", "其他地区")
 PLACES_PATH = Path(__file__).with_name("data") / "places.yaml"
@@ -143,14 +143,7 @@ def read_profile(description: str, words: dict[str, list[str]]) -> EnterprisePro
         ),
         "",
     )
-    wants = next(
-        (
-            tag
-            for tag, keys in load_taxonomy().get("activity", {}).items()
-            if any(k in text for k in keys)
-        ),
-        "",
-    )
+    wants = _wanted_activity(text, said[wants_from:] if wanting else "")
     cities = [said[s:e] for s, e, p in sorted(found, key=lambda f: f[0]) if said[s:e] in p.cities]
     return EnterpriseProfile(
         description,
@@ -161,6 +154,20 @@ def read_profile(description: str, words: dict[str, list[str]]) -> EnterprisePro
         destination=destination,
         cities=tuple(dict.fromkeys(cities)),
     )
+
+
+def _wanted_activity(text: str, intent: str) -> str:
+    """The activity the enterprise wants: one whose keywords the description holds, or
+    one a word of what it says it wants is part of ("建厂" of 投资建厂, "上市" of 上市融资)."""
+    activities = load_taxonomy().get("activity", {})
+    for tag, keys in activities.items():
+        if any(k in text for k in keys):
+            return tag
+    words = [w for w, t in tagged_words(intent) if len(w) >= 2 and t[0] in "nv"]
+    for tag, keys in activities.items():
+        if any(w in k for w in words for k in [tag, *keys]):
+            return tag
+    return ""
 
 
 def wanted_text(description: str) -> str:

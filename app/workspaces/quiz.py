@@ -5,7 +5,8 @@ A question blanks out one item of an enumeration in a clause sentence
 and shows the clauses around the blank rather than the whole paragraph. The options of
 a multiple-choice question are things of the answer's kind from the plan (distractors.py):
 other years, other bodies, other cities, items listed as the same kind of thing. Every
-answer is a substring of the cited clause, and the same seed gives the same quiz.
+answer is a substring of the cited clause, each is asked once a quiz (到2020年 and
+2020年，总结… are one fact), and the same seed gives the same quiz.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ingest.models import Clause
 
 BLANK = "____"
 _YEAR = re.compile(r"\d{4}年")
+_YEARS = re.compile(r"\d{4}")
 _DEAL = ("item", "item", "who", "item", "when")
 _CONTEXT = 60  # characters of the sentence a question shows around its blank
 _CLAUSES = re.compile(r"(?<=[，；：])")
@@ -74,6 +76,7 @@ class QuizBuilder:
         """``actors``: (party, sentence) of each party that acts in a sentence (责任分工)."""
         self._clauses = clauses
         self._actors = actors or []
+        self._task_years: set[int] = set()  # the years the plan sets for its tasks
         self._blanks = [b for c in clauses for b in self._blanks_in(c)]
         texts = [c.text for c in clauses]
         items = [
@@ -85,7 +88,7 @@ class QuizBuilder:
         ]
         bodies = {p for p, _ in self._actors}
         bodies |= {canonical_party(n) for n in party_names() if any(n in t for t in texts)}
-        self._distractors = Distractors(texts, items, bodies)
+        self._distractors = Distractors(texts, items, bodies, self._task_years)
 
     def _blanks_in(self, clause: Clause) -> list[_Blank]:
         found = []
@@ -94,10 +97,10 @@ class QuizBuilder:
             sentence = clause.text[start:end]
             for e in enumerations(sentence):
                 found += [_Blank(clause, sentence, i, "item", e.items) for i in e.items]
+            nodes = time_nodes(sentence, max(heading - start, 0))
+            self._task_years |= {int(y) for n in nodes for y in _YEARS.findall(n.time)}
             years = {
-                year.group()
-                for node in time_nodes(sentence, max(heading - start, 0))
-                if (year := _YEAR.fullmatch(node.time))
+                year.group() for node in nodes if (year := _YEAR.fullmatch(node.time))
             }  # a year that times a task, not one in a name (…行动计划（2016—2020年）)
             found += [_Blank(clause, sentence, y, "when") for y in sorted(years)]
             named = {p for p, said in self._actors if said == sentence and p in sentence}
@@ -125,12 +128,14 @@ class QuizBuilder:
         chosen = _mixed(chosen, rng)
         questions: list[QuizQuestion] = []
         used: set[tuple[str, str]] = set()
+        answers: set[str] = set()
         for blank in chosen:
             if len(questions) >= n:
                 break
-            if (blank.clause.clause_id, blank.sentence) in used:
-                continue  # one question a sentence
+            if (blank.clause.clause_id, blank.sentence) in used or blank.answer in answers:
+                continue  # one question a sentence, and each answer asked once
             used.add((blank.clause.clause_id, blank.sentence))
+            answers.add(blank.answer)
             # about half multiple choice, any question with three fitting others; a body
             # has its few fellow bodies ever at hand, so it takes a choice only when few
             # items, cities and years have taken one

@@ -18,6 +18,7 @@ from app.workspaces.offers import GENERAL, INDUSTRY, PLACE, Fit, Offer, fit, rea
 from app.workspaces.profile import EnterpriseProfile, wanted_text
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
+from ingest.tagging import load_taxonomy
 from kb.knowledge_base import KnowledgeBase
 from kb.text import STOPWORDS, content_terms, expand_query, normalize_query, tagged_words
 
@@ -47,7 +48,8 @@ class SupportItem:
     label: str
     doc_title: str
     text: str  # the clause's text, or the part around the sentences that concern the enterprise
-    sentences: list[str]  # the sentences that concern it, as they appear in ``text``
+    sentences: list[str]  # the sentences (or parts of one between ；) that concern it,
+    # as they appear in ``text``
     reasons: list[str]
     note: str
     score: float
@@ -79,8 +81,12 @@ class SupportResult:
 
 
 class SupportFinder:
-    def __init__(self, kb: KnowledgeBase, items: int = 8) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, words: dict[str, list[str]] | None = None, items: int = 8
+    ) -> None:
+        """``words``: each industry's words with the plan's own items (``industry_words``)."""
         self._kb = kb
+        self._words = words
         self._items = items
 
     def find(self, profile: EnterpriseProfile) -> SupportResult:
@@ -102,8 +108,13 @@ class SupportFinder:
     ) -> list[tuple[Offer, Fit]]:
         """The clause's sentences that concern the enterprise, each with how well it fits."""
         fits = []
-        for start, end in sentence_spans(clause.text):
-            offer = read_offer(clause.text[start:end])
+        parts = [
+            part  # 协助广东省…汽车零配件…企业…；引导广东省企业到…在俄罗斯建设的…园区: two offers
+            for start, end in sentence_spans(clause.text)
+            for part in clause.text[start:end].split("；")
+        ]
+        for part in parts:
+            offer = read_offer(part, self._words)
             how = fit(offer, profile)
             if how is None:
                 continue
@@ -139,7 +150,11 @@ class SupportFinder:
             del said[verbs[0]]  # the predicate (享受 减税, 获得 补贴), not what is wanted
         # nouns and verbs name what is wanted (税收, 减税, 补贴); 一家, 在 do not
         wanted = [w for w, tag in said if tag in _NAMING and len(w) >= 2 and w not in STOPWORDS]
-        return [w for w in dict.fromkeys(wanted) if not self._kb.contains_text(w)]
+        # a word read as one of the activities (设厂 → 投资) is met by that activity's clauses
+        known = {k for keys in load_taxonomy().get("activity", {}).values() for k in keys}
+        return [
+            w for w in dict.fromkeys(wanted) if w not in known and not self._kb.contains_text(w)
+        ]
 
 
 def _pairs(offer: Offer, profile: EnterpriseProfile) -> bool:
@@ -160,7 +175,7 @@ def excerpt(text: str, sentences: list[str], limit: int = 320) -> str:
     if len(text) <= limit:
         return text
     spans = sentence_spans(text)
-    chosen = [i for i, (s, e) in enumerate(spans) if text[s:e] in sentences]
+    chosen = [i for i, (s, e) in enumerate(spans) if any(p in text[s:e] for p in sentences)]
     first, last = max(min(chosen) - 1, 0), min(max(chosen) + 1, len(spans) - 1)
     body = text[spans[first][0] : spans[last][1]]
     return ("…" if first > 0 else "") + body + ("…" if last < len(spans) - 1 else "")

@@ -6,7 +6,7 @@ One object for the UI tabs and the CLI: the outline (方案目录), the support 
 
 from __future__ import annotations
 
-from app.workspaces.duties import ACTS, Duty, DutyExtractor
+from app.workspaces.duties import SUPPORTED, Duty, DutyExtractor
 from app.workspaces.outline import OutlineEntry, outline_tree
 from app.workspaces.profile import (
     EnterpriseProfile,
@@ -62,12 +62,15 @@ class Workspace:
 
     def find_support(self, profile: EnterpriseProfile) -> SupportResult:
         """Support for the profile, its empty fields filled from its description."""
-        return SupportFinder(self._kb).find(with_description(profile, self.industry_words()))
+        words = self.industry_words()
+        return SupportFinder(self._kb, words).find(with_description(profile, words))
 
     def quiz(self, n: int, seed: int | None = None, part: str | None = None) -> Quiz:
         """A new quiz on each call unless ``seed`` is given (see ``QuizBuilder.build``)."""
         clauses = self.clauses()
-        actors = [(d.party, d.sentence) for d in self._duties.duties(clauses) if d.role == ACTS]
+        actors = [
+            (d.party, d.sentence) for d in self._duties.duties(clauses) if d.role != SUPPORTED
+        ]
         return QuizBuilder(clauses, actors).build(n, seed, part)
 
     def duties(self, party: str | None = None) -> list[Duty]:
