@@ -8,6 +8,7 @@ expanded from a data table, and English words get their Chinese plan terms.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -107,6 +108,64 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 
     _jieba()
     return [(token.word, token.flag) for token in jieba.posseg.cut(text)]
+
+
+def word_spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where ``phrase`` stands in ``text`` as a whole word or a run of whole words.
+
+    Words are cut as jieba cuts the text, a long word also into the words it is made of
+    (深圳市 → 深圳 市, 金融资本 → 金融 资本): 融资 is found in 融资担保 and 投融资, not
+    across 金融|资本; 对口合作 is found as 对口 合作.
+    """
+    if not phrase or phrase not in text:
+        return []
+    bounds = _word_bounds(text)
+    spans: list[tuple[int, int]] = []
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if start in bounds and end in bounds:
+            spans.append((start, end))
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _word_bounds(text: str) -> frozenset[int]:
+    """The offsets of ``text`` where a word begins or ends."""
+    bounds = {0, len(text)}
+    for word, start, end in _jieba().tokenize(text):
+        bounds |= {start, end}
+        if end - start > 2:
+            bounds |= {start + cut for cut in _inner_cuts(word)}
+    return frozenset(bounds)
+
+
+def _inner_cuts(word: str) -> set[int]:
+    """Where jieba would cut ``word`` if it were not in its dictionary, and inside the parts.
+
+    The likeliest route through the dictionary's words, as jieba itself chooses, with the
+    whole word not counted as one of them.
+    """
+    jieba = _jieba()
+    n, dag, log_total = len(word), jieba.get_DAG(word), math.log(jieba.dt.total)
+    best: dict[int, tuple[float, int]] = {n: (0.0, n)}
+    for i in range(n - 1, -1, -1):
+        ends = [last + 1 for last in dag[i] if (i, last + 1) != (0, n)] or [i + 1]
+        best[i] = max(
+            (math.log(jieba.dt.FREQ.get(word[i:end]) or 1) - log_total + best[end][0], end)
+            for end in ends
+        )
+    cuts, start = set(), 0
+    while start < n:
+        end = best[start][1]
+        cuts.add(end)
+        if end - start > 2:
+            cuts |= {start + cut for cut in _inner_cuts(word[start:end])}
+        start = end
+    return cuts
 
 
 def segment(text: str) -> list[str]:

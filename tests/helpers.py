@@ -152,5 +152,29 @@ def scrolled_to(page, selector: str) -> None:
     )
 
 
+def settled(page) -> None:
+    """Returns once the page has stopped scrolling (a smooth scroll has ended)."""
+    page.evaluate(
+        """() => new Promise((done) => {
+          let last = null;
+          const look = () => {
+            if (scrollY === last) done(); else { last = scrollY; setTimeout(look, 200); }
+          };
+          look();
+        })"""
+    )
+
+
+def top_seen(locator) -> bool:
+    """Whether the element's top line is inside the window and not covered by anything."""
+    return locator.evaluate(
+        """(el) => {
+          const r = el.getBoundingClientRect();
+          const seen = document.elementFromPoint(r.left + 16, r.top + 8);
+          return r.top >= 0 && seen !== null && el.contains(seen);
+        }"""
+    )
+
+
 # the tabs every page shows (知识库管理 comes after them when an admin password is set)
 TABS = ("对话", "原文阅读", "政策查找", "培训测验", "方案目录", "责任分工", "时间节点")

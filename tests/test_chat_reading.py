@@ -1,9 +1,10 @@
 """Reading the chat in headless Chromium, as an official would, at desktop and phone size.
 
 One served app for the module (each test opens its own browser, so its own
-localStorage): the sources of an answer, the document view, the phone layout, messages
-clear of the chat's toolbar, where a refusal says its clauses are, the reader opened by
-itself, the conversation across a reload and a clear, and what a user must never see.
+localStorage): the sources of an answer, the document view, the phone layout (read down
+the page, a one-line question bar, [n] jumps clear of it), messages clear of the chat's
+toolbar, where a refusal says its clauses are, the reader opened by itself, the
+conversation across a reload and a clear, and what a user must never see.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN_ID
-from tests.helpers import TABS, clean_env, open_page, running_server, scrolled_to
+from tests.helpers import (
+    TABS,
+    clean_env,
+    open_page,
+    running_server,
+    scrolled_to,
+    settled,
+    top_seen,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -59,16 +68,24 @@ def browsing(url: str, viewport: dict[str, int]) -> Iterator:
 
 
 def ask(page, question: str, answers: int) -> None:
-    """Asks and waits until the citation column holds the sources of ``answers`` answers."""
+    """Asks and waits until the citation column holds the sources of ``answers`` answers
+    (and, on a phone, until the page has brought the question into view)."""
     page.locator("#question textarea").fill(question)
     page.locator("#ask").click()
     page.locator(f"#citations #sources-{answers}").wait_for(state="attached", timeout=30_000)
+    settled(page)
 
 
 def in_view(page, locator) -> bool:
     box = locator.bounding_box()
     height = page.viewport_size["height"]
     return box is not None and box["y"] >= -1 and box["y"] < height
+
+
+# the boxes inside the chat that scroll (their content taller than they are)
+INNER_SCROLLERS = """() => [document.querySelector('#chat'), ...document.querySelectorAll('#chat *')]
+  .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY)
+    && el.scrollHeight > el.clientHeight + 1).length"""
 
 
 def test_quoted_clause_first_others_folded_and_markers_scroll(url: str):
@@ -143,6 +160,11 @@ def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str):
         first_source = page.locator("#sources-1 .citation.quoted").bounding_box()
         assert chat and first_source
         assert 0 < first_source["y"] - (chat["y"] + chat["height"]) < 60  # right under it
+        # the conversation grows with it, no box inside scrolls: read down the page, the
+        # answer ends and its quoted clause follows within a glance
+        assert page.evaluate(INNER_SCROLLERS) == 0
+        answer = page.locator("#chat [data-testid=bot]").bounding_box()
+        assert answer and 0 < first_source["y"] - (answer["y"] + answer["height"]) < 200
         page.locator("#sources-1 details.related-clauses summary").click()  # a long page
 
         # the box is at hand wherever one reads: the conversation, the sources, the end
@@ -157,26 +179,75 @@ def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str):
         last, box = page.locator("#citations").bounding_box(), question.bounding_box()
         assert last and box and last["y"] + last["height"] <= box["y"]
 
+        # asked from down there, the new question comes into view, its answer under it
+        ask(page, "领导小组办公室设在哪里？", 2)
+        asked = page.locator("#chat [data-testid=user]").nth(1)
+        assert asked.inner_text() == "领导小组办公室设在哪里？" and in_view(page, asked)
+        assert top_seen(asked)
+
+
+def test_phone_question_bar_is_one_compact_line_and_jumps_land_clear_of_it(url: str):
+    with browsing(url, PHONE) as page:
+        ask(page, "领导小组办公室设在哪里？", 1)
+        ask(page, FINANCE, 2)
+        # a slim bar: the box one line high, 提问 beside it, nothing else in it
+        bar = page.locator("#ask-bar")
+        bar_box, box = bar.bounding_box(), page.locator("#question textarea").bounding_box()
+        send = page.locator("#ask").bounding_box()
+        assert bar_box and box and send
+        assert bar_box["height"] < 0.12 * PHONE["height"], bar_box
+        assert box["height"] < 48 and send["x"] >= box["x"] + box["width"]
+        assert send["y"] < box["y"] + box["height"] and box["y"] < send["y"] + send["height"]
+        shown = bar.locator("button:visible")
+        assert shown.count() == 1 and shown.inner_text() == "提问"  # 清空对话 is not in it:
+        assert page.locator("#chat button[aria-label=Clear]").is_visible()  # the chat's 🗑 is
+
+        # a [1] lands its clause at the top of the window, its first line seen and not
+        # covered, and the 相关条款 row after it above the bar
+        page.locator("#sources-2 details.related-clauses summary").click()
+        page.locator("#chat [data-testid=bot]").nth(1).locator("a.cite-ref").first.click()
+        settled(page)
+        clause, related = page.locator("#cite-2-1"), page.locator("#sources-2 > details > summary")
+        assert top_seen(clause) and top_seen(related)
+        bar_top = bar.bounding_box()["y"]
+        assert related.bounding_box()["y"] + related.bounding_box()["height"] <= bar_top
+        # the first answer's clause, folded near the end of the page: not under the bar either
+        page.locator("#chat [data-testid=bot]").first.locator("a.cite-ref").first.click()
+        settled(page)
+        assert top_seen(page.locator("#cite-1-1"))
+
 
 # per message of the chat, how far its visible part starts below the chat's label and
-# copy/clear toolbar (negative: under them); None for a message scrolled out of sight
+# copy/clear toolbar (negative: under them); None for a message scrolled out of sight.
+# The conversation is scrolled to ``fraction``: inside the chat where a box of it scrolls
+# (desktop), else the page (phone, where the chat grows with the conversation).
 CLEAR_OF_TOOLBAR = """(fraction) => {
   const chat = document.querySelector('#chat');
   const copy = chat.querySelector('button[title="复制对话"]');
   const label = chat.querySelector('[data-testid=block-label]');
-  const under = Math.max(copy.parentElement.getBoundingClientRect().bottom,
-                         label.getBoundingClientRect().bottom);
   const messages = [...chat.querySelectorAll('[data-testid=user], [data-testid=bot]')];
   let scroller = messages[0].parentElement;
-  while (!['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY)) {
-    scroller = scroller.parentElement;
+  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY)
+    && el.scrollHeight > el.clientHeight;
+  while (scroller !== chat.parentElement && !scrolls(scroller)) scroller = scroller.parentElement;
+  const inner = scroller !== chat.parentElement;
+  let clip = {top: 0, bottom: window.innerHeight};
+  if (inner) {
+    scroller.scrollTop = fraction * (scroller.scrollHeight - scroller.clientHeight);
+    clip = scroller.getBoundingClientRect();
+  } else {
+    const whole = chat.getBoundingClientRect();
+    window.scrollTo(0, scrollY + whole.top + fraction * (whole.height - window.innerHeight));
   }
-  scroller.scrollTop = fraction * (scroller.scrollHeight - scroller.clientHeight);
-  const clip = scroller.getBoundingClientRect();
-  return {scrolls: scroller.scrollHeight > scroller.clientHeight, gaps: messages.map((m) => {
-    const r = m.getBoundingClientRect();
-    return r.bottom <= clip.top || r.top >= clip.bottom ? null : Math.max(r.top, clip.top) - under;
-  })};
+  const under = Math.max(copy.parentElement.getBoundingClientRect().bottom,
+                         label.getBoundingClientRect().bottom);
+  return {inner, scrolls: inner || document.documentElement.scrollHeight > window.innerHeight,
+    gaps: messages.map((m) => {
+      const r = m.getBoundingClientRect();
+      return r.bottom <= clip.top || r.top >= clip.bottom ? null
+        : Math.max(r.top, clip.top) - under;
+    }),
+    tops: messages.map((m) => m.getBoundingClientRect().top - under)};
 }"""
 
 
@@ -191,9 +262,11 @@ def test_messages_clear_of_the_toolbar_and_a_refusal_points_to_related_clauses(
     with browsing(url, viewport) as page:
         ask(page, "领导小组办公室设在哪里？", 1)
         ask(page, "方案规定哈尔滨新区的土地出让金能打几折？", 2)  # declined
-        # as a phone shows it: the conversation at the top, its sources, the box at the foot
-        page.locator("#chat").evaluate("chat => chat.scrollIntoView({block: 'start'})")
-        page.wait_for_timeout(300)
+        # as each shows it: the conversation beside its sources; on a phone the page has
+        # brought the question just asked into view, its answer and sources under it
+        if viewport is DESKTOP:
+            page.locator("#chat").evaluate("chat => chat.scrollIntoView({block: 'start'})")
+        settled(page)
         page.screenshot(path=str(screenshots / shot))
 
         # the refusal says where its nearest clauses are: folded under 相关条款, which
@@ -210,12 +283,16 @@ def test_messages_clear_of_the_toolbar_and_a_refusal_points_to_related_clauses(
         else:
             assert 0 < where["y"] - (chat["y"] + chat["height"]) < 200
 
-        # no message is ever under the label and toolbar, wherever the chat is scrolled
+        # no message is ever under the label and toolbar, wherever the chat is scrolled;
+        # on a phone no box inside the chat scrolls (the page does), so no line of a
+        # message is ever cut at its top: each starts below the toolbar
         for fraction in (0, 0.5, 1):
             seen = page.evaluate(CLEAR_OF_TOOLBAR, fraction)
-            assert seen["scrolls"]
+            assert seen["scrolls"] and seen["inner"] == (viewport is DESKTOP)
             gaps = [gap for gap in seen["gaps"] if gap is not None]
             assert gaps and min(gaps) >= 0, (fraction, seen["gaps"])
+            if viewport is PHONE:
+                assert min(seen["tops"]) >= 0 and page.evaluate(INNER_SCROLLERS) == 0
         first = page.evaluate(CLEAR_OF_TOOLBAR, 0)["gaps"][0]
         assert first is not None and first >= 0  # the first question, read in full at the top
 

@@ -299,6 +299,20 @@ def test_outline_is_indented_searchable_and_expands(open_tab, shots):
     phone.locator("#outline-tree summary", has_text="五、保障措施").click()
     phone.screenshot(path=str(shots / "outline-phone.png"))
 
+    # found as whole words, as the text reads: 融资 in 融资担保公司 and 投融资, never
+    # across 金融|资本 (「引导金融资本」 is not about 融资); 对口合作 is two words, found whole
+    found = phone.locator("#outline-tree")
+    for query, count in (("对口合作", 15), ("融资", 5)):
+        phone.locator("#outline-search textarea").fill(query)
+        phone.wait_for_function(
+            "said => document.querySelector('#outline-tree').innerText.includes(said)",
+            arg=f"找到 {count} 处“{query}”",
+            timeout=30_000,
+        )
+        assert set(found.locator("mark").all_inner_texts()) == {query}
+    assert "金融资本" not in found.inner_text()
+    assert "投融资" in found.inner_text() and "融资担保公司" in found.inner_text()
+
 
 def read_in_reader(page, entry) -> object:
     """Clicks the entry's 在原文中阅读 and returns the clause framed in 原文阅读."""

@@ -15,7 +15,7 @@ from app.workspaces.outline import (
     search_outline,
 )
 from app.workspaces.workspace import Workspace
-from kb.text import normalize_query
+from kb.text import normalize_query, word_spans
 
 e = html.escape
 _SENTENCE_END = re.compile(r"(?<=[。；])")
@@ -39,8 +39,12 @@ def paragraphs(text: str, width: int = 160) -> list[str]:
 
 
 def _highlight(text: str, query: str) -> str:
-    escaped = e(text)
-    return escaped.replace(e(query), f"<mark>{e(query)}</mark>") if query else escaped
+    """``text`` escaped, the query marked where it stands as whole words (kb.text)."""
+    parts, last = [], 0
+    for start, end in word_spans(text, query):
+        parts += [e(text[last:start]), f"<mark>{e(text[start:end])}</mark>"]
+        last = end
+    return "".join(parts) + e(text[last:])
 
 
 def outline_html(trees: list[OutlineEntry], query: str = "") -> str:

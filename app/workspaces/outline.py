@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.chunking import sentence_spans
 from ingest.models import ParsedDocument
-from kb.text import normalize_query
+from kb.text import normalize_query, word_spans
 
 
 @dataclass
@@ -48,7 +48,8 @@ def outline_tree(doc: ParsedDocument) -> OutlineEntry:
 def search_outline(trees: list[OutlineEntry], query: str) -> list[OutlineEntry]:
     """Only the entries whose heading or text holds the query, with the headings above them.
 
-    The query is normalised as documents are (繁体 → 简体, full-width → half-width).
+    The query is normalised as documents are (繁体 → 简体, full-width → half-width) and
+    found as whole words only (``holds``).
     """
     wanted = normalize_query(query).strip()
     if not wanted:
@@ -56,11 +57,17 @@ def search_outline(trees: list[OutlineEntry], query: str) -> list[OutlineEntry]:
 
     def keep(entry: OutlineEntry) -> OutlineEntry | None:
         children = [c for c in (keep(c) for c in entry.children) if c is not None]
-        if children or wanted in entry.name or wanted in entry.text:
+        if children or holds(entry, wanted):
             return replace(entry, children=children)
         return None
 
     return [t for t in (keep(t) for t in trees) if t is not None]
+
+
+def holds(entry: OutlineEntry, wanted: str) -> bool:
+    """Whether the heading or the text has ``wanted`` as whole words: 融资 is in 融资担保
+    and 投融资, not in 金融资本 (金融 + 资本)."""
+    return bool(word_spans(entry.name, wanted) or word_spans(entry.text, wanted))
 
 
 def matching_sentences(text: str, query: str) -> list[str]:
@@ -68,14 +75,13 @@ def matching_sentences(text: str, query: str) -> list[str]:
     wanted = normalize_query(query).strip()
     if not wanted:
         return []
-    return [text[s:e] for s, e in sentence_spans(text) if wanted in text[s:e]]
+    return [text[s:e] for s, e in sentence_spans(text) if word_spans(text[s:e], wanted)]
 
 
 def count_matches(trees: list[OutlineEntry], query: str) -> int:
     wanted = normalize_query(query).strip()
 
     def count(entry: OutlineEntry) -> int:
-        own = wanted in entry.name or wanted in entry.text
-        return int(own) + sum(count(c) for c in entry.children)
+        return int(holds(entry, wanted)) + sum(count(c) for c in entry.children)
 
     return sum(count(t) for t in trees) if wanted else 0

@@ -1,10 +1,22 @@
 // The chat's [n] markers: each becomes a link to its clause in the citation column.
 // Messages stay plain text (what the copy button copies); the links are added here.
+// On a phone the page scrolls, not the chat: a question just asked is brought into view.
 (() => {
   const MARKER = /\[(\d{1,2})\]/g;
+  const PHONE = window.matchMedia('(max-width: 640px)');
 
   const botMessages = () =>
     Array.from(document.querySelectorAll('#chat [data-testid="bot"]'));
+  const userMessages = () =>
+    Array.from(document.querySelectorAll('#chat [data-testid="user"]'));
+  let askedAfter = null;  // how many questions the chat held when one was last asked
+
+  function showNewQuestion() {
+    const questions = userMessages();
+    if (askedAfter === null || questions.length <= askedAfter) return;
+    askedAfter = null;
+    questions[questions.length - 1].scrollIntoView({block: 'start', behavior: 'smooth'});
+  }
 
   function linkMarkers() {
     botMessages().forEach((message, index) => {
@@ -34,6 +46,18 @@
     });
   }
 
+  const asking = (target) => PHONE.matches && target.closest
+    && target.closest('#ask, #chat button[aria-label^="Select example"]');
+  document.addEventListener('click', (event) => {
+    if (asking(event.target)) askedAfter = userMessages().length;
+  });
+  document.addEventListener('keydown', (event) => {
+    const typed = event.target.closest && event.target.closest('#question textarea');
+    if (PHONE.matches && typed && event.key === 'Enter' && !event.shiftKey) {
+      askedAfter = userMessages().length;
+    }
+  });
+
   document.addEventListener('click', (event) => {
     const link = event.target.closest && event.target.closest('a.cite-ref');
     if (!link) return;
@@ -54,6 +78,6 @@
   new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
-    requestAnimationFrame(() => { scheduled = false; linkMarkers(); });
+    requestAnimationFrame(() => { scheduled = false; linkMarkers(); showNewQuestion(); });
   }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 })();
