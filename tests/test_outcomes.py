@@ -212,3 +212,16 @@ def test_a_verb_the_plan_never_uses_leading_into_the_question_only_frames_it(
     assert not reply["abstained"], reply["answer"]
     for evidence in item["evidence"]:
         assert match_form(evidence) in match_form(reply["answer"])
+
+
+def test_an_english_question_reads_a_hyphenated_term_and_a_common_word_as_the_glossary_does(
+    built_data_dir: Path, tmp_path: Path
+):
+    import shutil
+
+    shutil.copytree(built_data_dir, tmp_path / "data")
+    asked = "Is there anything about low-carbon development?\nHow will the provinces cooperate on grain security?\n"
+    result = planqa("ask", "--json", "-", data_dir=tmp_path / "data", stdin=asked)
+    carbon, grain = (json.loads(line) for line in result.stdout.splitlines())
+    assert not carbon["abstained"] and "低碳发展" in carbon["answer"], carbon["answer"]
+    assert not grain["abstained"] and "粮食安全" in grain["answer"], grain["answer"]  # not 证券

@@ -143,7 +143,13 @@ class QueryAnalyser:
         for phrase in phrases:
             lowered = lowered.replace(phrase, " ")
         original = {w.lower(): w for w in _LATIN.findall(text)}
-        words = [p for w in _LATIN.findall(lowered) for p in w.split("-") if len(p) > 2]
+        glossary = english_glossary()
+        words = [  # low-carbon is one word when the glossary has it; its parts otherwise
+            p
+            for w in _LATIN.findall(lowered)
+            for p in ([w] if w in glossary else w.split("-"))
+            if len(p) > 2
+        ]
         found = [original.get(w, w) for w in dict.fromkeys([*phrases, *words])]
         return [Word(w, "eng", 0, 0, False) for w in found if self.matcher.is_content(w, "eng")]
 
