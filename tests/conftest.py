@@ -19,6 +19,7 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 from app.answering import AnswerService
 from app.service import build_service
 from app.settings import PROJECT_ROOT, Settings
+from app.workspaces.workspace import Workspace
 from kb.knowledge_base import KnowledgeBase
 from kb.store import drop_collection
 from tests.helpers import running_chroma
@@ -53,6 +54,12 @@ def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def service(built_data_dir: Path) -> AnswerService:
     return build_service(Settings(data_dir=built_data_dir))
+
+
+@pytest.fixture(scope="session")
+def workspace(service: AnswerService) -> Workspace:
+    """The workspaces over the bundled plan (tests/test_workspace_*.py): they only read it."""
+    return Workspace(service.kb)
 
 
 @pytest.fixture

@@ -40,6 +40,24 @@ def clean_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def planqa(
+    *args: str, data_dir: Path, stdin: str | None = None, **extra: str
+) -> subprocess.CompletedProcess:
+    """Runs ``python -m app.cli`` as a user would: on ``data_dir``, with no PLANQA_* from
+    outside but ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANQA_")}
+    env["PLANQA_DATA_DIR"] = str(data_dir)
+    env.update(extra)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
 @contextmanager
 def running_server(env: dict[str, str], timeout: float = 120) -> Iterator[str]:
     """Run ``planqa serve`` until the block ends; yields its URL once it answers HTTP."""

@@ -14,7 +14,7 @@ import pytest
 
 from app.evaluation import match_form
 from app.settings import PROJECT_ROOT
-from tests.test_cli import planqa
+from tests.helpers import planqa
 
 pytestmark = pytest.mark.slow
 CHECK = {

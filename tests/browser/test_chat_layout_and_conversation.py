@@ -1,79 +1,21 @@
-"""Reading the chat in headless Chromium, as an official would, at desktop and phone size.
+"""The chat's layout and state in headless Chromium, at desktop and phone size: the phone
+layout (read down the page, a one-line question bar, [n] jumps clear of it), messages
+clear of the chat's toolbar, where a refusal says its clauses are, and the conversation
+across a reload and a clear.
 
-One served app for the module (each test opens its own browser, so its own
-localStorage): the sources of an answer, the document view, the phone layout (read down
-the page, a one-line question bar, [n] jumps clear of it), messages clear of the chat's
-toolbar, where a refusal says its clauses are, the reader opened by itself, the
-conversation across a reload and a clear, and what a user must never see.
+Each test opens its own browser, so its own localStorage, on the one served chat.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PLAN_ID
-from tests.helpers import (
-    TABS,
-    clean_env,
-    open_page,
-    running_server,
-    scrolled_to,
-    settled,
-    top_seen,
-)
+from tests.browser.pages import DESKTOP, FINANCE, PHONE, QUOTED, ask, browsing
+from tests.helpers import TABS, settled, top_seen
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-DESKTOP = {"width": 1400, "height": 900}
-PHONE = {"width": 390, "height": 844}
-FINANCE = "广东民营资本能在黑龙江设立什么金融机构？"
-QUOTED = (
-    "鼓励广东省具备条件的社会资本在黑龙江省依法发起设立中小型银行、金融租赁公司和融资担保公司等。"
-)
-
-
-@pytest.fixture(scope="module")
-def url(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("reading") / "data"
-    shutil.copytree(built_data_dir, data_dir)
-    with running_server(clean_env(data_dir)) as served:
-        yield served
-
-
-@pytest.fixture
-def screenshots(tmp_path: Path) -> Path:
-    target = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
-    target.mkdir(parents=True, exist_ok=True)
-    return target
-
-
-@contextmanager
-def browsing(url: str, viewport: dict[str, int]) -> Iterator:
-    """A fresh browser (its own localStorage) on the app, at the given window size."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser, page = open_page(playwright, url)
-        try:
-            page.set_viewport_size(viewport)
-            yield page
-        finally:
-            browser.close()
-
-
-def ask(page, question: str, answers: int) -> None:
-    """Asks and waits until the citation column holds the sources of ``answers`` answers
-    (and, on a phone, until the page has brought the question into view)."""
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask").click()
-    page.locator(f"#citations #sources-{answers}").wait_for(state="attached", timeout=30_000)
-    settled(page)
 
 
 def in_view(page, locator) -> bool:
@@ -86,58 +28,6 @@ def in_view(page, locator) -> bool:
 INNER_SCROLLERS = """() => [document.querySelector('#chat'), ...document.querySelectorAll('#chat *')]
   .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY)
     && el.scrollHeight > el.clientHeight + 1).length"""
-
-
-def test_quoted_clause_first_others_folded_and_markers_scroll(url: str):
-    with browsing(url, DESKTOP) as page:
-        ask(page, FINANCE, 1)
-        latest = page.locator("#sources-1")
-        quoted = latest.locator(".citation.quoted")
-        assert quoted.count() == 1
-        assert "3.民营经济发展" in quoted.locator(".label").inner_text()
-        assert quoted.locator("mark").inner_text() == QUOTED
-        related = latest.locator("details.related-clauses")
-        assert "相关条款" in related.locator("summary").inner_text()
-        assert related.locator(".citation").count() == 4
-        assert not related.locator(".citation").first.is_visible()  # folded
-        # on a desktop the box stays under the conversation, the sources beside both
-        chat, box = page.locator("#chat").bounding_box(), page.locator("#question").bounding_box()
-        sources = page.locator("#citations").bounding_box()
-        assert chat and box and sources
-        assert box["y"] > chat["y"] + chat["height"] and box["x"] + box["width"] < sources["x"]
-
-        ask(page, "黑龙江省2019年的GDP是多少？", 2)  # a refusal: nearest clauses, folded
-        refusal = page.locator("#sources-2")
-        assert "并不回答这个问题" in refusal.locator(".refusal-note").inner_text()
-        assert refusal.locator(".citation.quoted").count() == 0
-        assert not refusal.locator("details.related-clauses .citation").first.is_visible()
-
-        # the first answer's [1] still reaches its clause, now folded under 之前的回答
-        marker = page.locator("#chat [data-testid=bot]").first.locator("a.cite-ref").first
-        assert marker.inner_text() == "[1]"
-        target = page.locator("#cite-1-1")
-        assert not target.is_visible()
-        marker.click()
-        scrolled_to(page, "#cite-1-1")
-        assert QUOTED in target.locator("mark").inner_text()
-
-
-def test_citation_opens_the_document_at_its_clause(url: str, screenshots: Path):
-    with browsing(url, DESKTOP) as page:
-        ask(page, FINANCE, 1)
-        page.locator("#cite-1-1 .read-link").click()
-        view = page.locator("#reader-view")
-        target = view.locator("section.target")
-        target.wait_for(timeout=10_000)
-        assert page.get_by_role("tab", name="原文阅读", selected=True).is_visible()
-        assert target.locator("mark").inner_text() == QUOTED
-        assert "3.民营经济发展" in target.inner_text()
-        scrolled_to(page, "#reader-view section.target")
-        page.screenshot(path=str(screenshots / "reader.png"))
-        # the whole document is there, and its outline moves around in it
-        assert "一、指导思想" in view.locator(".reader-text").inner_text()
-        view.locator(".reader-outline a", has_text="五、保障措施").click()
-        scrolled_to(page, "#read-5")
 
 
 def test_phone_reads_answer_with_sources_and_reaches_every_tab(url: str):
@@ -297,20 +187,6 @@ def test_messages_clear_of_the_toolbar_and_a_refusal_points_to_related_clauses(
         assert first is not None and first >= 0  # the first question, read in full at the top
 
 
-def test_reader_opens_on_the_plan_with_its_outline(url: str):
-    with browsing(url, DESKTOP) as page:
-        page.get_by_role("tab", name="原文阅读").click()
-        view = page.locator("#reader-view")
-        title = view.locator(".reader-text h2")
-        title.wait_for(timeout=10_000)
-        assert title.inner_text() == "黑龙江省与广东省对口合作实施方案"
-        assert "五、保障措施" in view.locator(".reader-outline").inner_text()
-        chosen = page.locator("#reader-document input").input_value()
-        assert chosen == "《黑龙江省与广东省对口合作实施方案》"
-        view.locator(".reader-outline a", has_text="二、总体目标").click()
-        scrolled_to(page, "#read-2")
-
-
 def test_conversation_survives_reload_and_clear_clears_it(url: str):
     with browsing(url, DESKTOP) as page:
         page.locator("#question textarea").fill(FINANCE)
@@ -340,27 +216,3 @@ def test_conversation_survives_reload_and_clear_clears_it(url: str):
         page.locator("#citations .sources-empty").wait_for(timeout=10_000)
         page.wait_for_timeout(1_000)
         assert page.locator("#chat [data-testid=user]").count() == 0
-
-
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_no_internal_ids_and_copy_gives_plain_text(url: str, viewport: dict[str, int]):
-    with browsing(url, viewport) as page:
-        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-        question = '两省"高校"&科研院所怎么合作？'
-        ask(page, question, 1)
-        assert PLAN_ID not in page.locator("body").inner_text()
-        assert (
-            "黑龙江省与广东省对口合作实施方案"
-            in page.locator("#sources-1 .meta").first.inner_text()
-        )
-
-        page.locator("#chat button[title='复制对话']").click()
-        page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.startswith(f"问：{question}\n\n答：根据《黑龙江省与广东省对口合作实施方案》")
-        assert "&amp;" not in copied and "&quot;" not in copied
-        assert "user:" not in copied and "assistant:" not in copied
-
-        page.locator("#sources-1 .read-link").first.click()
-        page.locator("#reader-view section.target").wait_for(timeout=10_000)
-        assert PLAN_ID not in page.locator("body").inner_text()
