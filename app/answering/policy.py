@@ -41,7 +41,7 @@ _KEEP = 0.6  # further sentences quoted when they score this share of the best
 _ONE_FACT = frozenset(
     {"where", "who", "when", "name", "frequency", "amount", "count", "definition"}
 )
-_KEEP_ONE_FACT = 0.8
+_KEEP_ONE_FACT = 0.85
 _MAX_POINTS = {"list": 5, **{kind: 2 for kind in _ONE_FACT}}
 _DEFAULT_POINTS = 3
 

@@ -50,8 +50,9 @@ _PLACE = re.compile(
     r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
     r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
 )
-# kinds of answer that are facts of the question's event (its verb must be stated)
-_TIMED = frozenset({"when", "frequency", "amount", "count", "name"})
+# kinds of answer that are facts of the question's event, and yes/no, which asks whether
+# the plan states the whole claim (有提乡村振兴战略吗): the question's verb must be there
+_WHOLE_CLAIM = frozenset({"when", "frequency", "amount", "count", "name", "yesno"})
 _SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 
 
@@ -79,7 +80,7 @@ def score_sentences(
     # but a date or amount asked for belongs to the question's event, whose verb must be
     # there (报送 of 几月份之前报送); and between two named parties the verb is the relation
     # claimed (广州跟黑龙江哪个城市结对: both are in many sentences, paired in none)
-    own_verb = query.answer_type not in _TIMED and sum(t.named for t in terms) < 2
+    own_verb = query.answer_type not in _WHOLE_CLAIM and sum(t.named for t in terms) < 2
     # the kind of answer asked for, in the plan's words (什么原则, 什么理念): not required, as a
     # sentence may give one without naming the kind, but one that names it is more likely it
     kinds = [t for t in query.terms if t.frame and t.forms and t not in terms]
