@@ -6,7 +6,9 @@ import io
 
 import pytest
 
+from app.web.outline_tab import outline_html
 from app.workspaces.duties import ACTS, POSTED, SUPPORTED, to_csv
+from app.workspaces.outline import count_matches
 from app.workspaces.timeline import time_nodes
 
 pytestmark = pytest.mark.slow
@@ -19,6 +21,16 @@ def test_outline_tree_holds_every_clause(workspace):
     measures = tree.children[-1]
     assert measures.label == "五、保障措施" and len(measures.children) == 7
     assert "领导小组办公室设在省发展改革委" in measures.children[0].text
+
+
+def test_outline_search_counts_what_it_marks(workspace):
+    trees = workspace.outline()
+    shown = outline_html(trees, "融资")  # 7 places in 5 clauses, each place marked
+    assert "找到 7 处“融资”，分布在 5 条中。" in shown and shown.count("<mark>") == 7
+    assert count_matches(trees, "融资").said("融资") == "找到 7 处“融资”，分布在 5 条中。"
+    shown = outline_html(trees, "绿色通道")
+    assert "找到 1 处“绿色通道”。" in shown and shown.count("<mark>") == 1
+    assert "目录和条款中没有“减税”。" in outline_html(trees, "减税")
 
 
 def test_duties_pin_the_plans_facts(workspace):

@@ -3,6 +3,8 @@ reads from a description and which clauses it finds, in what order."""
 
 import pytest
 
+from app.web.support_tab import support_html
+from app.workspaces.offers import reasons_text
 from app.workspaces.profile import EnterpriseProfile
 from app.workspaces.support import MATCHES
 from tests.conftest import PLAN_ID
@@ -82,6 +84,33 @@ def test_support_for_the_car_parts_maker_is_ranked_industry_then_place_then_gene
     }  # fmt: skip
     assert headings["3"] == headings["4.4.16"] == "与企业的所在地、去向或所有制相关"
     assert headings["5.5"] == "对口合作项目普遍适用的支持"
+
+
+def test_why_a_clause_is_listed_says_each_kind_of_reason_once(workspace):
+    result = workspace.find_support(EnterpriseProfile(MANUFACTURER))
+    private = next(i for i in result.items if i.clause_id.endswith(":4.1.3"))
+    # two sentences, each 涉及 and 面向: one reason of each kind, its words once
+    assert private.reasons == [
+        "涉及：投资、设立",
+        "面向广东省社会资本、广东省具备条件的社会资本",
+        "所有制：民营",
+    ]
+    for item in result.items:
+        assert len({r[:2] for r in item.reasons}) == len(item.reasons)
+    assert "为什么列出：涉及：投资、设立；面向广东省社会资本" in support_html(result)
+    # a word said within another is not said again: 投资 in 投资建厂
+    said = reasons_text([("涉及：", "投资"), ("涉及：", "投资建厂"), ("涉及：", "建设")])
+    assert said == ["涉及：投资建厂、建设"]
+
+
+def test_a_card_repeats_no_note_the_top_of_the_list_already_gives(workspace):
+    result = workspace.find_support(EnterpriseProfile(MANUFACTURER))
+    private = next(i for i in result.items if i.clause_id.endswith(":4.1.3"))
+    assert "具备条件" in private.note  # said more closely, the same in substance
+    shown = support_html(result)
+    assert shown.count("没有规定具体条件、金额或申请程序") == 1  # the note at the top
+    assert "注（下列各条）" in shown and '<div class="meta">注：' not in shown
+    assert "具体条件、金额或申请程序" not in shown.split("3.民营经济发展", 1)[1]
 
 
 @pytest.mark.parametrize(

@@ -65,11 +65,11 @@ def outline_html(trees: list[OutlineEntry], query: str = "") -> str:
 
     if wanted:
         found = count_matches(trees, wanted)
-        trees = search_outline(trees, wanted)
-        if not found:
-            return f'<p class="notice">目录和条款中没有“{e(query.strip())}”。</p>'
-        summary = f'<p class="outline-count">找到 {found} 处“{e(query.strip())}”。</p>'
-        return summary + "".join(node(t, 0) for t in trees)
+        said = e(found.said(query.strip()))
+        if not found.matches:
+            return f'<p class="notice">{said}</p>'
+        summary = f'<p class="outline-count">{said}</p>'
+        return summary + "".join(node(t, 0) for t in search_outline(trees, wanted))
     return "".join(node(t, 0) for t in trees)
 
 

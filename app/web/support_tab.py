@@ -9,7 +9,7 @@ import gradio as gr
 
 from app.web.reader import READ_LINKS_JS, DocumentReader, reader_link
 from app.workspaces.profile import ORIGINS, EnterpriseProfile, industry_examples
-from app.workspaces.support import MATCHES, SUPPORT_KINDS, SupportResult
+from app.workspaces.support import MATCHES, NOTES, SUPPORT_KINDS, SupportResult
 from app.workspaces.workspace import Workspace
 from ingest.tagging import load_taxonomy
 
@@ -27,7 +27,8 @@ def marked(text: str, sentences: list[str]) -> str:
 
 def support_html(result: SupportResult) -> str:
     """The clauses closest to the enterprise first, under how they concern it; the note
-    most of them share is said once, a card says only a note of its own."""
+    most of them share in substance (``NOTES``) is said once, a card says only a note that
+    differs from it in substance."""
     parts = []
     if result.unmet:
         parts.append(
@@ -38,10 +39,10 @@ def support_html(result: SupportResult) -> str:
     if not result.items:
         parts.append("<p>方案中没有找到适用于这家企业的支持条款。</p>")
         return "\n".join(parts)
-    notes = Counter(item.note for item in result.items)
+    notes = Counter(item.note_kind for item in result.items)
     shared, count = notes.most_common(1)[0]
     scope = "下列各条" if count == len(result.items) else "下列各条，另有注明的除外"
-    parts.append(f'<div class="meta support-note">注（{scope}）：{e(shared)}</div>')
+    parts.append(f'<div class="meta support-note">注（{scope}）：{e(NOTES[shared])}</div>')
     for match, title in MATCHES.items():
         items = [item for item in result.items if item.match == match]
         if items:
@@ -54,7 +55,11 @@ def support_html(result: SupportResult) -> str:
                 f'<div class="meta">《{e(item.doc_title)}》 · {e(SUPPORT_KINDS[item.kind])}</div>'
                 + (f'<div class="why">为什么列出：{e(why)}</div>' if why else "")
                 + f'<div class="text">{marked(item.text, item.sentences)}</div>'
-                + (f'<div class="meta">注：{e(item.note)}</div>' if item.note != shared else "")
+                + (
+                    f'<div class="meta">注：{e(item.note)}</div>'
+                    if item.note_kind != shared
+                    else ""
+                )
                 + f"{reader_link(item.doc_id, item.clause_id, item.sentences)}</div>"
             )
     return "\n".join(parts)

@@ -12,6 +12,7 @@ capital of any industry, whatever the sentence invites it to found (中小型银
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.workspaces.profile import EnterpriseProfile, industries_in, province_of
@@ -70,11 +71,12 @@ INDUSTRY, PLACE, GENERAL = 0, 1, 2
 
 @dataclass(frozen=True)
 class Fit:
-    """How an offer fits a profile: a score, the reasons in words a user reads, and the
-    closest thing of the profile it matches (INDUSTRY, PLACE or GENERAL)."""
+    """How an offer fits a profile: a score, the reasons (each a kind and a word, see
+    ``reasons_text``), and the closest thing of the profile it matches (INDUSTRY, PLACE
+    or GENERAL)."""
 
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[tuple[str, str], ...]
     match: int = GENERAL
 
 
@@ -88,37 +90,51 @@ def fit(offer: Offer, profile: EnterpriseProfile) -> Fit | None:
     sectors = set(profile.industries)
     if sectors and offer.industries and not sectors & offer.industries:
         return None
-    score, reasons = 0.0, []
+    score, reasons = 0.0, list[tuple[str, str]]()
     industries = sectors & offer.industries
     if industries:
         score += 2
-        reasons.append("行业：" + "、".join(sorted(industries)))
+        reasons += [("行业：", i) for i in sorted(industries)]
     # what it wants to do, where the sentence invites someone to do it: 吸引广东省社会资本
     # 投资运营, not 优化投资营商环境
     wanted = [k for k in profile.wanted_terms() if k in offer.sentence and offer.beneficiary]
     if wanted:
         score += 2
-        reasons.append("涉及：" + "、".join(wanted))
+        reasons += [("涉及：", w) for w in wanted]
     origin = bool(profile.origin) and offer.origin == profile.origin
     if origin:
         score += 1
-        reasons.append(f"面向{offer.beneficiary}")
+        reasons.append(("面向", offer.beneficiary))
     ownership = bool(profile.ownership) and offer.ownership == profile.ownership
     if ownership:
         score += 0.5
-        reasons.append(f"所有制：{profile.ownership}")
+        reasons.append(("所有制：", profile.ownership))
     cities = [c for c in profile.cities if c in offer.sentence]
     if cities:
         score += 1.5 * len(cities)
-        reasons.append("提到" + "、".join(cities))
+        reasons += [("提到", c) for c in cities]
     match = (
         INDUSTRY if industries or wanted else PLACE if origin or ownership or cities else GENERAL
     )
     crossing = {profile.origin, profile.destination} == {"广东", "黑龙江"}
     if crossing and offer.offers and _open_to_projects(offer):
         score += 2
-        reasons.append("面向对口合作的项目和园区，不限行业")
+        reasons.append(("面向对口合作的项目和园区，不限行业", ""))
     return Fit(score, tuple(reasons), match)
+
+
+def reasons_text(reasons: Iterable[tuple[str, str]]) -> list[str]:
+    """One reason of each kind in words, its words once: ("涉及：", 投资), ("涉及：", 投资建厂),
+    ("涉及：", 建设) read 涉及：投资建厂、建设, a word within another not said again."""
+    kinds: dict[str, list[str]] = {}
+    for kind, word in reasons:
+        kinds.setdefault(kind, [])
+        if word and word not in kinds[kind]:
+            kinds[kind].append(word)
+    return [
+        kind + "、".join(w for w in words if not any(w != o and w in o for o in words))
+        for kind, words in kinds.items()
+    ]
 
 
 def _open_to_projects(offer: Offer) -> bool:

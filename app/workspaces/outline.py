@@ -78,10 +78,32 @@ def matching_sentences(text: str, query: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text) if word_spans(text[s:e], wanted)]
 
 
-def count_matches(trees: list[OutlineEntry], query: str) -> int:
+@dataclass(frozen=True)
+class Found:
+    """What a search of the outline found: the places marked and the entries holding them."""
+
+    matches: int
+    entries: int
+
+    def said(self, query: str) -> str:
+        """In words, what is marked counted: 找到 7 处“融资”，分布在 5 条中。"""
+        if not self.matches:
+            return f"目录和条款中没有“{query}”。"
+        spread = f"，分布在 {self.entries} 条中" if self.entries > 1 else ""
+        return f"找到 {self.matches} 处“{query}”{spread}。"
+
+
+def count_matches(trees: list[OutlineEntry], query: str) -> Found:
+    """The places the query stands as whole words in headings and texts (each one marked
+    in 方案目录), and how many entries hold them."""
     wanted = normalize_query(query).strip()
+    if not wanted:
+        return Found(0, 0)
 
-    def count(entry: OutlineEntry) -> int:
-        return int(holds(entry, wanted)) + sum(count(c) for c in entry.children)
+    def count(entry: OutlineEntry) -> tuple[int, int]:
+        here = len(word_spans(entry.name, wanted)) + len(word_spans(entry.text, wanted))
+        below = [count(c) for c in entry.children]
+        return here + sum(m for m, _ in below), int(here > 0) + sum(n for _, n in below)
 
-    return sum(count(t) for t in trees) if wanted else 0
+    totals = [count(t) for t in trees]
+    return Found(sum(m for m, _ in totals), sum(n for _, n in totals))

@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from app.workspaces.offers import GENERAL, INDUSTRY, PLACE, Fit, Offer, fit, read_offer
+from app.workspaces.offers import (
+    GENERAL,
+    INDUSTRY,
+    PLACE,
+    Fit,
+    Offer,
+    fit,
+    read_offer,
+    reasons_text,
+)
 from app.workspaces.profile import EnterpriseProfile, wanted_text
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
@@ -37,6 +46,10 @@ MATCHES = {  # how the clauses concern the enterprise, closest first
     PLACE: "与企业的所在地、去向或所有制相关",
     GENERAL: "对口合作项目普遍适用的支持",
 }
+NOTES = {  # what a clause's note says in substance, and how the web says it once for all
+    "amount": "条款写明了具体数额，请以原文为准。",
+    "unspecified": "方案没有规定具体条件、金额或申请程序。",
+}
 _NAMING = {"n", "vn", "nz", "an", "v"}  # jieba's nouns, nominal verbs, verbs
 _ENOUGH = 2.0  # term overlap alone (at most 1) never qualifies a sentence
 
@@ -55,6 +68,7 @@ class SupportItem:
     score: float
     kind: str = "other"  # of SUPPORT_KINDS: the kind of support its best sentence offers
     match: int = GENERAL  # of MATCHES: the closest thing of the enterprise it concerns
+    note_kind: str = "unspecified"  # of NOTES: what ``note`` says in substance
 
 
 @dataclass
@@ -127,7 +141,7 @@ class SupportFinder:
     @staticmethod
     def _item(clause: Clause, title: str, fits: list[tuple[Offer, Fit]], kind: str) -> SupportItem:
         sentences = [o.sentence for o, _ in fits]
-        reasons = list(dict.fromkeys(r for _, f in fits for r in f.reasons))
+        note_kind, note = _conditions_note(sentences)
         return SupportItem(
             clause_id=clause.clause_id,
             doc_id=clause.doc_id,
@@ -135,11 +149,12 @@ class SupportFinder:
             doc_title=title,
             text=excerpt(clause.text, sentences),
             sentences=sentences,
-            reasons=reasons,
-            note=_conditions_note(sentences),
+            reasons=reasons_text(r for _, f in fits for r in f.reasons),
+            note=note,
             score=round(max(f.score for _, f in fits), 3),
             kind=kind,
             match=min(f.match for _, f in fits),
+            note_kind=note_kind,
         )
 
     def unmet(self, description: str) -> list[str]:
@@ -181,13 +196,18 @@ def excerpt(text: str, sentences: list[str], limit: int = 320) -> str:
     return ("…" if first > 0 else "") + body + ("…" if last < len(spans) - 1 else "")
 
 
-def _conditions_note(sentences: list[str]) -> str:
+def _conditions_note(sentences: list[str]) -> tuple[str, str]:
+    """Of NOTES, and the note in words: a clause that only asks for 具备条件 lays down no
+    conditions either, said more closely."""
     text = "".join(sentences)
     if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|％|%", text):
-        return "条款写明了具体数额，请以原文为准。"
+        return "amount", NOTES["amount"]
     if re.search(r"具备条件|有实力|有条件|符合条件", text):
-        return "方案只写明“具备条件”“有实力”等要求，没有列出具体条件、金额或申请程序。"
-    return "方案没有规定具体条件、金额或申请程序。"
+        return (
+            "unspecified",
+            "方案只写明“具备条件”“有实力”等要求，没有列出具体条件、金额或申请程序。",
+        )
+    return "unspecified", NOTES["unspecified"]
 
 
 def result_to_json(result: SupportResult) -> dict:
