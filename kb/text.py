@@ -96,6 +96,11 @@ def _jieba():
     return jieba
 
 
+def is_hanzi(ch: str) -> bool:
+    """A CJK unified ideograph (the plan's words are made of these)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def char_bigrams(text: str) -> set[str]:
     """Pairs of adjacent letters, digits or hanzi: overlap that needs no segmentation."""
     chars = [ch for ch in text if ch.isalnum()]

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from kb.text import tagged_words
+from kb.text import is_hanzi, tagged_words
 
 _TAGS = ("n", "v", "j", "l", "i", "a")
 
@@ -33,7 +33,7 @@ def plan_words(texts: Iterable[str]) -> list[str]:
     words = set()
     for text in texts:
         for word, flag in tagged_words(text):
-            if len(word) >= 2 and flag.startswith(_TAGS) and all(_is_hanzi(ch) for ch in word):
+            if len(word) >= 2 and flag.startswith(_TAGS) and all(is_hanzi(ch) for ch in word):
                 words.add(word)
     return sorted(words)
 
@@ -57,10 +57,6 @@ def _sound(word: str) -> str:
     from pypinyin import lazy_pinyin
 
     return " ".join(lazy_pinyin(word))
-
-
-def _is_hanzi(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 class PlanVocabulary:

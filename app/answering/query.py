@@ -27,7 +27,7 @@ from app.answering.parts import (
     relation_direction,
 )
 from app.answering.terms import Term, TermMatcher, Word
-from kb.text import english_glossary, has_phrase, normalize_query, tagged_words
+from kb.text import english_glossary, has_phrase, is_hanzi, normalize_query, tagged_words
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
@@ -68,7 +68,7 @@ class Query:
 
 def is_english(text: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    cjk = sum(is_hanzi(ch) for ch in text)
     return letters > 2 * cjk and letters >= 3
 
 

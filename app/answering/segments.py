@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kb.scope import KnowledgeView
-from kb.text import STOPWORDS, tagged_words
+from kb.text import STOPWORDS, is_hanzi, tagged_words
 from kb.vocabulary import PlanVocabulary
 
 # what may be left over when a run is cut along plan words: particles, never a content
@@ -67,7 +67,7 @@ class PlanSegmenter:
                 # the hanzi before may be the plan word's first (两 省会 of 两省会办 is 两省 会)
                 if (
                     start > 0
-                    and _is_hanzi(text[start - 1])
+                    and is_hanzi(text[start - 1])
                     and not any(w.start <= start - 1 < w.end for w in words)
                 ):
                     start -= 1
@@ -122,7 +122,6 @@ class PlanSegmenter:
         return not (whole and all(self._kb.contains_text(p) for p in pieces))
 
     def _longest_match(self, text: str, start: int, end: int, slot: bool) -> list[Word] | None:
-
         words = self._plan_words()  # whole words of the plan: not 黑龙江开 of 黑龙江开展
         pieces: list[Word] = []
         at = start
@@ -145,10 +144,6 @@ class PlanSegmenter:
         return self._vocabulary.word_set if self._vocabulary else frozenset()
 
 
-def _is_hanzi(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _adjoining(before: Word, after: Word) -> bool:
     """Written together, and neither is a word already joined by sound (it stands alone)."""
     return after.start == before.end and SOUND not in (before.flag, after.flag)
@@ -160,6 +155,6 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
         (a, b)
         for a in range(max(0, start - 6), start + 1)
         for b in range(end, min(len(text), end + 6) + 1)
-        if 3 <= b - a <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b])
+        if 3 <= b - a <= 8 and all(is_hanzi(ch) for ch in text[a:b])
     ]
     return sorted(spans, key=lambda s: s[0] - s[1])

@@ -164,8 +164,13 @@ def _wanted_activity(text: str, intent: str) -> str:
         if any(k in text for k in keys):
             return tag
     words = [w for w, t in tagged_words(intent) if len(w) >= 2 and t[0] in "nv"]
-    for tag, keys in activities.items():
-        if any(w in k for w in words for k in [tag, *keys]):
+    return next((tag for w in words if (tag := activity_of(w))), "")
+
+
+def activity_of(word: str) -> str:
+    """The activity ``word`` is part of the name or a keyword of ("上市" of 上市融资), or ""."""
+    for tag, keys in load_taxonomy().get("activity", {}).items():
+        if any(word in k for k in [tag, *keys]):
             return tag
     return ""
 

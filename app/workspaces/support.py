@@ -24,10 +24,9 @@ from app.workspaces.offers import (
     read_offer,
     reasons_text,
 )
-from app.workspaces.profile import EnterpriseProfile, wanted_text
+from app.workspaces.profile import EnterpriseProfile, activity_of, wanted_text
 from ingest.chunking import sentence_spans
 from ingest.models import Clause
-from ingest.tagging import load_taxonomy
 from kb.knowledge_base import KnowledgeBase
 from kb.text import STOPWORDS, content_terms, expand_query, normalize_query, tagged_words
 
@@ -165,10 +164,10 @@ class SupportFinder:
             del said[verbs[0]]  # the predicate (享受 减税, 获得 补贴), not what is wanted
         # nouns and verbs name what is wanted (税收, 减税, 补贴); 一家, 在 do not
         wanted = [w for w, tag in said if tag in _NAMING and len(w) >= 2 and w not in STOPWORDS]
-        # a word read as one of the activities (设厂 → 投资) is met by that activity's clauses
-        known = {k for keys in load_taxonomy().get("activity", {}).values() for k in keys}
+        # a word read as one of the activities (设厂 → 投资, 上市 → 上市融资) is met by that
+        # activity's clauses, as the profile reads it (profile.activity_of)
         return [
-            w for w in dict.fromkeys(wanted) if w not in known and not self._kb.contains_text(w)
+            w for w in dict.fromkeys(wanted) if not activity_of(w) and not self._kb.contains_text(w)
         ]
 
 
