@@ -96,6 +96,11 @@ def _jieba():
     return jieba
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word``; if not, jieba guessed it (时能 of 时 能)."""
+    return bool(_jieba().dt.FREQ.get(word))
+
+
 def is_hanzi(ch: str) -> bool:
     """A CJK unified ideograph (the plan's words are made of these)."""
     return "\u4e00" <= ch <= "\u9fff"

@@ -33,6 +33,8 @@ def test_answer_quotes_and_cites_the_clause(service: AnswerService):
         ("深交所在方案里起什么作用？", "4.2.9"),  # short form 深交所
         ("对口合作分几个阶段推进？", "5.6"),
         ("自贸区方面两省怎么对接？", "4.4.15"),
+        # jieba glues a modal to the hanzi before it (人会, 时能): no topic, no refusal
+        ("来黑龙江旅游的人会有包机吗", "4.2.10"),
     ],
 )
 def test_questions_in_other_forms_find_their_clause(service, question, clause_key):

@@ -39,6 +39,19 @@ def sub_words(word: str) -> list[str]:
     return [p for p in _jieba().lcut_for_search(word) if len(p) >= 2 and p != word]
 
 
+def tiling(word: str, pieces: list[str]) -> list[str]:
+    """``word`` cut into ``pieces`` end to end, or [] if they cannot make it up:
+    专项资金 is 专项 资金, but 审计费 is not 审计 + 计费 (they overlap, 费 is left over)."""
+    ends: dict[int, list[str]] = {0: []}
+    for at in range(len(word)):
+        if at not in ends:
+            continue
+        for piece in pieces:
+            if word.startswith(piece, at) and at + len(piece) not in ends:
+                ends[at + len(piece)] = [*ends[at], piece]
+    return ends.get(len(word), []) if word else []
+
+
 class PlanSegmenter:
     """Re-cuts a question's words against one view of the knowledge base."""
 
@@ -117,9 +130,7 @@ class PlanSegmenter:
         """Neither in the plan nor made of plan words (专项资金 is made of 专项 and 资金)."""
         if self._kb.contains_text(word):
             return False
-        pieces = sub_words(word)
-        whole = pieces and set(word) <= set("".join(pieces))
-        return not (whole and all(self._kb.contains_text(p) for p in pieces))
+        return not tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
 
     def _longest_match(self, text: str, start: int, end: int, slot: bool) -> list[Word] | None:
         words = self._plan_words()  # whole words of the plan: not 黑龙江开 of 黑龙江开展

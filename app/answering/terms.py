@@ -27,10 +27,10 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.answering.segments import PlanSegmenter, Word, sub_words
+from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
-from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem
+from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem, in_dictionary
 from kb.vocabulary import PlanVocabulary
 
 # places, people, organisations, other proper names: the plan names them or it does not
@@ -117,6 +117,13 @@ class TermMatcher:
             return not set(word) & _NUMERAL_CHARS
         if len(word) == 2 and word[0] in STOPWORDS and not self._kb.contains_text(word):
             return False  # 要卖, 能干: a modal glued to a one-hanzi verb names no topic
+        if (
+            len(word) == 2
+            and word[1] in STOPWORDS
+            and not in_dictionary(word)
+            and not self._kb.contains_text(word)
+        ):
+            return False  # 所得税时能扣, 的人会被: jieba's guess glued a modal to a lone hanzi
         return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
 
     def in_plan(self, word: str) -> bool:
@@ -186,12 +193,17 @@ class TermMatcher:
                 parts = tuple(w for m in morphemes if m for w in m.split())
                 if all(self._kb.contains_text(w) for w in parts):
                     return parts, "compound"
-            if len(word) >= 3 and _is_verb(word[0]) and self._kb.contains_text(word[1:]):
+            if (
+                len(word) >= 3
+                and _is_verb(word[0])
+                and not in_dictionary(word[:2])  # 审计费 is 审计 费, not 审 计费
+                and self._kb.contains_text(word[1:])
+            ):
                 return (word[1:],), "compound"  # 开分园: a verb put before a plan word
-            pieces = sub_words(word)
-            whole = pieces and set(word) <= set("".join(pieces))  # 人才卡 is not 人才
-            if whole and all(self._kb.contains_text(p) for p in pieces):
-                return tuple(_outermost(pieces)), "compound"
+            # 冰雪运动 is 冰雪 运动; 人才卡 is not 人才, 审计费 not 审计 计费
+            pieces = tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
+            if pieces:
+                return tuple(pieces), "compound"
         near = self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
 
@@ -240,8 +252,3 @@ def _is_verb(hanzi: str) -> bool:
     from kb.text import tagged_words
 
     return any(flag == "v" for _, flag in tagged_words(hanzi))
-
-
-def _outermost(pieces: list[str]) -> list[str]:
-    """Pieces not contained in a longer piece: 冰雪运动 → 冰雪, 运动."""
-    return [p for p in pieces if not any(p != q and p in q for q in pieces)]
