@@ -20,6 +20,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
     "outline_answer_zh": frozenset({"doc_title", "heading", "count", "points"}),
     "outline_answer_en": frozenset({"doc_title", "heading", "count", "points"}),
+    "effective_answer_zh": frozenset({"doc_title", "date", "points"}),
+    "effective_answer_en": frozenset({"doc_title", "date", "points"}),
     "llm_system_zh": frozenset(),
     "llm_answer_zh": frozenset({"clauses", "question", "not_mentioned"}),
     "partial_answer_zh": frozenset({"doc_title", "points", "missing"}),

@@ -162,3 +162,32 @@ def test_question_cites_the_article_that_answers_it(
 ):
     best = laws_beside_plan.search(question, k=5)[0]
     assert (best.doc_title, best.clause.label.split(" › ")[-1]) == (title, article)
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("济南市农村公路条例几号开始实施", "济南市农村公路条例"),
+        ("厂务公开条例生效日期", "山东省厂务公开条例"),
+        ("《北京经济技术开发区条例》实施时间", "北京经济技术开发区条例"),
+    ],
+)
+def test_when_a_named_regulation_takes_effect_quotes_its_closing_article(
+    laws_beside_plan, laws: dict[str, ParsedDocument], question: str, title: str
+):
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+
+    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
+    answer = service.ask(question)
+    closing = next(
+        sentence
+        for clause in reversed(laws[title].clauses)
+        for sentence in re.findall(r"本条例自[^。]*起施行。", clause.text)
+    )
+    assert answer.coverage == "answered"
+    assert closing in answer.answer and f"《{title}》" in answer.answer
+    assert answer.citations[0].doc_title == title
+    # the plan states no such line: it is not given one
+    assert "起施行" not in service.ask("对口合作实施方案什么时候开始实施").answer

@@ -154,6 +154,33 @@ class OutlineAnswerer:
         )
 
 
+class DocumentFactAnswerer:
+    """ "济南市农村公路条例几号开始实施？": the sentence of the named document that states it."""
+
+    def __init__(self, prompts: Prompts) -> None:
+        self._prompts = prompts
+
+    def answer(self, request: AnswerRequest) -> Iterator[str | Answer]:
+        fact = request.decision.fact
+        if fact is None:
+            return
+        hit = request.view.clause_hit(fact.clause_id, 1.0)
+        text = self._prompts.render(
+            f"effective_answer_{request.query.language}",
+            doc_title=fact.doc_title,
+            date=fact.value,
+            points=f"- {fact.sentence}[1]",
+        )
+        yield Answer(
+            request.query.asked,
+            text,
+            False,
+            cite([hit], [[fact.sentence]]),
+            standalone_question=request.query.text,
+            coverage=request.decision.outcome,
+        )
+
+
 class DutiesAnswerer:
     """ "广东省要做哪些事？": the sentences in which the party acts, from the duties table."""
 

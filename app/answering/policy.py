@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
-from app.answering.structure import OutlineParts, outline_parts
+from app.answering.structure import DocumentFact, OutlineParts, effective_fact, outline_parts
 from app.answering.terms import Term
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
@@ -54,6 +54,7 @@ class Decision:
     quoted: tuple[ScoredSentence, ...] = ()  # what the answer quotes, in reading order
     more: tuple[ScoredSentence, ...] = ()  # further answering sentences, best first ("还有呢？")
     outline: OutlineParts | None = None  # the parts of a heading asked about (重点任务分哪几块)
+    fact: DocumentFact | None = None  # a fact about a named document (几号开始施行)
 
     @property
     def abstained(self) -> bool:
@@ -72,12 +73,17 @@ class CoveragePolicy:
         hits: list[ClauseHit],
         evidence: list[SentenceEvidence],
         cited: KnowledgeView,
+        view: KnowledgeView,
     ) -> Decision:
+        """The outcome; ``cited`` is the document the best clause is in, ``view`` all asked."""
         if not hits:
             return Decision(NOT_COVERED, "empty")
         absent = tuple(fact for fact in query.premise if not cited.contains_text(fact))
         if absent:
             return Decision(NOT_COVERED, "premise", absent)
+        fact = effective_fact(query, view, cited)
+        if fact is not None:  # its closing article says it, in words the question rarely uses
+            return Decision(ANSWERED, "effective", fact=fact)
         outline = outline_parts(query, cited)
         if outline is not None:  # the outline answers it; no sentence lists headings
             return Decision(ANSWERED, "outline", outline=outline)

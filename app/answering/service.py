@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 from app.answering.answerers import (
     Answerer,
     AnswerRequest,
+    DocumentFactAnswerer,
     DutiesAnswerer,
     ExtractiveAnswerer,
     GenerativeAnswerer,
@@ -57,7 +58,11 @@ class AnswerService:
         self._profile = profile_for(kb.embedding_model)
         self._policy = CoveragePolicy(self._profile)
         extractive = ExtractiveAnswerer(prompts)
-        self._answerers: list[Answerer] = [OutlineAnswerer(prompts), DutiesAnswerer(prompts, top_k)]
+        self._answerers: list[Answerer] = [
+            OutlineAnswerer(prompts),
+            DocumentFactAnswerer(prompts),
+            DutiesAnswerer(prompts, top_k),
+        ]
         if llm is not None:
             self._answerers.append(GenerativeAnswerer(llm, extractive))
         self._answerers.append(extractive)
@@ -153,7 +158,7 @@ class AnswerService:
         # corpus: 吉林省 in one plan and 浙江省 in another do not make a 吉浙 cooperation
         cited = self.kb.scope({hits[0].clause.doc_id}) if hits else view
         evidence = view.evidence(query.search_text, hits) if hits else []
-        return query, hits, self._policy.decide(query, hits, evidence, cited)
+        return query, hits, self._policy.decide(query, hits, evidence, cited, view)
 
     def _not_covered(
         self, query: Query, decision: Decision, hits: list[ClauseHit], nearest: Nearest

@@ -1,4 +1,4 @@
-"""Questions about how a document is laid out, answered from its outline.
+"""Questions about a document itself: how it is laid out, and when it takes effect.
 
 「重点任务分哪几大块？」「保障措施一共有几条？」「这个方案分几个部分？」 ask for the parts of a
 heading, not for what a sentence says: no sentence of the plan lists its own headings,
@@ -7,6 +7,10 @@ so sentence evidence cannot answer them, while the outline the parser read
 parts or a count of them and every content word it names (the document's title words
 aside) is in one heading that has parts; with no word left, it asks for the
 document's own top-level parts.
+
+「济南市农村公路条例几号开始实施？」「厂务公开条例生效日期」 ask when a named document takes
+effect: its closing article says so (本条例自2014年11月1日起施行), in words the question
+rarely shares (生效, 开始实施), so it is quoted from the document named, not searched for.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import re
 from dataclasses import dataclass
 
 from app.answering.query import Query
+from ingest.chunking import sentence_spans
+from ingest.head import effective_date
 from ingest.models import OutlineNode, ParsedDocument
 from kb.scope import KnowledgeView
 
@@ -25,6 +31,23 @@ _ASKS_PARTS = re.compile(
     r"|what are the (?:parts|sections|main tasks)|how many (?:parts|sections|tasks|measures)",
     re.I,
 )
+
+
+# asks when a document takes effect (with a "when" answer type: 何时生效, 几号开始实施)
+_ASKS_EFFECT = re.compile(r"生效|施行|实施|执行|起效|开始|日期|时间")
+# the closing articles, where a document says when it takes effect
+_CLOSING = 3
+
+
+@dataclass(frozen=True)
+class DocumentFact:
+    """A fact about one document, quoted from the sentence of it that states it."""
+
+    doc_id: str
+    doc_title: str
+    clause_id: str
+    sentence: str  # 本条例自2014年11月1日起施行。
+    value: str  # 2014年11月1日
 
 
 @dataclass(frozen=True)
@@ -75,3 +98,30 @@ def _first_clause(key: str, doc: ParsedDocument, clause_keys: set[str]) -> str |
     if key in clause_keys:
         return key
     return next((c.key for c in doc.clauses if c.key.startswith(f"{key}.")), None)
+
+
+def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> DocumentFact | None:
+    """When the document the question names takes effect, if it asks that and says so.
+
+    The document is the one whose title holds every content word the question uses
+    besides those asking for the date; with none (本条例何时施行), the one the best
+    clause found is in (``cited``).
+    """
+    if query.answer_type != "when" or not _ASKS_EFFECT.search(query.text):
+        return None
+    named = [t for t in query.content_terms if not t.frame and not _ASKS_EFFECT.search(t.text)]
+    docs = [d for d in view.documents() if all(t.found_in(d.title) for t in named)]
+    fallback = {d.doc_id for d in cited.documents()}
+    if len(docs) > 1:
+        docs = [d for d in docs if d.doc_id in fallback]
+    if len(docs) != 1:
+        return None
+    doc = docs[0]
+    for clause in reversed(doc.clauses[-_CLOSING:]):
+        for start, end in sentence_spans(clause.text):
+            sentence = clause.text[start:end]
+            date = effective_date([sentence], "公布之日")  # 自公布之日起施行
+            if date:
+                value = doc.effective or date
+                return DocumentFact(doc.doc_id, doc.title, clause.clause_id, sentence, value)
+    return None
