@@ -50,6 +50,7 @@ def test_questions_in_other_forms_find_their_clause(service, question, clause_ke
         "上海市与大连市的对口合作有哪些重点任务？",
         "What is the population of Tokyo?",
         "两省去年签约项目的总金额是多少？",
+        "对口合作工作没完成怎么罚",  # a sanction the plan never states
     ],
 )
 def test_questions_the_plan_does_not_answer_are_declined(service, question):

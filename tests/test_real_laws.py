@@ -191,3 +191,28 @@ def test_when_a_named_regulation_takes_effect_quotes_its_closing_article(
     assert answer.citations[0].doc_title == title
     # the plan states no such line: it is not given one
     assert "起施行" not in service.ask("对口合作实施方案什么时候开始实施").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        # the duty in the article's first paragraph, its sanction after it (违反本条第一款)
+        ("浦东会展活动举办单位让没提交知识产权合规承诺的参展方参展，怎么罚", "浦东新区"),
+        # the duty in one article, its sanction in another (违反本条例第二十六条第一…项)
+        ("济南在农村公路上打场晒粮怎么处罚", "济南市农村公路条例"),
+        # the sanction first, the breaches listed after it (有下列情形之一的)
+        ("单位不建立厂务公开制度会受什么处罚", "山东省厂务公开条例"),
+    ],
+)
+def test_a_penalty_question_quotes_the_sanction_of_the_duty_it_names(
+    laws_beside_plan, question: str, title: str
+):
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+
+    answer = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts")).ask(question)
+    assert answer.coverage == "answered", answer.answer
+    quoted = [h for c in answer.citations for h in c.highlights]
+    assert any(re.search(r"罚款|警告|处分|责令", h) for h in quoted), answer.answer
+    assert title in answer.citations[0].doc_title

@@ -2,7 +2,7 @@
 kind rather than the topic.
 
 谁 wants an actor, 哪里 a place or body, 何时 a date, 多久一次 a frequency, 多少 an amount,
-是否 a yes or no, 哪些 a list (``answer_type``). The noun after an interrogative (什么措施,
+怎么罚 a sanction, 是否 a yes or no, 哪些 a list (``answer_type``). The noun after an interrogative (什么措施,
 哪几个部门), a known noun before 是哪个 (对口城市是哪个) and a verb the plan never uses that
 leads into the interrogative (秉持什么理念) name the kind of answer; a question's topic is
 in its other words (``names_kind``, ``kind_before_asking``, ``verb_before_asking``).
@@ -57,6 +57,8 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("definition", re.compile(r"什么是|啥意思|什么意思|是指|指什么|含义|意思是|定义|指的是")),
+    # what befalls a breach (怎么罚, 会被罚吗, 什么法律责任): a sanction, not a yes
+    ("penalty", re.compile(r"[处惩受被挨]罚|罚吗|怎么罚|咋罚|罚不罚|处分|法律责任|什么后果")),
     (
         "yesno",
         re.compile(
@@ -80,6 +82,7 @@ _TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("where", re.compile(r"\bwhere\b|which (?:city|cities|place|province)", re.I)),
     ("definition", re.compile(r"what (?:is|does) .* mean|what is meant|\bdefin", re.I)),
+    ("penalty", re.compile(r"\bpenalt|\bpunish|\bfined?\b|\bsanction", re.I)),
     ("yesno", re.compile(r"^(?:is|are|does|do|did|can|could|will|should|has|have)\b", re.I)),
     ("list", re.compile(r"\bwhich\b|\blist\b|what (?:are|kinds?|types?)|\ball\b", re.I)),
     ("how", re.compile(r"\bhow\b", re.I)),

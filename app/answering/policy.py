@@ -171,6 +171,7 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
         "frequency": "no_frequency",
         "name": "no_name",
         "where": "no_place",
+        "penalty": "no_penalty",
     }
     code = needs.get(query.answer_type)
     if code is None and query.answer_type == "who" and asks_for_person(query.text):
@@ -188,5 +189,6 @@ def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
         "no_frequency": "具体频次",
         "no_name": "具体人员姓名" if asks_for_person(query.text) else "具体名称",
         "no_place": "具体地点",
+        "no_penalty": "处罚规定",
     }[kind]
     return (f"{topic}的{what}" if topic else what,)

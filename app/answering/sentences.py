@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.query import Query
+from app.answering.references import asks_sanction, referred_text
 from app.answering.terms import Term
 from ingest.chunking import context_header
 from kb.evidence import SentenceEvidence
@@ -27,9 +28,13 @@ from kb.text import tagged_words
 _MONEY = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|万元|亿元|元|折|倍|个百分点)|[一二三四五六七八九十百千万亿两]+(?:万元|亿元|元|折|倍|成)|百分之"
 )
+_SUM = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*(?:万元|亿元|元)")
+_SUM_ASKED = re.compile(r"多少钱|多少元|几块钱|几元|多少万元|多少亿元|how much money", re.I)
 _AMOUNT = re.compile(
-    r"(?<![〔\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
+    # not an article's number (第四十五条)
+    r"(?<![〔\d第一二三四五六七八九十百千万亿两])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
     r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折|岁|周岁|米|级|类|株|棵|日|天|届)"
+    r"|百分之[零一二三四五六七八九十百]+"
 )
 _DATE = re.compile(
     r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}|及时|尽快|适时|按时|按期|提前"
@@ -49,6 +54,10 @@ _KIND_WORDS = 0.2
 _PLACE = re.compile(
     r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
     r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
+)
+# what a regulation does to whoever breaches it
+_SANCTION = re.compile(
+    r"罚款|罚金|警告|处分|吊销|拘留|没收|责令|停业|取缔|通报批评|信用惩戒|追究[^。；]{0,8}责任|处以|并处"
 )
 # kinds of answer that are facts of the question's event, and yes/no, which asks whether
 # the plan states the whole claim (有提乡村振兴战略吗): the question's verb must be there
@@ -84,6 +93,7 @@ def score_sentences(
     # the kind of answer asked for, in the plan's words (什么原则, 什么理念): not required, as a
     # sentence may give one without naming the kind, but one that names it is more likely it
     kinds = [t for t in query.terms if t.frame and t.forms and t not in terms]
+    sanction = asks_sanction(query.answer_type, query.text)
     scored = []
     for item in evidence:
         hit = hits[item.hit]
@@ -96,6 +106,8 @@ def score_sentences(
         asked = [t for t in terms if not t.found_in(title)]
         titled = [t for t in terms if t not in asked]
         context = f"{item.text} {context_header(hit.clause)}"
+        if sanction:  # 违反本条第一款规定的，给予警告: it holds what the duty it sanctions holds
+            context += " " + referred_text(item.text, item.start, hit.clause, hits)
         if own_verb and any(not t.verb and t.forms and t.held_by(context) for t in asked):
             # a sentence that holds what the question names may relate it with its own verb
             # (哈尔滨市与深圳市对口合作 for 哈尔滨跟哪个市结对)
@@ -140,6 +152,8 @@ def _is_heading(sentence: str, hit: ClauseHit) -> bool:
 def _fits(query: Query, sentence: str) -> bool:
     kind = query.answer_type
     if kind == "amount":
+        if _SUM_ASKED.search(query.text):  # 多少钱 wants a sum: 百分之六十 of something is none
+            return _SUM.search(sentence) is not None
         return _MONEY.search(sentence) is not None
     if kind == "count":  # 多少人 wants a number; 几个阶段 is answered by what it counts
         if _AMOUNT.search(sentence):
@@ -165,6 +179,8 @@ def _fits(query: Query, sentence: str) -> bool:
         if _PLACE.search(sentence) or _ACTOR.search(sentence):
             return True
         return any(flag == "ns" for _, flag in tagged_words(sentence))
+    if kind == "penalty":
+        return _SANCTION.search(sentence) is not None
     if kind == "definition":
         return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
     return True

@@ -26,6 +26,7 @@ from app.answering.conversation import Rewrite, Turn, rewrite
 from app.answering.llm import LLMAnswerer, LLMError
 from app.answering.policy import CoveragePolicy, Decision
 from app.answering.query import Query, QueryAnalyser
+from app.answering.references import asks_sanction, sanctioning_clauses
 from app.answering.slots import AnswerSlots, Lane
 from app.answering.terms import TermMatcher
 from app.prompts import Nearest, Prompts
@@ -154,6 +155,8 @@ class AnswerService:
         """The question analysed, its clauses retrieved, and its outcome decided."""
         query = dataclasses.replace(self.analyse(reading, view), asked=asked)
         hits = view.search(query.search_text, self._top_k)
+        if hits and asks_sanction(query.answer_type, query.text):
+            hits += sanctioning_clauses(view, hits)  # the penalty for a retrieved duty
         # facts are looked for in the document the answer would quote, not the whole
         # corpus: 吉林省 in one plan and 浙江省 in another do not make a 吉浙 cooperation
         cited = self.kb.scope({hits[0].clause.doc_id}) if hits else view
