@@ -45,9 +45,11 @@ def referred_numbers(sentence: str) -> list[str]:
 
 def referred_text(sentence: str, start: int, clause: Clause, hits: list[ClauseHit]) -> str:
     """The text ``sentence`` (at ``start`` in ``clause``) refers to, among the hits."""
-    parts = []
-    # a piece after ；continues its sentence's condition (…有下列情形之一的…；拒不改正的，处…)
-    whole = clause.text[clause.text.rfind("。", 0, start) + 1 : start] + sentence
+    # a piece after ；continues its sentence's condition:
+    # 拒绝参加…的，责令限期改正；逾期不改正的，…并可处二百元以上一千元以下的罚款
+    before = clause.text[clause.text.rfind("。", 0, start) + 1 : start]
+    parts = [before]
+    whole = before + sentence
     if _THIS_ARTICLE.search(whole):
         parts.append(clause.text[:start])
     if _LIST_BELOW.search(whole):
@@ -59,7 +61,7 @@ def referred_text(sentence: str, start: int, clause: Clause, hits: list[ClauseHi
             for h in hits
             if h.clause.doc_id == clause.doc_id and h.clause.number in numbers
         ]
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def asks_sanction(answer_type: str, text: str) -> bool:
