@@ -216,3 +216,15 @@ def test_a_penalty_question_quotes_the_sanction_of_the_duty_it_names(
     quoted = [h for c in answer.citations for h in c.highlights]
     assert any(re.search(r"罚款|警告|处分|责令", h) for h in quoted), answer.answer
     assert title in answer.citations[0].doc_title
+
+
+def test_a_short_form_jieba_cuts_in_pieces_is_read_whole(laws_beside_plan):
+    """经开区 (cut 经 开区) is 经济技术开发区; 人大常委会 is 人民代表大会常务委员会."""
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+
+    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
+    answer = service.ask("北京经开区的管委会由哪个机关设立")
+    assert answer.coverage == "answered", answer.answer
+    assert answer.citations[0].doc_title == "北京经济技术开发区条例"

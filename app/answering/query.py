@@ -26,6 +26,7 @@ from app.answering.parts import (
     coordinated_parts,
     relation_direction,
 )
+from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
 from kb.text import english_glossary, has_phrase, is_hanzi, normalize_query, tagged_words
 
@@ -108,7 +109,7 @@ class QueryAnalyser:
         words: list[Word] = []
         pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
-        for word, flag in tagged_words(text):
+        for word, flag in join_short_forms(tagged_words(text)):
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
             slot = names_kind(previous) or (start < asks[1] and asks[0] < start + len(word))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kb.scope import KnowledgeView
-from kb.text import STOPWORDS, is_hanzi, tagged_words
+from kb.text import STOPWORDS, abbreviations, is_hanzi, tagged_words
 from kb.vocabulary import PlanVocabulary
 
 # what may be left over when a run is cut along plan words: particles, never a content
@@ -37,6 +37,25 @@ def sub_words(word: str) -> list[str]:
     from kb.text import _jieba
 
     return [p for p in _jieba().lcut_for_search(word) if len(p) >= 2 and p != word]
+
+
+def join_short_forms(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Neighbouring tokens that together spell a short form of the table, one word:
+    jieba cuts 经开区 as 经 开区, and neither piece is the 经济技术开发区 it stands for."""
+    short = abbreviations()
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):
+            run = "".join(t for t, _ in tokens[i : i + n])
+            if len(tokens) - i >= n and run in short:
+                out.append((run, "j"))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def tiling(word: str, pieces: list[str]) -> list[str]:
