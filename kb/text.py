@@ -37,6 +37,18 @@ STOPWORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    """English words that only frame a question (they, take, should…): scikit-learn's
+    English stop words, less those the glossary gives a plan word for (fire → 火灾)."""
+    try:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    except ImportError:  # sentence-transformers brings it; without it, our own list
+        return frozenset()
+    glossed = set(english_glossary())
+    return frozenset(w for w in ENGLISH_STOP_WORDS if w not in glossed)
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Short forms (简称) and everyday words → the plan's own words."""
     return _load_table("abbreviations.yaml") | _load_table("synonyms.yaml")

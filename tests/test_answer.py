@@ -37,6 +37,8 @@ def test_answer_quotes_and_cites_the_clause(service: AnswerService):
         ("来黑龙江旅游的人会有包机吗", "4.2.10"),
         # a synonym of general Chinese (同义词词林): the plan writes 协商
         ("跟港澳商量共建什么平台", "4.1.4"),
+        # English words that only frame a question (they, take) are no missing topic
+        ("What should they do to take part in the Belt and Road?", "4.1.4"),
     ],
 )
 def test_questions_in_other_forms_find_their_clause(service, question, clause_key):

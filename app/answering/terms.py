@@ -30,7 +30,14 @@ from functools import lru_cache
 from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
-from kb.text import STOPWORDS, abbreviations, english_glossary, english_stem, in_dictionary
+from kb.text import (
+    STOPWORDS,
+    abbreviations,
+    english_function_words,
+    english_glossary,
+    english_stem,
+    in_dictionary,
+)
 from kb.thesaurus import synonyms
 from kb.vocabulary import PlanVocabulary
 
@@ -111,6 +118,8 @@ class TermMatcher:
     def is_content(self, word: str, flag: str) -> bool:
         lowered = word.lower()
         if lowered in STOPWORDS or not any(ch.isalnum() for ch in word):
+            return False
+        if flag == "eng" and lowered in english_function_words():
             return False
         if len(word) < 2:
             return word in abbreviations()  # 粤 is 广东
