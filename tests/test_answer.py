@@ -39,6 +39,8 @@ def test_answer_quotes_and_cites_the_clause(service: AnswerService):
         ("跟港澳商量共建什么平台", "4.1.4"),
         # English words that only frame a question (they, take) are no missing topic
         ("What should they do to take part in the Belt and Road?", "4.1.4"),
+        # "which department" names the kind of answer, not a topic the sentence must hold
+        ("Which department houses the office of the leading group?", "5.1"),
     ],
 )
 def test_questions_in_other_forms_find_their_clause(service, question, clause_key):

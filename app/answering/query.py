@@ -83,7 +83,7 @@ class QueryAnalyser:
         text = normalize_query(question)
         english = is_english(text)
         kind, asks = answer_type(text, english)
-        words = self._english_words(text) if english else self._chinese_words(text, asks)
+        words = self._english_words(text, asks) if english else self._chinese_words(text, asks)
         premise = self._premise(text, english)
         terms = tuple(self.matcher.term(w, english) for w in words)
         relation = benefit_verb(text)
@@ -136,7 +136,10 @@ class QueryAnalyser:
         words = self.matcher.resegment(text, words)
         return kind_before_asking(text, verb_before_asking(text, words, self.matcher), self.matcher)
 
-    def _english_words(self, text: str) -> list[Word]:
+    def _english_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
+        # the words saying what kind of answer is wanted (which department) name no topic
+        text = text[: asks[0]] + " " + text[asks[1] :] if asks[1] > asks[0] else text
+        text = text.strip()
         # a question's first word is capitalised as a sentence, not as a name
         text = text[:1].lower() + text[1:]
         lowered = text.lower()

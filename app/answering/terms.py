@@ -195,6 +195,8 @@ class TermMatcher:
             full = abbreviations().get(word)
             if full and all(self._kb.contains_text(w) for w in full.split()):
                 return tuple(full.split()), "table"
+            if len(word) >= 3 and word[-1] in "子儿" and self._kb.contains_text(word[:-1]):
+                return (word[:-1],), "compound"  # 结对子, 一块儿: a spoken suffix on a plan word
             alike = self._by_sound(word)  # 付拉迪沃斯托克 is no verb before a plan word
             if alike:
                 return alike, "sound"
