@@ -228,3 +228,16 @@ def test_a_short_form_jieba_cuts_in_pieces_is_read_whole(laws_beside_plan):
     answer = service.ask("北京经开区的管委会由哪个机关设立")
     assert answer.coverage == "answered", answer.answer
     assert answer.citations[0].doc_title == "北京经济技术开发区条例"
+
+
+def test_a_list_item_is_read_with_the_sentence_that_introduces_it(laws_beside_plan):
+    """「…建筑控制区的范围…距离标准为：（一）县道不少于十米；」: the item alone never says
+    建筑控制区; read with its lead-in it answers a question that does."""
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+
+    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
+    answer = service.ask("济南的农村公路建筑控制区，县道两边至少留多少米")
+    assert answer.coverage == "answered", answer.answer
+    assert "县道不少于十米" in answer.answer

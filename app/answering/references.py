@@ -64,6 +64,21 @@ def referred_text(sentence: str, start: int, clause: Clause, hits: list[ClauseHi
     return " ".join(p for p in parts if p)
 
 
+_ITEM = re.compile(r"^(?:（[一二三四五六七八九十]+）|\(\d+\)|（\d+）|\d+[.．、])")
+
+
+def lead_in(sentence: str, start: int, clause: Clause) -> str:
+    """The sentence introducing a list item (…距离标准为：（一）县道不少于十米): an item
+    holds what its lead-in says, as the items of 有下列情形之一的： do."""
+    if not _ITEM.match(sentence):
+        return ""
+    colon = max(clause.text.rfind("：", 0, start), clause.text.rfind(":", 0, start))
+    if colon < 0:
+        return ""
+    begin = max(clause.text.rfind(end, 0, colon) for end in "。；\n") + 1
+    return clause.text[begin : colon + 1]
+
+
 def asks_sanction(answer_type: str, text: str) -> bool:
     """Whether a question asks what befalls a breach (怎么罚, 罚多少, 什么法律责任)."""
     return answer_type == "penalty" or _ASKS.search(text) is not None

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.query import Query
-from app.answering.references import asks_sanction, referred_text
+from app.answering.references import asks_sanction, lead_in, referred_text
 from app.answering.terms import Term
 from ingest.chunking import context_header
 from kb.evidence import SentenceEvidence
@@ -105,7 +105,9 @@ def score_sentences(
         title = hit.doc_title.lower()
         asked = [t for t in terms if not t.found_in(title)]
         titled = [t for t in terms if t not in asked]
-        context = f"{item.text} {context_header(hit.clause)}"
+        # a list item says what its lead-in says (…距离标准为：（一）县道不少于十米)
+        said = f"{lead_in(item.text, item.start, hit.clause)} {item.text}"
+        context = f"{said} {context_header(hit.clause)}"
         if sanction:  # 违反本条第一款规定的，给予警告: it holds what the duty it sanctions holds
             context += " " + referred_text(item.text, item.start, hit.clause, hits)
         if own_verb and any(not t.verb and t.forms and t.held_by(context) for t in asked):
@@ -114,7 +116,7 @@ def score_sentences(
             asked = [t for t in asked if not (t.verb and t.forms and not t.held_by(context))]
         total = sum(t.weight for t in asked)
         held = sum(t.weight * t.held_by(context) for t in asked)
-        own = sum(t.weight * t.held_by(item.text) for t in asked)
+        own = sum(t.weight * t.held_by(said) for t in asked)
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
