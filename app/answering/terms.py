@@ -65,6 +65,8 @@ _VERB = 0.5
 # what a sentence holding only a near word of a plan word is credited with: the plan
 # uses the word elsewhere, so the sentence may mean something else by its own word
 _NEAR_CREDIT = 0.8
+# a word with more same-meaning words than this in the texts is too vague to stand for them
+_MAX_SYNONYMS = 3
 
 
 @dataclass(frozen=True)
@@ -216,9 +218,10 @@ class TermMatcher:
             pieces = tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
             if pieces:
                 return tuple(pieces), "compound"
-        same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
-        if same and not english:  # 商家 → 经营者? no: 商家 → 商店; 商量 → 协商
-            return same, "synonym"
+        if not english and not _names_money(word):  # 补贴 is never granted as 津贴
+            same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
+            if 0 < len(same) <= _MAX_SYNONYMS:  # 商量 → 协商; a vaguer word (标准) means none
+                return same, "synonym"
         near = self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
 
