@@ -65,6 +65,9 @@ _VERB = 0.5
 # what a sentence holding only a near word of a plan word is credited with: the plan
 # uses the word elsewhere, so the sentence may mean something else by its own word
 _NEAR_CREDIT = 0.8
+# modal verbs jieba glues to a neighbouring hanzi (要卖, 时能); 上 of 上市 is none
+_MODALS = frozenset("要能会可该想应得")
+_LEADING = _MODALS | frozenset("被把将")
 # a word with more same-meaning words than this in the texts is too vague to stand for them
 _MAX_SYNONYMS = 3
 
@@ -127,11 +130,11 @@ class TermMatcher:
             return word in abbreviations()  # 粤 is 广东
         if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
             return not set(word) & _NUMERAL_CHARS
-        if len(word) == 2 and word[0] in STOPWORDS and not self._kb.contains_text(word):
-            return False  # 要卖, 能干: a modal glued to a one-hanzi verb names no topic
+        if len(word) == 2 and word[0] in _LEADING and not self._kb.contains_text(word):
+            return False  # 要卖, 被判: a modal or passive glued to a one-hanzi verb names no topic
         if (
             len(word) == 2
-            and word[1] in STOPWORDS
+            and word[1] in _MODALS
             and not in_dictionary(word)
             and not self._kb.contains_text(word)
         ):
