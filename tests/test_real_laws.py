@@ -256,3 +256,18 @@ def test_a_list_item_is_read_with_the_sentence_that_introduces_it(laws_beside_pl
     answer = service.ask("济南的农村公路建筑控制区，县道两边至少留多少米")
     assert answer.coverage == "answered", answer.answer
     assert "县道不少于十米" in answer.answer
+
+
+def test_a_year_the_regulation_states_only_in_its_head_is_no_false_premise(laws_beside_plan):
+    """2014 is when 济南市农村公路条例 was adopted: its head says so (kept as metadata, not as
+    a clause), so a question naming that year is answered, and another year declined."""
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+
+    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
+    stated = service.ask("2014年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
+    assert stated.coverage == "answered", stated.answer
+    assert "县道不少于十米" in stated.answer
+    other = service.ask("2019年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
+    assert other.coverage == "not_covered" and "2019" in other.missing

@@ -78,7 +78,11 @@ class CoveragePolicy:
         """The outcome; ``cited`` is the document the best clause is in, ``view`` all asked."""
         if not hits:
             return Decision(NOT_COVERED, "empty")
-        absent = tuple(fact for fact in query.premise if not cited.contains_text(fact))
+        # a year may be stated only in the document's head (2014年7月23日…通过), kept as metadata
+        heads = " ".join(f"{d.date} {d.effective} {d.notice}" for d in cited.documents())
+        absent = tuple(
+            fact for fact in query.premise if not cited.contains_text(fact) and fact not in heads
+        )
         if absent:
             return Decision(NOT_COVERED, "premise", absent)
         fact = effective_fact(query, view, cited)

@@ -101,7 +101,8 @@ def score_sentences(
         # words of the document's title chose the document; a sentence need not hold them
         # (北京院前医疗急救服务条例施行日期 asks for 施行), one that does says more of what was
         # asked (哈尔滨 paired with whom: 哈尔滨市与深圳市对口合作 in a 对口合作 plan)
-        title = hit.doc_title.lower()
+        # and so did its head: the year it was adopted, its issuer, its 文号
+        title = f"{hit.doc_title} {hit.date} {hit.issuer} {hit.doc_number}".lower()
         asked = [t for t in terms if not t.found_in(title)]
         titled = [t for t in terms if t not in asked]
         # a list item says what its lead-in says (…距离标准为：（一）县道不少于十米)
