@@ -146,6 +146,12 @@ def test_more_please_says_when_everything_was_shown(service):
         ("两省旅游怎么合作？", "那个旅游季品牌叫啥？", "旅游季品牌"),  # demonstrative
         ("國有企業改革怎麼合作", "混改呢", "混改"),  # a topic fragment keeps the question
         ("广东省要做哪些事？", "那黑龙江省呢？", "黑龙江省"),  # the party swapped
+        # in English, the previous question asked about the new topic
+        (
+            "What does the plan say about the stock exchange?",
+            "What about care homes?",
+            "care homes",
+        ),
     ],
 )
 def test_follow_up_is_rewritten_into_a_readable_question_and_answered(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.answering.citations import Answer, QuestionError
+from app.answering.query import is_english
 from app.workspaces.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
@@ -28,7 +29,9 @@ _MORE = re.compile(
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百\d]+)(项任务|个任务|项|条|点)")
 _THIS = re.compile(r"这一条|这条|该条|这一项|这项|该项|上一条|刚才那条|这个条款|这一点")
-_THAT = re.compile(r"^(?:那么|那)(?![个些项条种类届次位家批份])\s*(?P<rest>.+)$")
+_THAT = re.compile(
+    r"^(?:那么|那|what about|how about|and)(?![个些项条种类届次位家批份])\s*(?P<rest>.+)$", re.I
+)
 # "那个旅游季品牌叫啥？": a demonstrative points back at the previous answer's topic
 _DEMONSTRATIVE = re.compile(
     r"^(?:那个|这个|那些|这些|那项|这项|那种|这种|那届|这届|那次|这次)\s*(?P<rest>.+)$"
@@ -154,10 +157,16 @@ def _follow(previous: str, topic: str) -> str:
         for name in party_names():
             if name in previous and name != topic:
                 return previous.replace(name, topic, 1)
+    about = _ABOUT_EN.search(previous)
+    if about and is_english(topic):  # What does the plan say about charter flights? → trains
+        return f"{previous[: about.start(1)]}{topic}?"
     frame = _FRAME.search(previous)
     if frame:
         return f"{topic}方面{frame.group(0)}"
     return f"{topic}（{_TAIL.sub('', previous)}）"
+
+
+_ABOUT_EN = re.compile(r"\b(?:about|on|for|in)\s+(?:the\s+)?([^?]+?)\s*\??$", re.I)
 
 
 def _numbered_clause(kb: KnowledgeView, number: int, unit: str) -> Clause | None:
