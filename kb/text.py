@@ -11,7 +11,7 @@ import logging
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -88,7 +88,14 @@ def expand_query(normalized: str) -> str:
 
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether the English ``phrase`` occurs in ``text`` as whole words (plural -s allowed)."""
-    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?:e?s)?(?![a-z])", text) is not None
+    if phrase not in text:  # most glossary entries are not there at all: no pattern needed
+        return False
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(phrase)}(?:e?s)?(?![a-z])")
 
 
 def english_stem(word: str) -> str:
