@@ -145,6 +145,16 @@ def laws_beside_plan(tmp_path_factory: pytest.TempPathFactory):
     return kb
 
 
+@pytest.fixture(scope="module")
+def laws_service(laws_beside_plan):
+    """The answer service over the six regulations and the plan, as a user asks it."""
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+
+    return AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
+
+
 @pytest.mark.parametrize(
     ("question", "title", "article"),
     [
@@ -173,14 +183,9 @@ def test_question_cites_the_article_that_answers_it(
     ],
 )
 def test_when_a_named_regulation_takes_effect_quotes_its_closing_article(
-    laws_beside_plan, laws: dict[str, ParsedDocument], question: str, title: str
+    laws_service, laws: dict[str, ParsedDocument], question: str, title: str
 ):
-    from app.answering import AnswerService
-    from app.prompts import load_prompts
-    from app.settings import PROJECT_ROOT
-
-    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
-    answer = service.ask(question)
+    answer = laws_service.ask(question)
     closing = next(
         sentence
         for clause in reversed(laws[title].clauses)
@@ -191,16 +196,11 @@ def test_when_a_named_regulation_takes_effect_quotes_its_closing_article(
     assert answer.citations[0].doc_title == title
 
 
-def test_no_effective_line_is_given_where_none_is_asked_or_stated(laws_beside_plan):
-    from app.answering import AnswerService
-    from app.prompts import load_prompts
-    from app.settings import PROJECT_ROOT
-
-    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
+def test_no_effective_line_is_given_where_none_is_asked_or_stated(laws_service):
     # the plan states no such line
-    assert "起施行" not in service.ask("对口合作实施方案什么时候开始实施").answer
+    assert "起施行" not in laws_service.ask("对口合作实施方案什么时候开始实施").answer
     # adopted (通过) is another date than takes effect
-    assert "起施行" not in service.ask("济南市农村公路条例是什么时间通过的").answer
+    assert "起施行" not in laws_service.ask("济南市农村公路条例是什么时间通过的").answer
 
 
 @pytest.mark.parametrize(
@@ -215,13 +215,9 @@ def test_no_effective_line_is_given_where_none_is_asked_or_stated(laws_beside_pl
     ],
 )
 def test_a_penalty_question_quotes_the_sanction_of_the_duty_it_names(
-    laws_beside_plan, question: str, title: str, article: str
+    laws_service, question: str, title: str, article: str
 ):
-    from app.answering import AnswerService
-    from app.prompts import load_prompts
-    from app.settings import PROJECT_ROOT
-
-    answer = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts")).ask(question)
+    answer = laws_service.ask(question)
     assert answer.coverage == "answered", answer.answer
     # a sanction is quoted, from the article that sanctions the duty named
     quoted = [
@@ -233,41 +229,26 @@ def test_a_penalty_question_quotes_the_sanction_of_the_duty_it_names(
     assert any(re.search(r"罚款|警告|通报批评|责令", h) for h in quoted), answer.answer
 
 
-def test_a_short_form_jieba_cuts_in_pieces_is_read_whole(laws_beside_plan):
+def test_a_short_form_jieba_cuts_in_pieces_is_read_whole(laws_service):
     """经开区 (cut 经 开区) is 经济技术开发区; 人大常委会 is 人民代表大会常务委员会."""
-    from app.answering import AnswerService
-    from app.prompts import load_prompts
-    from app.settings import PROJECT_ROOT
-
-    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
-    answer = service.ask("北京经开区的管委会由哪个机关设立")
+    answer = laws_service.ask("北京经开区的管委会由哪个机关设立")
     assert answer.coverage == "answered", answer.answer
     assert answer.citations[0].doc_title == "北京经济技术开发区条例"
 
 
-def test_a_list_item_is_read_with_the_sentence_that_introduces_it(laws_beside_plan):
+def test_a_list_item_is_read_with_the_sentence_that_introduces_it(laws_service):
     """「…建筑控制区的范围…距离标准为：（一）县道不少于十米；」: the item alone never says
     建筑控制区; read with its lead-in it answers a question that does."""
-    from app.answering import AnswerService
-    from app.prompts import load_prompts
-    from app.settings import PROJECT_ROOT
-
-    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
-    answer = service.ask("济南的农村公路建筑控制区，县道两边至少留多少米")
+    answer = laws_service.ask("济南的农村公路建筑控制区，县道两边至少留多少米")
     assert answer.coverage == "answered", answer.answer
     assert "县道不少于十米" in answer.answer
 
 
-def test_a_year_the_regulation_states_only_in_its_head_is_no_false_premise(laws_beside_plan):
+def test_a_year_the_regulation_states_only_in_its_head_is_no_false_premise(laws_service):
     """2014 is when 济南市农村公路条例 was adopted: its head says so (kept as metadata, not as
     a clause), so a question naming that year is answered, and another year declined."""
-    from app.answering import AnswerService
-    from app.prompts import load_prompts
-    from app.settings import PROJECT_ROOT
-
-    service = AnswerService(laws_beside_plan, load_prompts(PROJECT_ROOT / "prompts"))
-    stated = service.ask("2014年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
+    stated = laws_service.ask("2014年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
     assert stated.coverage == "answered", stated.answer
     assert "县道不少于十米" in stated.answer
-    other = service.ask("2019年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
+    other = laws_service.ask("2019年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
     assert other.coverage == "not_covered" and "2019" in other.missing
