@@ -162,6 +162,10 @@ def history_events(line: str) -> list[tuple[str, str, str]]:
     return events
 
 
+# the closing articles, where a regulation says when it takes effect (本条例自…起施行)
+CLOSING_CLAUSES = 3
+
+
 def effective_date(texts: list[str], published: str = "") -> str:
     """The 施行 date a closing article states: "本条例自2022年3月1日起施行。" → 2022年3月1日.
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.cleaning import clean_text
-from ingest.head import effective_date, split_head
+from ingest.head import CLOSING_CLAUSES, effective_date, split_head
 from ingest.loaders import MAX_FILE_BYTES, load_text
 from ingest.models import EmptyBodyError, IngestError, ParsedDocument
 from ingest.parser import ClauseParser, is_heading
@@ -50,7 +50,8 @@ def parse_text(text: str, doc_id: str, source: str) -> ParsedDocument:
         date=head.date,
         notice=head.notice,
         doc_number=head.doc_number,
-        effective=head.effective or effective_date([c.text for c in clauses[-3:]], head.published),
+        effective=head.effective
+        or effective_date([c.text for c in clauses[-CLOSING_CLAUSES:]], head.published),
     )
 
 

@@ -2,10 +2,11 @@
 kind rather than the topic.
 
 谁 wants an actor, 哪里 a place or body, 何时 a date, 多久一次 a frequency, 多少 an amount,
-怎么罚 a sanction, 怎么申请 a procedure, 是否 a yes or no, 哪些 a list (``answer_type``). The noun after an interrogative (什么措施,
-哪几个部门), a known noun before 是哪个 (对口城市是哪个) and a verb the plan never uses that
-leads into the interrogative (秉持什么理念) name the kind of answer; a question's topic is
-in its other words (``names_kind``, ``kind_before_asking``, ``verb_before_asking``).
+怎么罚 a sanction, 怎么申请 a procedure, 是否 a yes or no, 哪些 a list (``answer_type``).
+The noun after an interrogative (什么措施, 哪几个部门), a known noun before 是哪个
+(对口城市是哪个) and a verb the plan never uses that leads into the interrogative
+(秉持什么理念) name the kind of answer; a question's topic is in its other words
+(``names_kind``, ``kind_before_asking``, ``verb_before_asking``).
 """
 
 from __future__ import annotations

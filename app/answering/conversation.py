@@ -30,7 +30,8 @@ _MORE = re.compile(
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百\d]+)(项任务|个任务|项|条|点)")
 _THIS = re.compile(r"这一条|这条|该条|这一项|这项|该项|上一条|刚才那条|这个条款|这一点")
 _THAT = re.compile(
-    r"^(?:那么|那|what about|how about|and)(?![个些项条种类届次位家批份])\s*(?P<rest>.+)$", re.I
+    r"^(?:那么|那|(?:what about|how about|and)\b)(?![个些项条种类届次位家批份])\s*(?P<rest>.+)$",
+    re.I,
 )
 # "那个旅游季品牌叫啥？": a demonstrative points back at the previous answer's topic
 _DEMONSTRATIVE = re.compile(

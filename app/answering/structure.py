@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from app.answering.query import Query
 from ingest.chunking import sentence_spans
-from ingest.head import effective_date
+from ingest.head import CLOSING_CLAUSES, effective_date
 from ingest.models import OutlineNode, ParsedDocument
 from kb.scope import KnowledgeView
 
@@ -43,8 +43,6 @@ _OTHER_EVENT = re.compile(
 )
 # words that only say which date is asked for
 _DATE_WORDS = re.compile(r"生效|施行|实施|执行|起效|开始|日期|时间")
-# the closing articles, where a document says when it takes effect
-_CLOSING = 3
 
 
 @dataclass(frozen=True)
@@ -127,7 +125,7 @@ def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> D
     doc = docs[0]
     if any(m.group() not in doc.title for m in _OTHER_EVENT.finditer(query.text)):
         return None  # 什么时间通过的 asks another date (制定 of 丽水市制定…条例 is its title)
-    for clause in reversed(doc.clauses[-_CLOSING:]):
+    for clause in reversed(doc.clauses[-CLOSING_CLAUSES:]):
         for start, end in sentence_spans(clause.text):
             sentence = clause.text[start:end]
             date = effective_date([sentence], "公布之日")  # 自公布之日起施行
