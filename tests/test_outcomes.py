@@ -72,6 +72,9 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "哈尔滨跟哪个城市结对？",
         "哈尔滨的对口城市是哪个？",
         "广州跟黑龙江哪个城市结对？",
+        "方案里说中国—俄罗斯博览会要在深圳办，对吧？",
+        "廣州和哈爾濱是對口城市嗎？",
+        "广州和深圳会举办农产品产销对接活动吗？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -193,6 +196,26 @@ def test_a_pairing_the_plan_never_states_is_not_confirmed_by_a_list_naming_both(
 ):
     reply = replies["广州跟黑龙江哪个城市结对？"]  # 广州 and 哈尔滨 share only a list of cities
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+@pytest.mark.parametrize(
+    "question", ["方案里说中国—俄罗斯博览会要在深圳办，对吧？", "廣州和哈爾濱是對口城市嗎？"]
+)
+def test_a_claim_pairing_things_the_plan_lists_as_separate_items_is_not_confirmed(
+    replies: dict[str, dict], question: str
+):
+    # 参加中国—俄罗斯博览会、…、中国（深圳）国际文化产业博览交易会: 深圳 is another fair's;
+    # 定期在广州、深圳、哈尔滨等市举办: three cities side by side, none paired with another
+    reply = replies[question]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+def test_things_the_question_itself_lists_side_by_side_are_answered_from_a_list(
+    replies: dict[str, dict],
+):
+    reply = replies["广州和深圳会举办农产品产销对接活动吗？"]
+    assert not reply["abstained"], reply["answer"]
+    assert "定期在广州、深圳、哈尔滨等市举办农产品产销对接活动" in reply["answer"]
 
 
 def test_a_verb_the_plan_never_uses_leading_into_the_question_only_frames_it(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.answering.parts import listed_apart
 from app.answering.query import Query
 from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
 from app.answering.terms import Term
@@ -114,9 +115,11 @@ def score_sentences(
             # a sentence that holds what the question names may relate it with its own verb
             # (哈尔滨市与深圳市对口合作 for 哈尔滨跟哪个市结对)
             asked = [t for t in asked if not (t.verb and t.forms and not t.held_by(context))]
+        # named things listed as separate items are not related by the sentence
+        apart = listed_apart(query.text, asked, item.text)
         total = sum(t.weight for t in asked)
-        held = sum(t.weight * t.held_by(context) for t in asked)
-        own = sum(t.weight * t.held_by(said) for t in asked)
+        held = sum(t.weight * t.held_by(context) for t in asked if t.text not in apart)
+        own = sum(t.weight * t.held_by(said) for t in asked if t.text not in apart)
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
@@ -126,7 +129,7 @@ def score_sentences(
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
         score *= _share_factor(titled, item.text, _TITLE_WORDS)
         score *= _share_factor(kinds, context, _KIND_WORDS)
-        lacking = tuple(t.text for t in asked if not t.held_by(context))
+        lacking = tuple(t.text for t in asked if t.text in apart or not t.held_by(context))
         scored.append(
             ScoredSentence(
                 item.hit, item.start, item.text, context, coverage, lacking, fits, reverse, score
