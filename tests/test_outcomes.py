@@ -74,6 +74,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广州跟黑龙江哪个城市结对？",
         "方案里说中国—俄罗斯博览会要在深圳办，对吧？",
         "廣州和哈爾濱是對口城市嗎？",
+        "参加中国—俄罗斯博览会的广东企业展位费是不是减免一半？",
         "广州和深圳会举办农产品产销对接活动吗？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
@@ -151,6 +152,9 @@ def test_a_premise_that_is_a_latin_name_or_a_year_the_plan_never_gives_is_declin
     assert five_g["abstained"] and "5G" in five_g["missing"], five_g["answer"]
     year = replies["中俄博览会是哪年办的？"]  # the plan names the fair, never its year
     assert year["abstained"] and year["coverage"] == "not_covered", year["answer"]
+    # an amount in Chinese numerals is a premise too (减免一半, 补贴三十万元)
+    half = replies["参加中国—俄罗斯博览会的广东企业展位费是不是减免一半？"]
+    assert half["abstained"] and "一半" in half["missing"], half["answer"]
 
 
 def test_a_second_question_the_plan_does_not_answer_makes_the_answer_partial(

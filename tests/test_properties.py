@@ -50,3 +50,14 @@ def test_parsing_any_unicode_never_crashes(text):
         return
     assert doc.clauses and all(c.clause_id.startswith("d:") for c in doc.clauses)
     assert len({c.clause_id for c in doc.clauses}) == len(doc.clauses)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_an_amount_is_read_the_same_in_either_numerals(n):
+    """罚200元 and 处二百元 name one amount: each writing finds the other."""
+    from app.answering.numbers import amount_forms, chinese, chinese_number
+
+    assert chinese_number(chinese(n)) == n
+    assert f"{chinese(n)}元" in amount_forms(f"{n}元")
+    assert f"{n}元" in amount_forms(f"{chinese(n)}元")

@@ -252,3 +252,12 @@ def test_a_year_the_regulation_states_only_in_its_head_is_no_false_premise(laws_
     assert "县道不少于十米" in stated.answer
     other = laws_service.ask("2019年通过的济南市农村公路条例里，县道的建筑控制区至少多少米")
     assert other.coverage == "not_covered" and "2019" in other.missing
+
+
+def test_an_amount_in_other_numerals_is_the_regulations_amount(laws_service):
+    """第三十条 says 可以处五万元以下罚款: 5万 is that amount, 8万 one it never states."""
+    stated = laws_service.ask("在济南的农村公路建筑控制区里修建建筑物，是不是可以处5万元以下罚款")
+    assert stated.coverage == "answered", stated.answer
+    assert "可以处五万元以下罚款" in stated.answer
+    other = laws_service.ask("在济南的农村公路建筑控制区里修建建筑物，是不是可以处8万元以下罚款")
+    assert other.coverage == "not_covered" and "8万" in other.missing, other.answer

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.answering.numbers import amount_forms
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
 from app.answering.structure import DocumentFact, OutlineParts, effective_fact, outline_parts
@@ -81,7 +82,9 @@ class CoveragePolicy:
         # a year may be stated only in the document's head (2014年7月23日…通过), kept as metadata
         heads = " ".join(f"{d.date} {d.effective} {d.notice}" for d in cited.documents())
         absent = tuple(
-            fact for fact in query.premise if not cited.contains_text(fact) and fact not in heads
+            fact
+            for fact in query.premise
+            if not any(cited.contains_text(f) or f in heads for f in amount_forms(fact))
         )
         if absent:
             return Decision(NOT_COVERED, "premise", absent)

@@ -20,6 +20,7 @@ from app.answering.asking import (
     names_kind,
     verb_before_asking,
 )
+from app.answering.numbers import amounts
 from app.answering.parts import (
     INTERROGATIVE,
     benefit_verb,
@@ -33,7 +34,6 @@ from kb.text import english_glossary, has_phrase, is_hanzi, normalize_query, tag
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)")
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ class QueryAnalyser:
         return [Word(w, "eng", 0, 0, False) for w in found if self.matcher.is_content(w, "eng")]
 
     def _premise(self, text: str, english: bool) -> tuple[str, ...]:
-        facts = _YEAR.findall(text) + [m.group(0) for m in _AMOUNT.finditer(text)]
+        facts = _YEAR.findall(text) + amounts(text)
         if not english:  # a Latin name the glossary translates (ASEAN → 东盟) is a word
             glossary = english_glossary()
             facts += [  # 5G, G20, PM2.5 are names too

@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.answering.numbers import amount_forms
 from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
@@ -178,8 +179,9 @@ class TermMatcher:
         return Term(word.text, forms, weight, frame, how, soft, near, verb=verb, named=named)
 
     def fact(self, fact: str) -> Term:
-        """A year or amount the question takes as given: the plan must state it literally."""
-        found = (fact,) if self._kb.contains_text(fact) else ()
+        """A year or amount the question takes as given: the plan must state it, in either
+        numerals (200元 is 二百元)."""
+        found = tuple(f for f in amount_forms(fact) if self._kb.contains_text(f))
         return Term(fact, found, math.log(self._clauses + 1), how="exact" if found else "absent")
 
     def _weight(self, word: str, forms: tuple[str, ...]) -> float:

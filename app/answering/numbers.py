@@ -1,0 +1,128 @@
+"""Amounts a question takes as given, in every way the texts may write them.
+
+A user types 200元 where a regulation writes 二百元, 两万 where it writes 2万元, 30%
+where it writes 百分之三十. An amount the question states is its premise (罚200元吗, 减免
+一半): the texts must state it, in any of these writings, or the question is not
+confirmed. Amounts in Chinese numerals count only with a unit of money or proportion
+(二百元, 三成, 五折, 一半): 两个文件 and 一个孵化器 ask about things, not amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = "零一二三四五六七八九"
+_CN_DIGIT = {**{ch: i for i, ch in enumerate(_DIGITS)}, "两": 2, "〇": 0}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+# a number in Chinese numerals starts with a digit or 十 (not 万 of 多少万元)
+_CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+# not 块 (这一块有合作吗) nor 成 (八成是)
+_MONEY_UNITS = "万元|亿元|元|块钱|个百分点|倍|折"
+# an amount in Arabic numerals with any unit a premise may name (3个, 5家 included)
+ARABIC_AMOUNT = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)"
+)
+# in Chinese numerals only with a unit of money or proportion; 百分之三十; 一半
+CHINESE_AMOUNT = re.compile(
+    rf"百分之[零一二三四五六七八九十百点]+|(?<!第){_CN_NUMBER}(?:{_MONEY_UNITS})|一半|半价"
+)
+_PARTS = re.compile(rf"^(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(.*)$")
+
+
+def amounts(text: str) -> list[str]:
+    """The amounts ``text`` states, as written."""
+    found = [m.group(0) for m in ARABIC_AMOUNT.finditer(text)]
+    return found + [m.group(0) for m in CHINESE_AMOUNT.finditer(text)]
+
+
+def amount_forms(amount: str) -> tuple[str, ...]:
+    """``amount`` as written and in the other numerals: 200元 → 二百元, 两百元; 3万元 → 三万元,
+    30000元; 30% → 百分之三十. An amount that is no number (一半) has only itself."""
+    forms = [amount]
+    if amount in ("一半", "半价"):
+        return (amount,)
+    if amount.startswith("百分之"):
+        percent = chinese_number(amount[3:])
+        return (amount, f"{percent}%", f"{percent}％") if percent is not None else (amount,)
+    match = _PARTS.match(amount.strip())
+    if not match:
+        return (amount,)
+    number, unit = match.groups()
+    value = _value(number)
+    if value is None or not unit:  # a year (2018) is written one way
+        return (amount,)
+    if unit in ("%", "％"):
+        forms += [f"百分之{chinese(value)}", f"{_arabic(value)}%", f"{_arabic(value)}％"]
+    elif unit in ("万", "万元"):  # 3万 of 罚3万 is 3万元, 三万元, 30000元
+        forms += _writings(value, "万") + _writings(value, "万元") + _writings(value * 10000, "元")
+    else:
+        forms += _writings(value, unit)
+        if unit == "元" and value >= 10000 and value % 10000 == 0:
+            forms += _writings(value // 10000, "万元")
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def _writings(value: float, unit: str) -> list[str]:
+    cn = chinese(value)
+    forms = [f"{_arabic(value)}{unit}"]
+    if cn:
+        forms.append(f"{cn}{unit}")
+        if cn[0] == "二" and (cn[1:2] in ("百", "千", "万") or unit[:1] in ("万", "亿")):
+            forms.append(f"两{cn[1:]}{unit}")  # 两百元 is 二百元, 两万元 二万元
+    return forms
+
+
+def _arabic(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _value(number: str) -> float | None:
+    if number[0].isdigit():
+        return float(number)
+    return chinese_number(number)
+
+
+def chinese_number(text: str) -> int | None:
+    """二百五十 → 250, 两万 → 20000, 十五 → 15; None if ``text`` is no such number."""
+    if not text or any(
+        ch not in _CN_DIGIT and ch not in _CN_UNIT and ch not in "万亿" for ch in text
+    ):
+        return None  # not a number in Chinese numerals
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            section += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:  # 万, 亿 scale everything before them
+            section += digit or 0
+            total = (total + section) * (10000 if ch == "万" else 100_000_000)
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def chinese(value: float) -> str:
+    """250 → 二百五十, 15000 → 一万五千, 10 → 十; "" for a fraction or a number too large."""
+    if value != int(value) or not 0 < value < 100_000_000:
+        return ""
+    n = int(value)
+    high, low = divmod(n, 10000)
+    if high:
+        rest = _below_10000(low)
+        if rest and low < 1000:
+            rest = "零" + rest
+        return _below_10000(high) + "万" + rest
+    return _below_10000(n)
+
+
+def _below_10000(n: int) -> str:
+    out, zero = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, unit)
+        if digit:
+            out += ("零" if zero and out else "") + _DIGITS[digit] + name
+            zero = False
+        else:
+            zero = bool(out)
+    return out[1:] if out.startswith("一十") else out
