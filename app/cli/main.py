@@ -114,8 +114,8 @@ _LISTED = 20  # documents named after an ingest
 
 def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool) -> int:
     from app.progress import IngestProgress
-    from app.service import open_knowledge_base, parse_all
-    from kb.datadir import claim
+    from app.service import decide_model, open_knowledge_base, parse_all, passage_count
+    from kb.datadir import claim, recorded_model
     from kb.store import drop_collection
 
     bars = IngestProgress(enabled=True if progress else None)
@@ -132,9 +132,12 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool
         if settings.chroma_url:  # the vectors live on the server: drop them too
             drop_collection(settings.data_dir, settings.chroma_url, settings.chroma_collection)
         claim(settings.data_dir, settings.embedding_model)
-    kb = open_knowledge_base(settings)
+    chosen = decide_model(settings, documents)
+    choosing = chosen != settings and recorded_model(settings.data_dir) is None
+    kb = open_knowledge_base(chosen)
     known = {d.doc_id: d.content_hash for d in kb.documents()}
     changed = [d for d in documents if known.get(d.doc_id) != d.content_hash]
+    _announce(chosen.embedding_model, passage_count(changed), choosing)
     with bars.storing(len(changed)) as advance:
         report = kb.add_documents(documents, progress=advance)
     print(
@@ -147,6 +150,35 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool
     if len(documents) > _LISTED:
         print(f"  … and {len(documents) - _LISTED} more (planqa docs list)")
     return 0
+
+
+def _announce(model: str, passages: int, chosen: bool) -> None:
+    """Say which model ``auto`` has ``chosen`` for a new data directory, and before it
+    starts how long a long ingest takes."""
+    from kb.embeddings import STRONG_MODEL
+    from kb.profiles import profile_for
+
+    seconds = profile_for(model).ingest_seconds(passages)
+    if chosen:
+        strong = profile_for(STRONG_MODEL).ingest_seconds(passages)
+        why = (
+            f"{STRONG_MODEL} would take about {_duration(strong)}" if model != STRONG_MODEL else ""
+        )
+        print(
+            f"planqa: embedding model {model} (PLANQA_EMBEDDING_MODEL=auto, {passages} passages"
+            f"{'; ' + why if why else ''}); the data directory keeps it",
+            file=sys.stderr,
+        )
+    if seconds > 60:
+        print(
+            f"planqa: {passages} passages to embed with {model}: about {_duration(seconds)} "
+            "on this machine",
+            file=sys.stderr,
+        )
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 90 else f"{seconds:.0f} s"
 
 
 def _docs(settings: Settings, args: argparse.Namespace) -> int:
@@ -261,7 +293,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         settings.max_file_mb,
         settings.admin_login_delay,
         audit=AuditLog(database, settings.log_questions),
-        feedback=FeedbackStore(database, provenance_of(settings)),
+        feedback=FeedbackStore(database, provenance_of(settings, service.kb)),
     )
     port = port or settings.port
     serve(
