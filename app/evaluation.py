@@ -123,8 +123,11 @@ def evaluate(
 ) -> EvalReport:
     """Single questions (``question``), or conversations (``turns``): the last turn is scored.
 
-    ``each`` is called with every item and its answer (to print failures, say).
+    ``each`` is called with every item and its answer (to print failures, say). The
+    settled state is measured: word vectors a stronger model is still embedding are
+    waited for (kb/words.py).
     """
+    service.kb.vocabulary_index(wait=True)
     report = EvalReport()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():

@@ -20,6 +20,7 @@ from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
 from kb.catalog import Catalog, ClauseHit, ids_by_document
 from kb.datadir import KnowledgeBaseError, read_document, read_manifest, write_manifest
+from kb.embeddings import make_embeddings
 from kb.evidence import SentenceEvidence, sentence_evidence
 from kb.lexical import BM25LexicalIndex, segment_passages
 from kb.reload import Reloader
@@ -28,7 +29,8 @@ from kb.scope import ScopedKnowledgeBase
 from kb.search import rank_clauses
 from kb.store import COLLECTION, chroma_client, passage_store
 from kb.text import expand_query, normalize_query
-from kb.vocabulary import PlanVocabulary, plan_words, quoted_names
+from kb.vocabulary import PlanVocabulary
+from kb.words import WordVectors
 from kb.writes import PassageWriter, batches
 
 __all__ = ["ClauseHit", "IngestReport", "KnowledgeBase", "KnowledgeBaseError"]
@@ -89,7 +91,7 @@ class KnowledgeBase:
         self._query_lock = threading.Lock()
         self._query_vectors: dict[str, list[float]] = {}
         self._retriever: tuple[HybridRetriever | None, tuple[object, object]] = (None, (None, None))
-        self._vocabulary: tuple[Catalog, PlanVocabulary] | None = None
+        self._words = WordVectors(data_dir, embeddings, embedding_model, make_embeddings)
         stored = [read_document(data_dir, d) for d in self._manifest["documents"]]
         lexical_dir = data_dir / "lexical"
         empty = BM25LexicalIndex.build([], [])
@@ -212,23 +214,10 @@ class KnowledgeBase:
             pairs, catalog.passages, catalog.clause_passage_ids, vectors, vector
         )
 
-    def vocabulary_index(self) -> PlanVocabulary:
-        """The plan's words with their vectors (embedded on first use, kept on disk)."""
-        catalog = self._catalog
-        made = self._vocabulary
-        if made is None or made[0] is not catalog:
-            texts = [c.text for c in catalog.clauses.values()]
-            texts += [d.title for d in catalog.documents.values()]
-            vocabulary = PlanVocabulary(
-                plan_words(texts),
-                self._embeddings,
-                self.data_dir / "terms",
-                self.embedding_model,
-                quoted_names(texts),
-            )
-            made = (catalog, vocabulary)
-            self._vocabulary = made
-        return made[1]
+    def vocabulary_index(self, wait: bool = False) -> PlanVocabulary:
+        """The collection's words with their vectors (embedded on first use, kept on disk;
+        the stronger model's once ready, kb/words.py; ``wait`` waits for those)."""
+        return self._words.vocabulary(self._catalog, wait)
 
     def forget_queries(self) -> None:
         """Drop remembered query vectors (benchmarks time questions as if never asked)."""

