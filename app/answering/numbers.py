@@ -1,4 +1,5 @@
-"""Amounts a question takes as given, in every way the texts may write them.
+"""Amounts: those a question takes as given, in every way the texts may write them, and
+what in a sentence states an amount asked for (多少钱, 多少人, 罚多少).
 
 A user types 200元 where a regulation writes 二百元, 两万 where it writes 2万元, 30%
 where it writes 百分之三十. An amount the question states is its premise (罚200元吗, 减免
@@ -25,6 +26,20 @@ ARABIC_AMOUNT = re.compile(
 # in Chinese numerals only with a unit of money or proportion; 百分之三十; 一半
 CHINESE_AMOUNT = re.compile(
     rf"百分之[零一二三四五六七八九十百点]+|(?<!第){_CN_NUMBER}(?:{_MONEY_UNITS})|一半|半价"
+)
+# in a sentence: an amount of money or a proportion (罚多少, 补贴比例)
+MONEY = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|万元|亿元|元|折|倍|个百分点)"
+    r"|[一二三四五六七八九十百千万亿两]+(?:万元|亿元|元|折|倍|成)|百分之"
+)
+# a sum of money (多少钱 is not answered by 百分之六十 of something)
+SUM = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*(?:万元|亿元|元)")
+SUM_ASKED = re.compile(r"多少钱|多少元|几块钱|几元|多少万元|多少亿元|how much money", re.I)
+# a number of things counted (多少人, 几个), not an article's number (第四十五条)
+COUNTED = re.compile(
+    r"(?<![〔\d第一二三四五六七八九十百千万亿两])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
+    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折|岁|周岁|米|级|类|株|棵|日|天|届)"
+    r"|百分之[零一二三四五六七八九十百]+"
 )
 _PARTS = re.compile(rf"^(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(.*)$")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
 from app.answering.parts import listed_apart
 from app.answering.query import Query
 from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
@@ -26,17 +27,6 @@ from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
 from kb.text import tagged_words
 
-_MONEY = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|万元|亿元|元|折|倍|个百分点)|[一二三四五六七八九十百千万亿两]+(?:万元|亿元|元|折|倍|成)|百分之"
-)
-_SUM = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*(?:万元|亿元|元)")
-_SUM_ASKED = re.compile(r"多少钱|多少元|几块钱|几元|多少万元|多少亿元|how much money", re.I)
-_AMOUNT = re.compile(
-    # not an article's number (第四十五条)
-    r"(?<![〔\d第一二三四五六七八九十百千万亿两])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)\s*"
-    r"(?:个|项|家|所|条|元|万|亿|次|名|人|%|％|公里|吨|平方|户|亩|座|批次|倍|折|岁|周岁|米|级|类|株|棵|日|天|届)"
-    r"|百分之[零一二三四五六七八九十百]+"
-)
 _DATE = re.compile(
     r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}|及时|尽快|适时|按时|按期|提前"
 )
@@ -157,11 +147,11 @@ def _is_heading(sentence: str, hit: ClauseHit) -> bool:
 def _fits(query: Query, sentence: str) -> bool:
     kind = query.answer_type
     if kind == "amount":
-        if _SUM_ASKED.search(query.text):  # 多少钱 wants a sum: 百分之六十 of something is none
-            return _SUM.search(sentence) is not None
-        return _MONEY.search(sentence) is not None
+        if SUM_ASKED.search(query.text):  # 多少钱 wants a sum: 百分之六十 of something is none
+            return SUM.search(sentence) is not None
+        return MONEY.search(sentence) is not None
     if kind == "count":  # 多少人 wants a number; 几个阶段 is answered by what it counts
-        if _AMOUNT.search(sentence):
+        if COUNTED.search(sentence):
             return True
         return "多少" not in query.text and ("、" in sentence or _DATE.search(sentence) is not None)
     if kind == "when":
@@ -187,7 +177,7 @@ def _fits(query: Query, sentence: str) -> bool:
     if kind == "procedure":  # how to apply: a sentence that says what to file, where, how
         return _PROCEDURE.search(sentence) is not None
     if kind == "penalty":  # 罚多少 wants the amount too
-        amount = _MONEY.search(sentence) or _AMOUNT.search(sentence)
+        amount = MONEY.search(sentence) or COUNTED.search(sentence)
         asks_amount = re.search(r"多少|几", query.text) is not None
         return SANCTION.search(sentence) is not None and (amount is not None or not asks_amount)
     if kind == "definition":
