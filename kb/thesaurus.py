@@ -53,3 +53,9 @@ def _leaves(tree: dict, code: str = "") -> list[tuple[str, list[str]]]:
 def synonyms(word: str) -> tuple[str, ...]:
     """Words of the same meaning as ``word`` (商量 → 协商, 磋商, 商议…); () if none."""
     return _groups().get(word, ())
+
+
+def is_general(word: str) -> bool:
+    """Whether general Chinese lists ``word`` (时间, 意思, 打算): a word that is frequent in
+    news but no thesaurus entry (创业板, 股票, 医保) is a specific term, not an everyday one."""
+    return word in _groups()

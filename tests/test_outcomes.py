@@ -75,6 +75,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案里说中国—俄罗斯博览会要在深圳办，对吧？",
         "廣州和哈爾濱是對口城市嗎？",
         "参加中国—俄罗斯博览会的广东企业展位费是不是减免一半？",
+        "深圳证券交易所创业板的上市条件是什么？",
         "广州和深圳会举办农产品产销对接活动吗？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
@@ -212,6 +213,12 @@ def test_a_claim_pairing_things_the_plan_lists_as_separate_items_is_not_confirme
     # 定期在广州、深圳、哈尔滨等市举办: three cities side by side, none paired with another
     reply = replies[question]
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+def test_a_term_frequent_in_news_is_no_frame_word(replies: dict[str, dict]):
+    """创业板 is as frequent in news as 时间, but names a thing the plan never mentions."""
+    reply = replies["深圳证券交易所创业板的上市条件是什么？"]
+    assert reply["abstained"] and "创业板" in reply["missing"], reply["answer"]
 
 
 def test_things_the_question_itself_lists_side_by_side_are_answered_from_a_list(

@@ -13,7 +13,7 @@ for it, found in this order:
 A word with no form is one the plan does not mention. A word that only frames the
 question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
 answer; not so a kind of money the plan never names: 什么补贴 takes one for granted),
-an everyday word the plan never needs (时间, 意思), a verb the plan does not use (提到,
+an everyday word the plan never needs (时间, 意思; not 创业板), a verb the plan does not use (提到,
 搭起: the things a premise rests on are named by nouns), and in English a lower-case
 word no table or meaning places.
 
@@ -39,7 +39,7 @@ from kb.text import (
     english_stem,
     in_dictionary,
 )
-from kb.thesaurus import synonyms
+from kb.thesaurus import is_general, synonyms
 from kb.vocabulary import PlanVocabulary
 
 # places, people, organisations, other proper names: the plan names them or it does not
@@ -147,10 +147,13 @@ class TermMatcher:
 
     @staticmethod
     def is_frame(word: str, flag: str) -> bool:
-        """Whether ``word``, if the plan does not use it, only frames the question."""
+        """Whether ``word``, if the plan does not use it, only frames the question: an
+        everyday word, frequent in general Chinese and listed by its thesaurus (创业板 is
+        frequent in news, yet names one thing: the question is about it)."""
         idf, median = _general_idf()
         verb = flag.startswith("v") and flag != "vn"
-        return idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
+        everyday = idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
+        return everyday and is_general(word)
 
     @staticmethod
     def is_soft(word: str, flag: str) -> bool:
