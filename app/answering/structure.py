@@ -42,7 +42,13 @@ _OTHER_EVENT = re.compile(
     r"通过|公布|颁布|发布|印发|修订|修正|修改|批准|制定|adopt|publish|amend", re.I
 )
 # words that only say which date is asked for
-_DATE_WORDS = re.compile(r"生效|施行|实施|执行|起效|开始|日期|时间")
+_DATE_WORDS = re.compile(
+    r"生效|施行|实施|执行|起效|开始|日期|时间|take effect|come into|in force|effective|date",
+    re.I,
+)
+# in English a title's kind of document (the Food Safety Law is 食品安全法): its words
+# (食品, 安全) name the document, "law" does not translate into its title
+_KIND_EN = re.compile(r"laws?|regulations?|acts?|rules?|measures?|provisions?|codes?", re.I)
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,11 @@ def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> D
     """
     if query.answer_type != "when" or not _ASKS_EFFECT.search(query.text):
         return None
-    named = [t for t in query.content_terms if not t.frame and not _DATE_WORDS.search(t.text)]
+    named = [
+        t
+        for t in query.content_terms
+        if not t.frame and not _DATE_WORDS.search(t.text) and not _KIND_EN.fullmatch(t.text)
+    ]
     docs = [d for d in view.documents() if all(t.found_in(d.title) for t in named)]
     fallback = {d.doc_id for d in cited.documents()}
     if len(docs) > 1:
