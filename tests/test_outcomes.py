@@ -76,6 +76,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "廣州和哈爾濱是對口城市嗎？",
         "参加中国—俄罗斯博览会的广东企业展位费是不是减免一半？",
         "深圳证券交易所创业板的上市条件是什么？",
+        "对口合作领导小组办公室的电话是多少？",
+        "黑龙江企业在广东办厂，厂房租金多少钱一平？",
         "广州和深圳会举办农产品产销对接活动吗？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
@@ -213,6 +215,14 @@ def test_a_claim_pairing_things_the_plan_lists_as_separate_items_is_not_confirme
     # 定期在广州、深圳、哈尔滨等市举办: three cities side by side, none paired with another
     reply = replies[question]
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+def test_a_refusal_names_the_fact_asked_for_in_the_questions_words(replies: dict[str, dict]):
+    phone = replies["对口合作领导小组办公室的电话是多少？"]  # a phone number is no 数额
+    assert phone["abstained"] and phone["missing"] == ["对口合作领导小组办公室的电话"]
+    assert "方案没有给出对口合作领导小组办公室的电话" in phone["answer"]
+    rent = replies["黑龙江企业在广东办厂，厂房租金多少钱一平？"]  # 钱一平 is no person
+    assert rent["abstained"] and not any("钱" in m for m in rent["missing"]), rent["answer"]
 
 
 def test_a_term_frequent_in_news_is_no_frame_word(replies: dict[str, dict]):

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 
 from app.answering.numbers import amount_forms
+from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
 from app.answering.structure import DocumentFact, OutlineParts, effective_fact, outline_parts
-from app.answering.terms import Term
+from app.answering.terms import Term, names_money
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
 from kb.profiles import EmbedderProfile
@@ -193,7 +194,11 @@ def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
     if query.language == "en":  # the reason says what is missing in English; name the topic
         topic = " ".join(t.text for t in query.content_terms[:2])
         return (topic or "what was asked",)
-    topic = "".join(t.text for t in query.content_terms[:2])
+    phrase = _asked_phrase(query)
+    kind_word = next((t for t in query.terms if t.frame and phrase.endswith(t.text)), None)
+    if kind_word is not None and not names_money(kind_word.text) and kind != "no_name":
+        return (phrase,)  # 办公室的电话是多少: the plan gives no 办公室的电话, not a 数额
+    topic = phrase or "".join(t.text for t in query.content_terms[:2])
     what = {
         "no_amount": "具体数额或比例",
         "no_date": "具体时间",
@@ -204,3 +209,18 @@ def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
         "no_procedure": "办理程序",
     }[kind]
     return (f"{topic}的{what}" if topic else what,)
+
+
+# fillers before what a question asks about (请问, 方案里)
+_FILLER = re.compile(r"^(?:请问|那么?|这个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+")
+
+
+def _asked_phrase(query: Query) -> str:
+    """What the question asks a fact of, in its words: those before the interrogative in
+    its clause (对口合作领导小组办公室的电话 of …的电话是多少); "" if none short enough."""
+    for clause in re.split(r"[，,。？?！!；;]", query.text):
+        found = INTERROGATIVE.search(clause)
+        if found:
+            phrase = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
+            return phrase if 2 <= len(phrase) <= 20 else ""
+    return ""

@@ -131,7 +131,7 @@ class QueryAnalyser:
                 continue
             words += _joined(pending)
             pending = []
-            if not self.matcher.is_content(word, flag):
+            if not self.matcher.is_content(word, flag) or _guessed_name(text, word, flag, start):
                 continue
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
@@ -169,10 +169,27 @@ class QueryAnalyser:
             facts += [  # 5G, G20, PM2.5 are names too
                 w for w in _ALNUM.findall(text) if len(w) >= 2 and w.lower() not in glossary
             ]
-            facts += [
-                w for w, f in tagged_words(text) if f in ("nr", "nrfg", "nrt") and len(w) >= 2
-            ]
+            facts += [w for w in _person_names(text) if len(w) >= 2]
         return tuple(dict.fromkeys(facts))
+
+
+_PERSON = ("nr", "nrfg", "nrt")
+
+
+def _person_names(text: str) -> list[str]:
+    """People the question names (王小明), as jieba tags them."""
+    names, at = [], 0
+    for word, flag in tagged_words(text):
+        start = text.find(word, at)
+        at = start + len(word) if start >= 0 else at
+        if flag in _PERSON and not _guessed_name(text, word, flag, start):
+            names.append(word)
+    return names
+
+
+def _guessed_name(text: str, word: str, flag: str, start: int) -> bool:
+    """A "name" jieba guessed right after an interrogative: 多少钱一平 is no 钱一平."""
+    return flag in _PERSON and any(m.end() == start for m in INTERROGATIVE.finditer(text))
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word

@@ -168,7 +168,7 @@ class TermMatcher:
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
-        granted = word.slot and not (not forms and _names_money(word.text))
+        granted = word.slot and not (not forms and names_money(word.text))
         frame = granted or (not forms and self.is_frame(word.text, word.flag))
         soft = not forms and self.is_soft(word.text, word.flag)
         weight = self._weight(word.text, forms)
@@ -229,7 +229,7 @@ class TermMatcher:
             pieces = tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
             if pieces:
                 return tuple(pieces), "compound"
-        if not english and not _names_money(word):  # 补贴 is never granted as 津贴
+        if not english and not names_money(word):  # 补贴 is never granted as 津贴
             same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
             if 0 < len(same) <= _MAX_SYNONYMS:  # 商量 → 协商; a vaguer word (标准) means none
                 return same, "synonym"
@@ -280,7 +280,8 @@ class TermMatcher:
         return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
 
 
-def _names_money(word: str) -> bool:
+def names_money(word: str) -> bool:
+    """Whether ``word`` is a kind of money or benefit (补贴, 租金, 优惠)."""
     return bool(set(word) & _MONEY_HANZI)
 
 
