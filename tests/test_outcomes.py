@@ -77,6 +77,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "参加中国—俄罗斯博览会的广东企业展位费是不是减免一半？",
         "深圳证券交易所创业板的上市条件是什么？",
         "对口合作领导小组办公室的电话是多少？",
+        "我身边的企业怎么参与冰雪旅游合作？",
+        "广州、深圳和哈尔滨会举办农产品产销对接活动吗？",
         "黑龙江企业在广东办厂，厂房租金多少钱一平？",
         "广州和深圳会举办农产品产销对接活动吗？",
     ]
@@ -226,15 +228,22 @@ def test_a_refusal_names_the_fact_asked_for_in_the_questions_words(replies: dict
 
 
 def test_a_term_frequent_in_news_is_no_frame_word(replies: dict[str, dict]):
-    """创业板 is as frequent in news as 时间, but names a thing the plan never mentions."""
+    """创业板 is as frequent in news as 时间, but names a thing the plan never mentions;
+    身边 only places the asker."""
     reply = replies["深圳证券交易所创业板的上市条件是什么？"]
     assert reply["abstained"] and "创业板" in reply["missing"], reply["answer"]
+    nearby = replies["我身边的企业怎么参与冰雪旅游合作？"]
+    assert not nearby["abstained"], nearby["answer"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["广州和深圳会举办农产品产销对接活动吗？", "广州、深圳和哈尔滨会举办农产品产销对接活动吗？"],
+)
 def test_things_the_question_itself_lists_side_by_side_are_answered_from_a_list(
-    replies: dict[str, dict],
+    replies: dict[str, dict], question: str
 ):
-    reply = replies["广州和深圳会举办农产品产销对接活动吗？"]
+    reply = replies[question]
     assert not reply["abstained"], reply["answer"]
     assert "定期在广州、深圳、哈尔滨等市举办农产品产销对接活动" in reply["answer"]
 

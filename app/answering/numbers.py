@@ -15,10 +15,33 @@ import re
 _DIGITS = "零一二三四五六七八九"
 _CN_DIGIT = {**{ch: i for i, ch in enumerate(_DIGITS)}, "两": 2, "〇": 0}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-# a number in Chinese numerals starts with a digit or 十 (not 万 of 多少万元)
-_CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
-# not 块 (这一块有合作吗) nor 成 (八成是)
-_MONEY_UNITS = "万元|亿元|元|块钱|个百分点|倍|折"
+_HANZI_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+# a number in Chinese numerals starts with a digit or 十 (not 万 of 多少万元), and is no
+# rough one (几十万元, 数十倍, 上百万元, 二三十万元)
+_CN_NUMBER = f"(?<![几数上多好{_HANZI_NUMERAL}])[零〇一二两三四五六七八九十][{_HANZI_NUMERAL}]*"
+# not 块 (这一块有合作吗) nor 成 (八成是); 元 not of 二元结构, 一元化
+_MONEY_UNITS = "万元|亿元|元(?!结构|化|论)|块钱|个百分点|倍|折"
+# units an amount in Arabic numerals may have (not 5G)
+_UNITS = (
+    "%",
+    "％",
+    "万",
+    "亿",
+    "万元",
+    "亿元",
+    "元",
+    "块钱",
+    "折",
+    "倍",
+    "个百分点",
+    "家",
+    "个",
+    "项",
+    "人",
+    "次",
+    "亩",
+    "公里",
+)
 # an amount in Arabic numerals with any unit a premise may name (3个, 5家 included)
 ARABIC_AMOUNT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|家|个|项|人|次|亩|公里)"
@@ -54,20 +77,21 @@ def amount_forms(amount: str) -> tuple[str, ...]:
     """``amount`` as written and in the other numerals: 200元 → 二百元, 两百元; 3万元 → 三万元,
     30000元; 30% → 百分之三十. An amount that is no number (一半) has only itself."""
     forms = [amount]
-    if amount in ("一半", "半价"):
-        return (amount,)
     if amount.startswith("百分之"):
         percent = chinese_number(amount[3:])
         return (amount, f"{percent}%", f"{percent}％") if percent is not None else (amount,)
+    if amount in ("一半", "半价"):
+        return (amount,)
     match = _PARTS.match(amount.strip())
     if not match:
         return (amount,)
     number, unit = match.groups()
     value = _value(number)
-    if value is None or not unit:  # a year (2018) is written one way
+    if value is None or unit not in _UNITS:  # a year (2018), a name (5G): written one way
         return (amount,)
     if unit in ("%", "％"):
-        forms += [f"百分之{chinese(value)}", f"{_arabic(value)}%", f"{_arabic(value)}％"]
+        cn = chinese(value)  # 2.5% has no 百分之 form here: only itself
+        forms += ([f"百分之{cn}"] if cn else []) + [f"{_arabic(value)}%", f"{_arabic(value)}％"]
     elif unit in ("万", "万元"):  # 3万 of 罚3万 is 3万元, 三万元, 30000元
         forms += _writings(value, "万") + _writings(value, "万元") + _writings(value * 10000, "元")
     else:
@@ -82,8 +106,8 @@ def _writings(value: float, unit: str) -> list[str]:
     forms = [f"{_arabic(value)}{unit}"]
     if cn:
         forms.append(f"{cn}{unit}")
-        if cn[0] == "二" and (cn[1:2] in ("百", "千", "万") or unit[:1] in ("万", "亿")):
-            forms.append(f"两{cn[1:]}{unit}")  # 两百元 is 二百元, 两万元 二万元
+        if cn[0] == "二" and (cn[1:2] in ("百", "千", "万") or cn == "二" and unit[:1] in "万亿"):
+            forms.append(f"两{cn[1:]}{unit}")  # 两百元 is 二百元, 两万元 二万元 (not 两十万元)
     return forms
 
 
@@ -106,6 +130,8 @@ def chinese_number(text: str) -> int | None:
     total, section, digit = 0, 0, None
     for ch in text:
         if ch in _CN_DIGIT:
+            if digit is not None and digit != 0 and _CN_DIGIT[ch] != 0:
+                return None  # 一两万, 二三十: a range, not a number
             digit = _CN_DIGIT[ch]
         elif ch in _CN_UNIT:
             section += (1 if digit is None else digit) * _CN_UNIT[ch]
@@ -124,14 +150,14 @@ def chinese(value: float) -> str:
     n = int(value)
     high, low = divmod(n, 10000)
     if high:
-        rest = _below_10000(low)
+        rest = _below_10000(low, leading=False)  # 十四万零一十, not 十四万零十
         if rest and low < 1000:
             rest = "零" + rest
         return _below_10000(high) + "万" + rest
     return _below_10000(n)
 
 
-def _below_10000(n: int) -> str:
+def _below_10000(n: int, leading: bool = True) -> str:
     out, zero = "", False
     for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit, n = divmod(n, unit)
@@ -140,4 +166,4 @@ def _below_10000(n: int) -> str:
             zero = False
         else:
             zero = bool(out)
-    return out[1:] if out.startswith("一十") else out
+    return out[1:] if leading and out.startswith("一十") else out  # 十五, not 一十五

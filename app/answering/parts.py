@@ -8,7 +8,6 @@ asks for support running one way. ``Query`` (query.py) holds what these find.
 from __future__ import annotations
 
 import re
-from itertools import combinations
 
 from app.answering.terms import Term
 from kb.text import tagged_words
@@ -88,41 +87,26 @@ _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "、"
 _CLAUSE_BREAKS = frozenset({"，", ",", "？", "?", "；", ";"})
 
 
-def listed_apart(text: str, terms: list[Term], sentence: str) -> set[str]:
-    """Named things of the question that ``sentence`` holds only as separate items of one
-    list: 定期在广州、深圳、哈尔滨等市举办… does not pair 广州 with 哈尔滨, nor does
-    参加中国—俄罗斯博览会、…、中国（深圳）…交易会 hold 中俄博览会 in 深圳. Neither of
-    such a pair is held: the sentence does not say how they relate. Things the question itself puts side by side (广州和深圳
-    办什么活动) are asked about each, unless it asks how they relate (广州和哈尔滨是对口城市).
-    """
-    named = [t for t in terms if t.named and t.forms]
-    if len(named) < 2 or "、" not in sentence:
-        return set()
-    relating = _RELATION.search(text) is not None
-    apart: set[str] = set()
-    for a, b in combinations(named, 2):
-        if not relating and _side_by_side(text, a.text, b.text):
-            continue
-        together = listed = False
-        for clause in re.split(r"[，,；;：:]", sentence):
-            items = clause.split("、")
-            ia = {i for i, item in enumerate(items) if a.found_in(item)}
-            ib = {i for i, item in enumerate(items) if b.found_in(item)}
-            together = together or bool(ia & ib)
-            listed = listed or bool(ia and ib and not ia & ib)
-        if listed and not together:
-            apart |= {a.text, b.text}
-    return apart
+def asks_relation(text: str) -> bool:
+    """Whether the question asks how the things it names relate (是对口, 结合, 互相)."""
+    return _RELATION.search(text) is not None
 
 
-def _side_by_side(text: str, a: str, b: str) -> bool:
-    """Whether the question joins ``a`` and ``b`` by a conjunction (广州和深圳)."""
-    i, j = text.find(a), text.find(b)
+def side_by_side(text: str, first: str, second: str, others: list[str]) -> bool:
+    """Whether the question lists ``first`` and ``second`` side by side (广州、深圳和哈尔滨,
+    Guangzhou and Shenzhen): nothing between them but conjunctions and ``others``."""
+    i, j = text.find(first), text.find(second)
     if i < 0 or j < 0:
         return False
-    first, second = (a, b) if i < j else (b, a)
-    between = text[min(i, j) + len(first) : max(i, j)]
-    return between in _CONJUNCTIONS or between in ("", "或", "或者", "/")
+    between = text[min(i + len(first), j + len(second)) : max(i, j)]
+    for other in sorted(others, key=len, reverse=True):
+        between = between.replace(other, " ")
+    return all(
+        p in _CONJUNCTIONS or p in _ALTERNATIVES for p in re.split(r"[\s、,，]+", between) if p
+    )
+
+
+_ALTERNATIVES = frozenset({"或", "或者", "or", "/"})
 
 
 def _is_place(word: str) -> bool:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
-from app.answering.parts import listed_apart
+from app.answering.parts import asks_relation, side_by_side
 from app.answering.query import Query
 from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
 from app.answering.terms import Term
@@ -244,3 +245,32 @@ def _reversed(query: Query, sentence: str) -> bool:
 
 def _stem(party: str) -> str:
     return party[:-1] if len(party) > 2 and party[-1] in "省市" else party
+
+
+def listed_apart(text: str, terms: list[Term], sentence: str) -> set[str]:
+    """Named things of the question that ``sentence`` holds only as separate items of one
+    list: 定期在广州、深圳、哈尔滨等市举办… does not pair 广州 with 哈尔滨, nor does
+    参加中国—俄罗斯博览会、…、中国（深圳）…交易会 hold 中俄博览会 in 深圳. Neither of
+    such a pair is held: the sentence does not say how they relate. Things the question
+    itself lists side by side (广州和深圳办什么活动) are asked about each, unless it asks how
+    they relate (广州和哈尔滨是对口城市).
+    """
+    named = [t for t in terms if t.named and t.forms]
+    if len(named) < 2 or "、" not in sentence:
+        return set()
+    relating = asks_relation(text)
+    names = [t.text for t in named]
+    apart: set[str] = set()
+    for a, b in combinations(named, 2):
+        if not relating and side_by_side(text, a.text, b.text, names):
+            continue
+        together = listed = False
+        for clause in re.split(r"[，,；;：:]", sentence):
+            items = clause.split("、")
+            ia = {i for i, item in enumerate(items) if a.found_in(item)}
+            ib = {i for i, item in enumerate(items) if b.found_in(item)}
+            together = together or bool(ia & ib)
+            listed = listed or bool(ia and ib and not ia & ib)
+        if listed and not together:
+            apart |= {a.text, b.text}
+    return apart

@@ -43,7 +43,7 @@ _OTHER_EVENT = re.compile(
 )
 # words that only say which date is asked for
 _DATE_WORDS = re.compile(
-    r"生效|施行|实施|执行|起效|开始|日期|时间|take effect|come into|in force|effective|date",
+    r"生效|施行|实施|执行|起效|开始|日期|时间|take effect|come into|in force|\beffective\b|\bdates?\b",
     re.I,
 )
 # in English a title's kind of document (the Food Safety Law is 食品安全法): its words

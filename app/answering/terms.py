@@ -148,12 +148,12 @@ class TermMatcher:
     @staticmethod
     def is_frame(word: str, flag: str) -> bool:
         """Whether ``word``, if the plan does not use it, only frames the question: an
-        everyday word, frequent in general Chinese and listed by its thesaurus (创业板 is
-        frequent in news, yet names one thing: the question is about it)."""
+        everyday word, frequent in general Chinese (身边, 打算); a noun also listed by its
+        thesaurus (创业板 is frequent in news, yet names one thing the question is about)."""
         idf, median = _general_idf()
         verb = flag.startswith("v") and flag != "vn"
         everyday = idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
-        return everyday and is_general(word)
+        return everyday and (not flag.startswith("n") or is_general(word))
 
     @staticmethod
     def is_soft(word: str, flag: str) -> bool:

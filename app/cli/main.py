@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import shutil
 import sys
 from dataclasses import asdict
@@ -155,10 +156,10 @@ def _ingest(settings: Settings, paths: list[Path], rebuild: bool, progress: bool
 def _announce(model: str, passages: int, chosen: bool) -> None:
     """Say which model ``auto`` has ``chosen`` for a new data directory, and before it
     starts how long a long ingest takes."""
-    from kb.embeddings import STRONG_MODEL
-    from kb.profiles import profile_for
+    from kb.profiles import STRONG_MODEL, profile_for
 
-    seconds = profile_for(model).ingest_seconds(passages)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
+    seconds = profile_for(model).ingest_seconds(passages, cores)
     if chosen:
         strong = profile_for(STRONG_MODEL).ingest_seconds(passages)
         why = (
