@@ -78,6 +78,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "深圳证券交易所创业板的上市条件是什么？",
         "对口合作领导小组办公室的电话是多少？",
         "我身边的企业怎么参与冰雪旅游合作？",
+        "粤企能参与黑国企混改吗",
+        "对口合作重点项目落地时遇到用地、融资的问题，有没有专人负责协调？",
         "广州、深圳和哈尔滨会举办农产品产销对接活动吗？",
         "黑龙江企业在广东办厂，厂房租金多少钱一平？",
         "广州和深圳会举办农产品产销对接活动吗？",
@@ -225,6 +227,23 @@ def test_a_refusal_names_the_fact_asked_for_in_the_questions_words(replies: dict
     assert "方案没有给出对口合作领导小组办公室的电话" in phone["answer"]
     rent = replies["黑龙江企业在广东办厂，厂房租金多少钱一平？"]  # 钱一平 is no person
     assert rent["abstained"] and not any("钱" in m for m in rent["missing"]), rent["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # jieba glues a modal to a short form (粤企能); 时 says when, not what (落地时);
+        # 问题 is an everyday word, not the plan's 纽带 its embedding finds nearest
+        ("粤企能参与黑国企混改吗", "鼓励广东省有实力的企业通过多种方式参与黑龙江省国有企业改革"),
+        ("对口合作重点项目落地时遇到用地、融资的问题，有没有专人负责协调？", "明确专人负责"),
+    ],
+)
+def test_words_glued_to_a_modal_or_a_time_are_read_apart(
+    replies: dict[str, dict], question: str, quoted: str
+):
+    reply = replies[question]
+    assert not reply["abstained"], reply["answer"]
+    assert quoted in reply["answer"]
 
 
 def test_a_term_frequent_in_news_is_no_frame_word(replies: dict[str, dict]):

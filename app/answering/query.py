@@ -122,10 +122,13 @@ class QueryAnalyser:
             if INTERROGATIVE.search(word):
                 continue
             last = words[-1] if words else None
+            if len(word) == 1 and word in _LOCALIZERS:
+                continue  # 市场 时, 落地 时: when or where, not part of the thing
             if len(word) == 1 and flag.startswith("n") and last and last.end == start:
                 # 人才 卡: a one-hanzi noun names the thing with the word before it
                 words[-1] = Word(last.text + word, "n", last.start, start + 1, last.slot)
                 continue
+            word = self.matcher.unglued(word)  # 粤企能 is 粤企 and a modal
             if len(word) == 1 and flag.startswith(_LONE) and start >= 0:
                 pending.append(Word(word, "n", start, start + 1, slot))
                 continue
@@ -192,7 +195,9 @@ def _guessed_name(text: str, word: str, flag: str, start: int) -> bool:
     return flag in _PERSON and any(m.end() == start for m in INTERROGATIVE.finditer(text))
 
 
-_LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word
+_LONE = ("n", "vn", "j")
+# one-hanzi nouns that say when or where (开拓市场时, 方案里), never part of a thing's name
+_LOCALIZERS = frozenset("时里上中内外前后间边")  # not verbs: 要 做 of 要做什么 are no word
 
 
 def _joined(lone: list[Word]) -> list[Word]:

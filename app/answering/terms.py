@@ -142,6 +142,19 @@ class TermMatcher:
             return False  # 所得税时能扣, 的人会被: jieba's guess glued a modal to a lone hanzi
         return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
 
+    def unglued(self, word: str) -> str:
+        """``word`` without a modal jieba guessed onto it (粤企能 → 粤企): not a word of its
+        dictionary nor of the texts, and what is left is one of either or a short form."""
+        if len(word) < 3 or word[-1] not in _MODALS or in_dictionary(word):
+            return word
+        rest = word[:-1]
+        short = rest in abbreviations() or all(abbreviations().get(ch) for ch in rest)
+        if self._kb.contains_text(word) or not (
+            self._kb.contains_text(rest) or in_dictionary(rest) or short
+        ):
+            return word
+        return rest
+
     def in_plan(self, word: str) -> bool:
         return self._kb.contains_text(word)
 
@@ -169,7 +182,10 @@ class TermMatcher:
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
         granted = word.slot and not (not forms and names_money(word.text))
-        frame = granted or (not forms and self.is_frame(word.text, word.flag))
+        # an everyday word the texts do not use frames the question, even if a thesaurus or
+        # the embedding finds a text word near it (问题 is no 纽带)
+        loose = not forms or how in ("synonym", "meaning")
+        frame = granted or (loose and self.is_frame(word.text, word.flag))
         soft = not forms and self.is_soft(word.text, word.flag)
         weight = self._weight(word.text, forms)
         near = self._near(word) if how == "exact" and not frame else ()
