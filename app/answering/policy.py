@@ -24,7 +24,8 @@ from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
 from app.answering.structure import DocumentFact, OutlineParts, effective_fact, outline_parts
-from app.answering.terms import Term, names_money
+from app.answering.terms import Term
+from app.answering.wordkinds import names_money
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
 from kb.profiles import EmbedderProfile

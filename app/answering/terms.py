@@ -13,9 +13,9 @@ for it, found in this order:
 A word with no form is one the plan does not mention. A word that only frames the
 question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
 answer; not so a kind of money the plan never names: 什么补贴 takes one for granted),
-an everyday word the plan never needs (时间, 意思; not 创业板), a verb the plan does not use (提到,
-搭起: the things a premise rests on are named by nouns), and in English a lower-case
-word no table or meaning places.
+an everyday word the plan never needs (wordkinds.py: 时间, 意思; not 创业板), a verb the
+plan does not use (提到, 搭起: the things a premise rests on are named by nouns), and in
+English a lower-case word no table or meaning places.
 
 A term weighs by its rarity in the knowledge base (两省 weighs little in a 两省 plan)
 times its rarity in general Chinese (相关, 企业 weigh less than 孵化器).
@@ -25,38 +25,25 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.answering.numbers import amount_forms
 from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
+from app.answering.wordkinds import (
+    NAME_TAGS,
+    general_idf,
+    is_content,
+    is_frame,
+    is_soft,
+    is_verb,
+    names_money,
+    unglued,
+)
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
-from kb.text import (
-    STOPWORDS,
-    abbreviations,
-    english_function_words,
-    english_glossary,
-    english_stem,
-    in_dictionary,
-)
-from kb.thesaurus import is_general, synonyms
+from kb.text import abbreviations, english_glossary, english_stem, in_dictionary
+from kb.thesaurus import synonyms
 from kb.vocabulary import PlanVocabulary
 
-# places, people, organisations, other proper names: the plan names them or it does not
-_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
-# parts of speech that can name a topic; pronouns, numerals, particles frame a question
-_CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
-# hanzi that make a word a kind of money or benefit (补贴, 税收, 优惠, 租金, 福利, 贷款):
-# 能享受什么补贴 takes for granted that there is one, so a word of this kind the plan never
-# uses is its premise, not the kind of answer asked for (啥门路, 哪两个文件 are)
-_MONEY_HANZI = frozenset("税贴奖惠免租费息薪酬价折利补钱款")
-# an everyday word (general IDF below this, jieba's table) that the plan does not use is
-# a frame word (时间 4.1, 意思 5.8, 情况 4.0); specific words (税收 6.8, 补贴 7.1) are not
-_FRAME_IDF = 6.0
-_FRAME_IDF_VERB = (
-    6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
-)
-_NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
 _ENGLISH_SOFT = 0.15
@@ -66,9 +53,6 @@ _VERB = 0.5
 # what a sentence holding only a near word of a plan word is credited with: the plan
 # uses the word elsewhere, so the sentence may mean something else by its own word
 _NEAR_CREDIT = 0.8
-# modal verbs jieba glues to a neighbouring hanzi (要卖, 时能); 上 of 上市 is none
-_MODALS = frozenset("要能会可该想应得")
-_LEADING = _MODALS | frozenset("被把将")
 # a word with more same-meaning words than this in the texts is too vague to stand for them
 _MAX_SYNONYMS = 3
 
@@ -103,13 +87,6 @@ class Term:
         return any(f.lower() in text for f in self.forms)
 
 
-@lru_cache(maxsize=1)
-def _general_idf() -> tuple[dict[str, float], float]:
-    from jieba.analyse import default_tfidf
-
-    return default_tfidf.idf_freq, default_tfidf.median_idf
-
-
 class TermMatcher:
     """Matches question words against one view of the knowledge base."""
 
@@ -122,58 +99,13 @@ class TermMatcher:
         self._clauses = max(sum(len(d.clauses) for d in kb.documents()), 1)
 
     def is_content(self, word: str, flag: str) -> bool:
-        lowered = word.lower()
-        if lowered in STOPWORDS or not any(ch.isalnum() for ch in word):
-            return False
-        if flag == "eng" and lowered in english_function_words():
-            return False
-        if len(word) < 2:
-            return word in abbreviations()  # 粤 is 广东
-        if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
-            return not set(word) & _NUMERAL_CHARS
-        if len(word) == 2 and word[0] in _LEADING and not self._kb.contains_text(word):
-            return False  # 要卖, 被判: a modal or passive glued to a one-hanzi verb names no topic
-        if (
-            len(word) == 2
-            and word[1] in _MODALS
-            and not in_dictionary(word)
-            and not self._kb.contains_text(word)
-        ):
-            return False  # 所得税时能扣, 的人会被: jieba's guess glued a modal to a lone hanzi
-        return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
+        return is_content(word, flag, self._kb)
 
     def unglued(self, word: str) -> str:
-        """``word`` without a modal jieba guessed onto it (粤企能 → 粤企): not a word of its
-        dictionary nor of the texts, and what is left is one of either or a short form."""
-        if len(word) < 3 or word[-1] not in _MODALS or in_dictionary(word):
-            return word
-        rest = word[:-1]
-        short = rest in abbreviations() or all(abbreviations().get(ch) for ch in rest)
-        if self._kb.contains_text(word) or not (
-            self._kb.contains_text(rest) or in_dictionary(rest) or short
-        ):
-            return word
-        return rest
+        return unglued(word, self._kb)
 
     def in_plan(self, word: str) -> bool:
         return self._kb.contains_text(word)
-
-    @staticmethod
-    def is_frame(word: str, flag: str) -> bool:
-        """Whether ``word``, if the plan does not use it, only frames the question: an
-        everyday word, frequent in general Chinese (身边, 打算); a noun also listed by its
-        thesaurus (创业板 is frequent in news, yet names one thing the question is about)."""
-        idf, median = _general_idf()
-        verb = flag.startswith("v") and flag != "vn"
-        everyday = idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
-        return everyday and (not flag.startswith("n") or is_general(word))
-
-    @staticmethod
-    def is_soft(word: str, flag: str) -> bool:
-        """An unknown word that is not a name: it weighs in coverage, it does not decline."""
-        if flag == "eng":  # a capitalised word names something (France)
-            return not word[:1].isupper() or len(word) < 2
-        return flag not in _NAME_TAGS
 
     def resegment(self, text: str, words: list[Word]) -> list[Word]:
         """The words cut again along the plan's own words (app/answering/segments.py)."""
@@ -185,8 +117,8 @@ class TermMatcher:
         # an everyday word the texts do not use frames the question, even if a thesaurus or
         # the embedding finds a text word near it (问题 is no 纽带)
         loose = not forms or how in ("synonym", "meaning")
-        frame = granted or (loose and self.is_frame(word.text, word.flag))
-        soft = not forms and self.is_soft(word.text, word.flag)
+        frame = granted or (loose and is_frame(word.text, word.flag))
+        soft = not forms and is_soft(word.text, word.flag)
         weight = self._weight(word.text, forms)
         near = self._near(word) if how == "exact" and not frame else ()
         if soft and english:
@@ -194,7 +126,7 @@ class TermMatcher:
         verb = word.flag.startswith("v") and word.flag != "vn"
         if verb and not (soft and english):
             weight *= _VERB  # verbs relate the things a question names; nouns name them
-        named = word.flag in _NAME_TAGS
+        named = word.flag in NAME_TAGS
         return Term(word.text, forms, weight, frame, how, soft, near, verb=verb, named=named)
 
     def fact(self, fact: str) -> Term:
@@ -204,7 +136,7 @@ class TermMatcher:
         return Term(fact, found, math.log(self._clauses + 1), how="exact" if found else "absent")
 
     def _weight(self, word: str, forms: tuple[str, ...]) -> float:
-        idf, median = _general_idf()
+        idf, median = general_idf()
         general = min(1.0, idf.get(word, median) / median)
         if not forms:
             return math.log(self._clauses + 1) * general  # unknown: as rare as a word can be
@@ -236,7 +168,7 @@ class TermMatcher:
                     return parts, "compound"
             if (
                 len(word) >= 3
-                and _is_verb(word[0])
+                and is_verb(word[0])
                 and not in_dictionary(word[:2])  # 审计费 is 审计 费, not 审 计费
                 and self._kb.contains_text(word[1:])
             ):
@@ -275,14 +207,14 @@ class TermMatcher:
         return tuple(w for w in self._vocabulary.spelled(word) if self._kb.contains_text(w))
 
     def _by_sound(self, word: str) -> tuple[str, ...]:
-        idf, _ = _general_idf()
+        idf, _ = general_idf()
         if self._vocabulary is None or len(word) < 2 or word in idf:
             return ()  # a real word (失业) is no typo of another (事业)
         return tuple(w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w))
 
     def _near(self, word: Word) -> tuple[str, ...]:
         """Near plan words of a plan word that names no one (广州 is never 深圳)."""
-        if word.flag in _NAME_TAGS or self._vocabulary is None:
+        if word.flag in NAME_TAGS or self._vocabulary is None:
             return ()
         near = self._vocabulary.nearest(word.text, 4)
         threshold = self._profile.near_z
@@ -294,14 +226,3 @@ class TermMatcher:
         near = self._vocabulary.nearest(word, 2)
         threshold = self._profile.term_match_z
         return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))
-
-
-def names_money(word: str) -> bool:
-    """Whether ``word`` is a kind of money or benefit (补贴, 租金, 优惠)."""
-    return bool(set(word) & _MONEY_HANZI)
-
-
-def _is_verb(hanzi: str) -> bool:
-    from kb.text import tagged_words
-
-    return any(flag == "v" for _, flag in tagged_words(hanzi))

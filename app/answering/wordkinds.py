@@ -1,0 +1,106 @@
+"""What a word of a question is: a topic or a frame, a name or not, glued on by jieba.
+
+A word that only frames the question (时间, 意思, 身边; 打算) never makes it unanswered;
+a name (广州, 王小明) the texts do not mention is a premise they do not state; a kind of
+money (补贴, 租金) a question takes for granted is its premise, never the kind of answer.
+jieba's guesses glue a modal or passive onto a neighbour (要卖, 时能, 粤企能): such a word
+names no topic of its own. terms.py finds the forms the texts use for the words left.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kb.scope import KnowledgeView
+from kb.text import STOPWORDS, abbreviations, english_function_words, in_dictionary
+from kb.thesaurus import is_general
+
+# places, people, organisations, other proper names: the plan names them or it does not
+NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
+# parts of speech that can name a topic; pronouns, numerals, particles frame a question
+_CONTENT_TAGS = ("n", "v", "j", "l", "i", "eng", "a", "t", "s")
+# hanzi that make a word a kind of money or benefit (补贴, 税收, 优惠, 租金, 福利, 贷款):
+# 能享受什么补贴 takes for granted that there is one, so a word of this kind the plan never
+# uses is its premise, not the kind of answer asked for (啥门路, 哪两个文件 are)
+_MONEY_HANZI = frozenset("税贴奖惠免租费息薪酬价折利补钱款")
+# an everyday word (general IDF below this, jieba's table) that the plan does not use is
+# a frame word (时间 4.1, 意思 5.8, 情况 4.0); specific words (税收 6.8, 补贴 7.1) are not
+_FRAME_IDF = 6.0
+_FRAME_IDF_VERB = (
+    6.6  # everyday verbs frame more readily (打算 6.2, 交给 6.5); nouns name (天气 6.5)
+)
+_NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两几多少半第每个些")
+# modal verbs jieba glues to a neighbouring hanzi (要卖, 时能); 上 of 上市 is none
+_MODALS = frozenset("要能会可该想应得")
+_LEADING = _MODALS | frozenset("被把将")
+
+
+@lru_cache(maxsize=1)
+def general_idf() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def is_content(word: str, flag: str, kb: KnowledgeView) -> bool:
+    """Whether a word of the question can name a topic: not a stop word, numeral or
+    particle, nor a modal jieba glued to a lone hanzi."""
+    lowered = word.lower()
+    if lowered in STOPWORDS or not any(ch.isalnum() for ch in word):
+        return False
+    if flag == "eng" and lowered in english_function_words():
+        return False
+    if len(word) < 2:
+        return word in abbreviations()  # 粤 is 广东
+    if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
+        return not set(word) & _NUMERAL_CHARS
+    if len(word) == 2 and word[0] in _LEADING and not kb.contains_text(word):
+        return False  # 要卖, 被判: a modal or passive glued to a one-hanzi verb names no topic
+    if (
+        len(word) == 2
+        and word[1] in _MODALS
+        and not in_dictionary(word)
+        and not kb.contains_text(word)
+    ):
+        return False  # 所得税时能扣, 的人会被: jieba's guess glued a modal to a lone hanzi
+    return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
+
+
+def unglued(word: str, kb: KnowledgeView) -> str:
+    """``word`` without a modal jieba guessed onto it (粤企能 → 粤企): not a word of its
+    dictionary nor of the texts, and what is left is one of either or a short form."""
+    if len(word) < 3 or word[-1] not in _MODALS or in_dictionary(word):
+        return word
+    rest = word[:-1]
+    short = rest in abbreviations() or all(abbreviations().get(ch) for ch in rest)
+    if kb.contains_text(word) or not (kb.contains_text(rest) or in_dictionary(rest) or short):
+        return word
+    return rest
+
+
+def is_frame(word: str, flag: str) -> bool:
+    """Whether ``word``, if the plan does not use it, only frames the question: an
+    everyday word, frequent in general Chinese (身边, 打算); a noun also listed by its
+    thesaurus (创业板 is frequent in news, yet names one thing the question is about)."""
+    idf, median = general_idf()
+    verb = flag.startswith("v") and flag != "vn"
+    everyday = idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
+    return everyday and (not flag.startswith("n") or is_general(word))
+
+
+def is_soft(word: str, flag: str) -> bool:
+    """An unknown word that is not a name: it weighs in coverage, it does not decline."""
+    if flag == "eng":  # a capitalised word names something (France)
+        return not word[:1].isupper() or len(word) < 2
+    return flag not in NAME_TAGS
+
+
+def names_money(word: str) -> bool:
+    """Whether ``word`` is a kind of money or benefit (补贴, 租金, 优惠)."""
+    return bool(set(word) & _MONEY_HANZI)
+
+
+def is_verb(hanzi: str) -> bool:
+    from kb.text import tagged_words
+
+    return any(flag == "v" for _, flag in tagged_words(hanzi))
