@@ -79,6 +79,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "对口合作领导小组办公室的电话是多少？",
         "我身边的企业怎么参与冰雪旅游合作？",
         "粤企能参与黑国企混改吗",
+        "Which organisation handles the daily work of the counterpart cooperation?",
+        "方案说广东给黑龙江企业贷款贴息3个点，真的吗？",
         "对口合作重点项目落地时遇到用地、融资的问题，有没有专人负责协调？",
         "广州、深圳和哈尔滨会举办农产品产销对接活动吗？",
         "黑龙江企业在广东办厂，厂房租金多少钱一平？",
@@ -244,6 +246,19 @@ def test_words_glued_to_a_modal_or_a_time_are_read_apart(
     reply = replies[question]
     assert not reply["abstained"], reply["answer"]
     assert quoted in reply["answer"]
+
+
+def test_common_english_words_of_how_work_is_run_reach_the_plans_words(
+    replies: dict[str, dict],
+):
+    reply = replies["Which organisation handles the daily work of the counterpart cooperation?"]
+    assert not reply["abstained"], reply["answer"]
+    assert "领导小组办公室设在省发展改革委，负责对口合作日常工作" in reply["answer"]
+
+
+def test_percentage_points_the_plan_never_gives_are_named_whole(replies: dict[str, dict]):
+    reply = replies["方案说广东给黑龙江企业贷款贴息3个点，真的吗？"]
+    assert reply["abstained"] and "3个点" in reply["missing"], reply["answer"]
 
 
 def test_a_term_frequent_in_news_is_no_frame_word(replies: dict[str, dict]):
