@@ -59,3 +59,8 @@ def is_general(word: str) -> bool:
     """Whether general Chinese lists ``word`` (时间, 意思, 打算): a word that is frequent in
     news but no thesaurus entry (创业板, 股票, 医保) is a specific term, not an everyday one."""
     return word in _groups()
+
+
+def warm() -> None:
+    """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
+    _groups()

@@ -127,13 +127,17 @@ class PlanVocabulary:
 
     def homophones(self, word: str) -> list[str]:
         """Plan words, or words inside them (数控 of 数控机床), that sound like ``word``."""
+        return [w for w in self._sound_table().get(_sound(word), []) if w != word]
+
+    def _sound_table(self) -> dict[str, list[str]]:
+        """Each sound (shu ju) → the plan words and words inside them that have it."""
         with self._lock:
             if self._sounds is None:
                 sounds: dict[str, list[str]] = {}
                 for piece in sorted({p for w in self.words for p in _pieces(w)}):
                     sounds.setdefault(_sound(piece), []).append(piece)
                 self._sounds = sounds
-        return [w for w in self._sounds.get(_sound(word), []) if w != word]
+            return self._sounds
 
     def spelled(self, latin: str) -> list[str]:
         """Words of two or more hanzi spelled ``latin`` in pinyin (Chongqing → 重庆): how an
@@ -142,14 +146,15 @@ class PlanVocabulary:
         return [w for w in self._sound_index().get(key.replace("'", ""), []) if len(w) >= 2]
 
     def _sound_index(self) -> dict[str, list[str]]:
-        self.homophones("")  # builds the sounds once
+        """The sound table spelled without spaces (shuju), as pinyin is written in English."""
+        sounds = self._sound_table()
         with self._lock:
             if self._spellings is None:
                 spellings: dict[str, list[str]] = {}
-                for sound, words in (self._sounds or {}).items():
+                for sound, words in sounds.items():
                     spellings.setdefault(sound.replace(" ", ""), []).extend(words)
                 self._spellings = spellings
-        return self._spellings
+            return self._spellings
 
     def warm(self) -> None:
         self._vectors()

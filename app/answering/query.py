@@ -112,6 +112,7 @@ class QueryAnalyser:
         words: list[Word] = []
         pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
+        asked_ends = _asked_ends(text)
         for word, flag in join_short_forms(tagged_words(text)):
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
@@ -134,7 +135,7 @@ class QueryAnalyser:
                 continue
             words += _joined(pending)
             pending = []
-            if not self.matcher.is_content(word, flag) or _guessed_name(text, word, flag, start):
+            if not self.matcher.is_content(word, flag) or _guessed_name(flag, start, asked_ends):
                 continue
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
@@ -181,23 +182,28 @@ _PERSON = ("nr", "nrfg", "nrt")
 
 def _person_names(text: str) -> list[str]:
     """People the question names (王小明), as jieba tags them."""
-    names, at = [], 0
+    names, at, asked_ends = [], 0, _asked_ends(text)
     for word, flag in tagged_words(text):
         start = text.find(word, at)
         at = start + len(word) if start >= 0 else at
-        if flag in _PERSON and not _guessed_name(text, word, flag, start):
+        if flag in _PERSON and not _guessed_name(flag, start, asked_ends):
             names.append(word)
     return names
 
 
-def _guessed_name(text: str, word: str, flag: str, start: int) -> bool:
+def _asked_ends(text: str) -> frozenset[int]:
+    """Where each interrogative of ``text`` ends."""
+    return frozenset(m.end() for m in INTERROGATIVE.finditer(text))
+
+
+def _guessed_name(flag: str, start: int, asked_ends: frozenset[int]) -> bool:
     """A "name" jieba guessed right after an interrogative: 多少钱一平 is no 钱一平."""
-    return flag in _PERSON and any(m.end() == start for m in INTERROGATIVE.finditer(text))
+    return flag in _PERSON and start in asked_ends
 
 
-_LONE = ("n", "vn", "j")
+_LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word
 # one-hanzi nouns that say when or where (开拓市场时, 方案里), never part of a thing's name
-_LOCALIZERS = frozenset("时里上中内外前后间边")  # not verbs: 要 做 of 要做什么 are no word
+_LOCALIZERS = frozenset("时里上中内外前后间边")
 
 
 def _joined(lone: list[Word]) -> list[Word]:

@@ -34,7 +34,7 @@ from kb.knowledge_base import ClauseHit, KnowledgeBase
 from kb.profiles import profile_for
 from kb.scope import KnowledgeView
 from kb.text import english_function_words, normalize_query
-from kb.thesaurus import synonyms
+from kb.thesaurus import warm as warm_thesaurus
 
 # a follow-up's word names a topic of its own at this weight (rarity in the knowledge base
 # times rarity in general Chinese, terms.py): 旅游 2.0, 培训 1.2 do; 企业 0.24, 黑龙江 0.14 do not
@@ -73,7 +73,7 @@ class AnswerService:
         """Load what the first question would otherwise wait for (tokenizers, word lists,
         the plan's word vectors): the first user is served as fast as the next.
         """
-        synonyms("")  # the thesaurus and the English stop words load once, here
+        warm_thesaurus()  # the thesaurus and the English stop words load once, here
         english_function_words()
         if not self.kb.is_empty:
             self.kb.vocabulary_index().warm()

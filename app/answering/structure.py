@@ -35,17 +35,13 @@ _ASKS_PARTS = re.compile(
 
 # asks when a document takes effect (with a "when" answer type: 何时生效, 几号开始实施), not
 # when it was adopted or published (什么时间通过的)
-_ASKS_EFFECT = re.compile(
-    r"生效|施行|实施|执行|起效|take effect|come into (?:force|effect)|in force|effective", re.I
-)
+_EFFECT = r"生效|施行|实施|执行|起效|take effect|come into (?:force|effect)|in force|\beffective\b"
+_ASKS_EFFECT = re.compile(_EFFECT, re.I)
 _OTHER_EVENT = re.compile(
     r"通过|公布|颁布|发布|印发|修订|修正|修改|批准|制定|adopt|publish|amend", re.I
 )
 # words that only say which date is asked for
-_DATE_WORDS = re.compile(
-    r"生效|施行|实施|执行|起效|开始|日期|时间|take effect|come into|in force|\beffective\b|\bdates?\b",
-    re.I,
-)
+_DATE_WORDS = re.compile(rf"{_EFFECT}|开始|日期|时间|come into|\bdates?\b", re.I)
 # in English a title's kind of document (the Food Safety Law is 食品安全法): its words
 # (食品, 安全) name the document, "law" does not translate into its title
 _KIND_EN = re.compile(r"laws?|regulations?|acts?|rules?|measures?|provisions?|codes?", re.I)
