@@ -61,6 +61,27 @@ def is_general(word: str) -> bool:
     return word in _groups()
 
 
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, frozenset[str]]:
+    """Each word → the top classes of its entries (A people … D abstract things, H acts)."""
+    tree = json.loads(_data_file().read_text(encoding="utf-8"))
+    index: dict[str, set[str]] = {}
+    for code, words in _leaves(tree):
+        for word in words:
+            index.setdefault(word, set()).add(code[0])
+    return {w: frozenset(c) for w, c in index.items()}
+
+
+def is_noun(word: str) -> bool:
+    """Whether general Chinese lists ``word`` only as a thing (Cilin's classes A–D: people,
+    objects, time and space, abstract things): 举措 is a noun, whatever a tagger guesses."""
+    classes = _classes().get(word, frozenset())
+    return bool(classes) and classes <= _NOUN_CLASSES
+
+
+_NOUN_CLASSES = frozenset("ABCD")
+
+
 def warm() -> None:
     """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
     _groups()

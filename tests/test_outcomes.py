@@ -85,6 +85,10 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广州、深圳和哈尔滨会举办农产品产销对接活动吗？",
         "黑龙江企业在广东办厂，厂房租金多少钱一平？",
         "广州和深圳会举办农产品产销对接活动吗？",
+        "黑龙江在广东租仓建储备基地，存的主要是哪些粮？",
+        "广东在黑龙江租仓储备粮食吗",
+        "方案依据哪些国务院文件制定？",
+        "黑龙江哪些旅游度假区欢迎广东企业参与建设？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -182,6 +186,30 @@ def test_a_relation_said_from_the_side_that_benefits_is_answered_the_right_way_r
     assert not reply["abstained"], reply["answer"]
     first = reply["answer"].split("[1]")[0]  # the first quoted sentence
     assert "广东省协助黑龙江省" in first, reply["answer"]  # 广东 acts, 黑龙江 benefits
+
+
+def test_where_one_side_acts_is_not_confirmed_the_other_way_round(replies: dict[str, dict]):
+    # the plan has 广东省…在黑龙江省建立…储备基地: 广东 stores grain in 黑龙江, not the reverse
+    reversed_ = replies["黑龙江在广东租仓建储备基地，存的主要是哪些粮？"]
+    assert reversed_["abstained"] and "黑龙江在广东" in reversed_["answer"], reversed_["answer"]
+    right = replies["广东在黑龙江租仓储备粮食吗"]
+    assert not right["abstained"] and "租仓储备" in right["answer"], right["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [
+        ("方案依据哪些国务院文件制定？", "国发〔2016〕62号"),
+        ("黑龙江哪些旅游度假区欢迎广东企业参与建设？", "五大连池"),
+    ],
+)
+def test_the_last_noun_after_which_names_the_kind_of_answer(
+    replies: dict[str, dict], question: str, evidence: str
+):
+    # 哪些国务院文件: 文件 is the kind asked for, 国务院 the topic; 哪些旅游度假区: the
+    # sentence naming a 度假区 holds the kind asked for
+    reply = replies[question]
+    assert not reply["abstained"] and evidence in reply["answer"], reply["answer"]
 
 
 def test_an_english_answer_quotes_the_sentence_that_answers_without_padding(

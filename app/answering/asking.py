@@ -15,6 +15,7 @@ import dataclasses
 import re
 
 from app.answering.terms import TermMatcher, Word
+from kb.thesaurus import is_noun
 
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
@@ -197,6 +198,28 @@ def verb_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> li
         ):
             out[i] = dataclasses.replace(word, slot=True)
     return out
+
+
+def kind_at_head(words: list[Word]) -> list[Word]:
+    """The kind of answer is the last noun of the run after the interrogative, the head of
+    the phrase (哪些合作举措: 举措; 哪些国务院文件: 文件); the nouns before it narrow the topic.
+    The head must be a noun by the thesaurus: a tagger calls 举措 a verb, 指导 a noun."""
+    out = list(words)
+    for i in range(len(out) - 1):
+        word, after = out[i], out[i + 1]
+        if (
+            word.slot
+            and not after.slot
+            and after.start == word.end
+            and word.flag.startswith(_NOUN)
+            and is_noun(after.text)  # a tagger's "noun" may be a verb (部门指导下) or a guess
+        ):
+            out[i] = dataclasses.replace(word, slot=False)
+            out[i + 1] = dataclasses.replace(after, slot=True)
+    return out
+
+
+_NOUN = ("n", "vn")
 
 
 def names_kind(previous: str) -> bool:

@@ -8,6 +8,7 @@ asks for support running one way. ``Query`` (query.py) holds what these find.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.answering.terms import Term
 from kb.text import tagged_words
@@ -27,12 +28,31 @@ _BENEFIT = re.compile(
 )
 
 
-def relation_direction(text: str) -> tuple[str, str] | None:
-    """(who acts, for whom) when the question says which way a relation runs."""
-    match = _DIRECTION.search(text) or _BENEFIT.search(text)
-    if not match or match.group("agent")[:2] == match.group("other")[:2]:
-        return None
-    return match.group("agent"), match.group("other")
+# where one side acts: 黑龙江在广东租仓 (广东省…在黑龙江省建立…储备基地 is the other way)
+_PLACE = re.compile(
+    rf"(?P<agent>{_PARTY})(?:的?[\u4e00-\u9fff]{{0,2}}?)(?:要|能|会|可以|想|将|也)?在(?P<other>{_PARTY})"
+)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One side acting for the other (为) or in the other's place (在), as asked."""
+
+    agent: str
+    other: str
+    link: str  # 为 | 在
+
+    def __str__(self) -> str:
+        return f"{self.agent}{self.link}{self.other}"
+
+
+def relation_direction(text: str) -> Relation | None:
+    """Who acts, and for whom or where, when the question says which way a relation runs."""
+    for pattern, link in ((_DIRECTION, "为"), (_BENEFIT, "为"), (_PLACE, "在")):
+        match = pattern.search(text)
+        if match and match.group("agent")[:2] != match.group("other")[:2]:
+            return Relation(match.group("agent"), match.group("other"), link)
+    return None
 
 
 def benefit_verb(text: str) -> str:

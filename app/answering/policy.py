@@ -138,9 +138,7 @@ class CoveragePolicy:
         if kind:
             return Decision(NOT_COVERED, kind, _named_missing(query, kind))
         if query.direction and all(s.reversed for s in candidates):
-            return Decision(
-                NOT_COVERED, "reversed", (f"{query.direction[0]}为{query.direction[1]}",)
-            )
+            return Decision(NOT_COVERED, "reversed", (str(query.direction),))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:

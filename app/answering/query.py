@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.answering.asking import (
     answer_type,
     frames_by_itself,
+    kind_at_head,
     kind_before_asking,
     names_kind,
     verb_before_asking,
@@ -23,6 +24,7 @@ from app.answering.asking import (
 from app.answering.numbers import amounts
 from app.answering.parts import (
     INTERROGATIVE,
+    Relation,
     benefit_verb,
     coordinated_parts,
     relation_direction,
@@ -48,7 +50,7 @@ class Query:
     )
     terms: tuple[Term, ...] = ()
     premise: tuple[str, ...] = ()  # years, amounts, Latin names the question takes as given
-    direction: tuple[str, str] | None = None  # (who acts, for whom) when the question says
+    direction: Relation | None = None  # who acts, for whom or where, when the question says
     parts: tuple[tuple[Term, ...], ...] = ()  # coordinated parts ("旅游和养老"), when several
 
     @property
@@ -140,7 +142,7 @@ class QueryAnalyser:
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
-        words = self.matcher.resegment(text, words)
+        words = kind_at_head(self.matcher.resegment(text, words))
         return kind_before_asking(text, verb_before_asking(text, words, self.matcher), self.matcher)
 
     def _english_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:

@@ -108,9 +108,14 @@ def score_sentences(
             asked = [t for t in asked if not (t.verb and t.forms and not t.held_by(context))]
         # named things listed as separate items are not related by the sentence
         apart = listed_apart(query.text, asked, item.text)
-        total = sum(t.weight for t in asked)
+        # the kind of answer asked for, named by the sentence (哪些旅游度假区: …度假区), is
+        # more of the question it holds; a sentence that does not name it loses nothing
+        named_kind = sum(t.weight for t in kinds if t.found_in(said))
+        total = sum(t.weight for t in asked) + named_kind
         held = sum(t.weight * t.held_by(context) for t in asked if t.text not in apart)
+        held += named_kind
         own = sum(t.weight * t.held_by(said) for t in asked if t.text not in apart)
+        own += named_kind
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
@@ -231,16 +236,23 @@ def asks_for_person(text: str) -> bool:
 
 
 def _reversed(query: Query, sentence: str) -> bool:
+    """Whether ``sentence`` states the asked relation only the other way round: 广东省协助
+    黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓."""
     if query.direction is None:
         return False
-    agent, other = (_stem(p) for p in query.direction)
-    forward = re.search(
-        rf"{agent}[^，。；]{{0,8}}(?:{_SUPPORT_VERBS})[^，。；]{{0,6}}{other}", sentence
-    )
-    backward = re.search(
-        rf"{other}[^，。；]{{0,8}}(?:{_SUPPORT_VERBS})[^，。；]{{0,6}}{agent}", sentence
-    )
+    agent, other = _stem(query.direction.agent), _stem(query.direction.other)
+    if query.direction.link == "在":  # the acting side, then 在 and the place
+        link, before, after = "在", _PLACE_GAP, 3
+    else:
+        link, before, after = _SUPPORT_VERBS, 8, 6
+    between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
+    forward = re.search(rf"{agent}{between}{other}", sentence)
+    backward = re.search(rf"{other}{between}{agent}", sentence)
     return backward is not None and forward is None
+
+
+# 广东省采取租仓储备、异地储备等方式在黑龙江省: how one side acts may stand before 在
+_PLACE_GAP = 20
 
 
 def _stem(party: str) -> str:
