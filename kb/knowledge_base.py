@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Collection
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,23 +18,23 @@ from langchain_core.embeddings import Embeddings
 from ingest.chunking import clause_passages
 from ingest.models import Clause, OutlineNode, ParsedDocument
 from kb.catalog import Catalog, ClauseHit, ids_by_document
-from kb.datadir import KnowledgeBaseError, read_document, read_manifest, write_manifest
+from kb.datadir import KnowledgeBaseError, read_document, read_manifest
 from kb.evidence import SentenceEvidence, sentence_evidence
 from kb.lexical import BM25LexicalIndex, segment_passages
+from kb.queries import QueryVectors
 from kb.reload import Reloader
-from kb.retriever import HybridRetriever
+from kb.retriever import HybridRetriever, Retrievers
 from kb.scope import ScopedKnowledgeBase
 from kb.search import rank_clauses
-from kb.store import COLLECTION, chroma_client, passage_store
+from kb.store import COLLECTION, chroma_client, passage_store, stored_vectors
 from kb.text import expand_query, normalize_query
 from kb.vocabulary import PlanVocabulary
 from kb.words import Stronger, WordVectors
-from kb.writes import PassageWriter, batches
+from kb.writes import Batch, PassageWriter, batches
 
 __all__ = ["ClauseHit", "IngestReport", "KnowledgeBase", "KnowledgeBaseError"]
 
 EXACT_DENSE_LIMIT = 2000  # passages of chosen documents scored exactly, without the index
-QUERY_CACHE = 256  # query vectors kept
 Progress = Callable[[int, int, int], None]  # (documents done, passages done, passages in all)
 
 
@@ -89,9 +88,8 @@ class KnowledgeBase:
         # Writers take turns; readers never wait: they see the maps swapped in whole.
         self._write_lock = threading.RLock()
         self._writes = 0  # changes made by this process, so a stale reload is not swapped in
-        self._query_lock = threading.Lock()
-        self._query_vectors: dict[str, list[float]] = {}
-        self._retriever: tuple[HybridRetriever | None, tuple[object, object]] = (None, (None, None))
+        self._embed_query = QueryVectors(embeddings.embed_query)
+        self._retrievers = Retrievers(self._store, self._embed_query)
         self._words = WordVectors(data_dir, embeddings, embedding_model, stronger)
         stored = [read_document(data_dir, d) for d in self._manifest["documents"]]
         lexical_dir = data_dir / "lexical"
@@ -134,8 +132,8 @@ class KnowledgeBase:
         with self._write_lock:
             if self._writes != writes:
                 return False
-            self._retriever = (None, (None, None))
             self._store, self._writer, self._manifest = fresh._store, fresh._writer, fresh._manifest
+            self._retrievers = Retrievers(self._store, self._embed_query)
             self._catalog, self._lexical = fresh._catalog, fresh._lexical
         return True
 
@@ -182,37 +180,23 @@ class KnowledgeBase:
     def retriever(self, doc_ids: Collection[str] | None = None) -> HybridRetriever:
         """Passages best first; with ``doc_ids``, only passages of those documents."""
         catalog, lexical = self._catalog, self._lexical
-        passages = catalog.passages
-        base, made_for = self._retriever
-        if base is None or made_for[0] is not passages or made_for[1] is not lexical:
-            # validated once per change of the maps: validating 100k passages takes ~15 ms
-            base = HybridRetriever(
-                vector_store=self._store,
-                lexical_index=lexical,
-                passages=passages,
-                embed_query=self._embed_query,
-            )
-            self._retriever = (base, (passages, lexical))
         if doc_ids is None:
-            return base
+            return self._retrievers.get(catalog.passages, lexical)
         ids = catalog.passage_ids(doc_ids)
         exact = ids if len(ids) <= EXACT_DENSE_LIMIT else None
-        return base.model_copy(update={"doc_ids": frozenset(doc_ids), "exact_ids": exact})
+        return self._retrievers.get(catalog.passages, lexical, exact, frozenset(doc_ids))
 
     def evidence(self, question: str, hits: list[ClauseHit]) -> list[SentenceEvidence]:
         """Each sentence of the hits' clauses with its closeness in meaning to ``question``."""
         vector = self._embed_query(expand_query(normalize_query(question)))
-        catalog = self._catalog
-
-        def vectors(ids: list[str]) -> dict[str, list[float]]:
-            if not ids:
-                return {}
-            got = self._store._collection.get(ids=ids, include=["embeddings"])
-            return dict(zip(got["ids"], got["embeddings"], strict=True))  # type: ignore[arg-type]
-
+        catalog, store = self._catalog, self._store
         pairs = [(h.clause.clause_id, h.clause.text) for h in hits]
         return sentence_evidence(
-            pairs, catalog.passages, catalog.clause_passage_ids, vectors, vector
+            pairs,
+            catalog.passages,
+            catalog.clause_passage_ids,
+            lambda ids: stored_vectors(store, ids),
+            vector,
         )
 
     def vocabulary_index(self, wait: bool = False) -> PlanVocabulary:
@@ -222,20 +206,7 @@ class KnowledgeBase:
 
     def forget_queries(self) -> None:
         """Drop remembered query vectors (benchmarks time questions as if never asked)."""
-        with self._query_lock:
-            self._query_vectors.clear()
-
-    def _embed_query(self, text: str) -> list[float]:
-        """Query vectors, remembered: a search with a second pass embeds its query once."""
-        with self._query_lock:
-            if text in self._query_vectors:
-                return self._query_vectors[text]
-        vector = self._embeddings.embed_query(text)
-        with self._query_lock:
-            self._query_vectors[text] = vector
-            while len(self._query_vectors) > QUERY_CACHE:
-                self._query_vectors.pop(next(iter(self._query_vectors)))
-        return vector
+        self._embed_query.forget()
 
     def scope(self, doc_ids: Collection[str]) -> ScopedKnowledgeBase:
         """This knowledge base limited to ``doc_ids`` (unknown ids raise KnowledgeBaseError)."""
@@ -280,33 +251,23 @@ class KnowledgeBase:
                 self._writer.begin(self._manifest)
             tokens: dict[str, list[str]] = {}
             done = 0
-            # the next batch is embedded while this one is stored and segmented
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as pool:
-                ahead = pool.submit(self._writer.embed, grouped[0]) if grouped else None
-                for i, batch in enumerate(grouped):
-                    assert ahead is not None
-                    vectors = ahead.result()
-                    if i + 1 < len(grouped):
-                        ahead = pool.submit(self._writer.embed, grouped[i + 1])
-                    old = self._catalog.passage_ids([doc.doc_id for doc, _ in batch])
-                    passages = self._writer.commit(batch, vectors, old, self._manifest)
-                    self._catalog = self._catalog.changed(
-                        [d for d, _ in batch], [], {str(p.id): p for p in passages}
-                    )
-                    tokens.update(segment_passages(passages))
-                    done += len(batch)
-                    report.passages += len(passages)
-                    if progress is not None:
-                        progress(done, report.passages, total)
+            for batch, passages in self._writer.committed(grouped, self._stored, self._manifest):
+                self._catalog = self._catalog.changed(
+                    [d for d, _ in batch], [], {str(p.id): p for p in passages}
+                )
+                tokens.update(segment_passages(passages))
+                done += len(batch)
+                report.passages += len(passages)
+                if progress is not None:
+                    progress(done, report.passages, total)
             if changed:
                 self._lexical = self._updated_lexical(tokens)
                 self._reloader.wrote(self._writer.finish(self._manifest))
         return report
 
-    def _mark_clean(self, clean: bool) -> None:
-        """Clean: the store holds exactly the committed passages, so opening need not check."""
-        self._manifest["clean"] = clean
-        write_manifest(self.data_dir, self._manifest)
+    def _stored(self, batch: Batch) -> list[str]:
+        """The passages stored now for the batch's documents (to be replaced)."""
+        return self._catalog.passage_ids([doc.doc_id for doc, _ in batch])
 
     def remove_document(self, doc_id: str) -> int:
         """Remove a document and its passages; returns how many passages went."""

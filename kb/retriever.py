@@ -145,3 +145,35 @@ def question_pairs(question: str) -> set[str]:
             run += word
     runs.append(run)
     return {pair for run in runs for pair in char_bigrams(run)}
+
+
+class Retrievers:
+    """One retriever per state of the maps it reads, made again only when they change
+    (validating 100k passages takes ~15 ms); scoped copies for chosen documents."""
+
+    def __init__(self, store: Chroma, embed_query: Callable[[str], list[float]]) -> None:
+        self._store = store
+        self._embed_query = embed_query
+        self._made: tuple[HybridRetriever, object, object] | None = None
+
+    def get(
+        self,
+        passages: Mapping[str, Document],
+        lexical: BM25LexicalIndex,
+        ids: list[str] | None = None,
+        doc_ids: frozenset[str] | None = None,
+    ) -> HybridRetriever:
+        """The retriever of these maps; with ``doc_ids``, limited to those documents'
+        passages, scored exactly when ``ids`` (theirs) are few enough to list."""
+        made = self._made
+        if made is None or made[1] is not passages or made[2] is not lexical:
+            base = HybridRetriever(
+                vector_store=self._store,
+                lexical_index=lexical,
+                passages=passages,
+                embed_query=self._embed_query,
+            )
+            made = self._made = (base, passages, lexical)
+        if doc_ids is None:
+            return made[0]
+        return made[0].model_copy(update={"doc_ids": doc_ids, "exact_ids": ids})

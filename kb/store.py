@@ -61,3 +61,11 @@ def drop_collection(data_dir: Path, chroma_url: str | None, collection: str = CO
     client = chroma_client(data_dir, chroma_url)
     if collection in {c.name if hasattr(c, "name") else str(c) for c in client.list_collections()}:
         client.delete_collection(collection)
+
+
+def stored_vectors(store: Chroma, ids: list[str]) -> dict[str, list[float]]:
+    """The stored vectors of passages ``ids`` (those the store holds)."""
+    if not ids:
+        return {}
+    got = store._collection.get(ids=ids, include=["embeddings"])
+    return dict(zip(got["ids"], got["embeddings"], strict=True))  # type: ignore[arg-type]

@@ -9,7 +9,8 @@ Opening a knowledge base that is not clean calls ``repair``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +57,20 @@ class PassageWriter:
 
     def embed(self, batch: Batch) -> list[list[float]]:
         return self._embeddings.embed_documents([p.page_content for _, ps in batch for p in ps])
+
+    def committed(
+        self, grouped: list[Batch], old: Callable[[Batch], list[str]], manifest: dict
+    ) -> Iterator[tuple[Batch, list[Document]]]:
+        """Each batch embedded (the next one while this one is stored), then committed in
+        place of its documents' ``old`` passages; yields it with its stored passages."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as pool:
+            ahead = pool.submit(self.embed, grouped[0]) if grouped else None
+            for i, batch in enumerate(grouped):
+                assert ahead is not None
+                vectors = ahead.result()
+                if i + 1 < len(grouped):
+                    ahead = pool.submit(self.embed, grouped[i + 1])
+                yield batch, self.commit(batch, vectors, old(batch), manifest)
 
     def commit(
         self, batch: Batch, vectors: list[list[float]], old: list[str], manifest: dict

@@ -64,7 +64,7 @@ def test_vector_store_out_of_step_with_documents_is_repaired(make_kb):
     kb._store.delete(ids=expected[:3])  # as if an ingest died half-way…
     orphan = parse_text("方案\n一、目标\n建设冰雪旅游基地。", "uncommitted", "u.txt")
     kb._store.add_documents(clause_passages(orphan))  # …or before its document was committed
-    kb._mark_clean(False)  # as the interrupted ingest left the manifest
+    kb._writer.begin(kb._manifest)  # the manifest as the interrupted ingest left it
     again = make_kb()
     assert again.repaired == (1, 3)
     assert sorted(again._store.get()["ids"]) == expected
