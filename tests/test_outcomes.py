@@ -87,6 +87,10 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广州和深圳会举办农产品产销对接活动吗？",
         "黑龙江在广东租仓建储备基地，存的主要是哪些粮？",
         "广东在黑龙江租仓储备粮食吗",
+        "黑龙江的医院能去广东开分院吗？",
+        "广东的医院能去黑龙江开分院吗？",
+        "黑龙江的社会资本可以在广东发起设立银行吗？",
+        "广东企业家来黑龙江参加什么论坛",
         "方案依据哪些国务院文件制定？",
         "黑龙江哪些旅游度假区欢迎广东企业参与建设？",
     ]
@@ -194,6 +198,18 @@ def test_where_one_side_acts_is_not_confirmed_the_other_way_round(replies: dict[
     assert reversed_["abstained"] and "黑龙江在广东" in reversed_["answer"], reversed_["answer"]
     right = replies["广东在黑龙江租仓储备粮食吗"]
     assert not right["abstained"] and "租仓储备" in right["answer"], right["answer"]
+    # 吸引广东省知名医疗机构在黑龙江省设立分支; 广东省…社会资本在黑龙江省依法发起设立中小型银行
+    for question in (
+        "黑龙江的医院能去广东开分院吗？",
+        "黑龙江的社会资本可以在广东发起设立银行吗？",
+    ):
+        assert replies[question]["abstained"], replies[question]["answer"]
+    hospitals = replies["广东的医院能去黑龙江开分院吗？"]
+    assert not hospitals["abstained"] and "设立分支" in hospitals["answer"], hospitals["answer"]
+    # 组织黑龙江省企业家到广东省…，组织广东省企业家参加“龙江企业家发展论坛”: each part
+    # of the sentence runs its own way; the part asked about is the one that counts
+    forum = replies["广东企业家来黑龙江参加什么论坛"]
+    assert not forum["abstained"] and "龙江企业家发展论坛" in forum["answer"], forum["answer"]
 
 
 @pytest.mark.parametrize(

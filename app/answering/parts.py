@@ -22,21 +22,26 @@ _DIRECTION = re.compile(
 )
 
 
+# the words by which one side acts in, or goes to, the other's place
+PLACE_LINKS = "在|去|到|赴|来|前往"
+
 # the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
 _BENEFIT = re.compile(
     rf"(?P<other>{_PARTY})(?:要|能|可以|想)?(?:借助|借|依托|利用|依靠|靠)(?P<agent>{_PARTY})"
 )
 
 
-# where one side acts: 黑龙江在广东租仓 (广东省…在黑龙江省建立…储备基地 is the other way)
+# where one side acts or goes: 黑龙江在广东租仓, 黑龙江的医院去广东开分院 (the plan has
+# 广东省…在黑龙江省建立…储备基地, 广东省知名医疗机构在黑龙江省设立分支: the other way)
 _PLACE = re.compile(
-    rf"(?P<agent>{_PARTY})(?:的?[\u4e00-\u9fff]{{0,2}}?)(?:要|能|会|可以|想|将|也)?在(?P<other>{_PARTY})"
+    rf"(?P<agent>{_PARTY})(?:的?[\u4e00-\u9fff]{{0,6}}?)(?:要|能|会|可以|想|将|也)?"
+    rf"(?:{PLACE_LINKS})(?P<other>{_PARTY})"
 )
 
 
 @dataclass(frozen=True)
 class Relation:
-    """One side acting for the other (为) or in the other's place (在), as asked."""
+    """One side acting for the other (为) or in, or going to, the other's place (在)."""
 
     agent: str
     other: str

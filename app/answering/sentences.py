@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
-from app.answering.parts import asks_relation, side_by_side
+from app.answering.parts import PLACE_LINKS, asks_relation, side_by_side
 from app.answering.query import Query
 from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
 from app.answering.terms import Term
@@ -237,17 +237,24 @@ def asks_for_person(text: str) -> bool:
 
 def _reversed(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` states the asked relation only the other way round: 广东省协助
-    黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓."""
+    黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓 (or 去广东)."""
     if query.direction is None:
         return False
     agent, other = _stem(query.direction.agent), _stem(query.direction.other)
     if query.direction.link == "在":  # the acting side, then 在 and the place
-        link, before, after = "在", _PLACE_GAP, 3
+        link, before, after = PLACE_LINKS, _PLACE_GAP, 3
     else:
         link, before, after = _SUPPORT_VERBS, 8, 6
     between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
-    forward = re.search(rf"{agent}{between}{other}", sentence)
-    backward = re.search(rf"{other}{between}{agent}", sentence)
+    # read in the part of the sentence holding most of what is asked about: 组织黑龙江省企业家
+    # 到广东省交流经验，组织广东省企业家参加“龙江企业家发展论坛” runs both ways, one per part
+    topic = [t for t in query.content_terms if t.forms and not t.named]
+    pieces = re.split(r"[，,；;]", sentence)
+    held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
+    best = max(held, default=0.0)
+    said = "，".join(p for p, h in zip(pieces, held, strict=True) if h == best) if best else sentence
+    forward = re.search(rf"{agent}{between}{other}", said)
+    backward = re.search(rf"{other}{between}{agent}", said)
     return backward is not None and forward is None
 
 
