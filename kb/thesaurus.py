@@ -82,6 +82,16 @@ def is_noun(word: str) -> bool:
 _NOUN_CLASSES = frozenset("ABCD")
 
 
+def is_action(word: str) -> bool:
+    """Whether general Chinese lists ``word`` only as an act, state or relation (Cilin's
+    classes F–J): 利用 is a verb, whatever a tagger guesses."""
+    classes = _classes().get(word, frozenset())
+    return bool(classes) and classes <= _ACTION_CLASSES
+
+
+_ACTION_CLASSES = frozenset("FGHIJ")
+
+
 def warm() -> None:
     """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
     _groups()

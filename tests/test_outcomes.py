@@ -91,6 +91,11 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东的医院能去黑龙江开分院吗？",
         "黑龙江的社会资本可以在广东发起设立银行吗？",
         "广东企业家来黑龙江参加什么论坛",
+        "我们想和佛山结对搞交流，要走啥程序？",
+        "北京的企业能参与对口合作吗",
+        "哈市跟粤哪个市结对子？",
+        "粤企想来龙江开个小银行或者担保公司，行不行？",
+        "How does the plan use PPP to bring Guangdong capital into Heilongjiang?",
         "方案依据哪些国务院文件制定？",
         "黑龙江哪些旅游度假区欢迎广东企业参与建设？",
     ]
@@ -224,6 +229,31 @@ def test_the_last_noun_after_which_names_the_kind_of_answer(
 ):
     # 哪些国务院文件: 文件 is the kind asked for, 国务院 the topic; 哪些旅游度假区: the
     # sentence naming a 度假区 holds the kind asked for
+    reply = replies[question]
+    assert not reply["abstained"] and evidence in reply["answer"], reply["answer"]
+
+
+@pytest.mark.parametrize("place", ["佛山", "北京"])
+def test_a_place_the_plan_never_names_is_not_read_as_one_near_it(
+    replies: dict[str, dict], place: str
+):
+    # 佛山 is near 广东 in meaning, 北京 near 中国, and an everyday word: neither is either
+    reply = next(r for q, r in replies.items() if q.startswith(("我们想和" + place, place)))
+    assert reply["abstained"] and place in reply["missing"], reply["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [
+        ("哈市跟粤哪个市结对子？", "哈尔滨市与深圳市对口合作"),  # 结对子 is the verb 结对
+        ("粤企想来龙江开个小银行或者担保公司，行不行？", "中小型银行"),  # 行不行 asks yes or no
+        # PPP as the plan writes it; use (利用) relates, as a Chinese verb would
+        ("How does the plan use PPP to bring Guangdong capital into Heilongjiang?", "（PPP）"),
+    ],
+)
+def test_words_that_only_ask_or_relate_do_not_refuse_a_covered_question(
+    replies: dict[str, dict], question: str, evidence: str
+):
     reply = replies[question]
     assert not reply["abstained"] and evidence in reply["answer"], reply["answer"]
 

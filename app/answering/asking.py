@@ -192,7 +192,7 @@ def verb_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> li
     for i, word in enumerate(out):
         if (
             word.flag.startswith("v")
-            and word.flag != "vn"
+            and (word.flag != "vn" or not is_noun(word.text))  # 讲究哪几条: a verb all the same
             and _BEFORE_ASKING.match(text, word.end)
             and not matcher.in_plan(word.text)
         ):

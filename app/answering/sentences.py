@@ -252,7 +252,9 @@ def _reversed(query: Query, sentence: str) -> bool:
     pieces = re.split(r"[，,；;]", sentence)
     held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
     best = max(held, default=0.0)
-    said = "，".join(p for p, h in zip(pieces, held, strict=True) if h == best) if best else sentence
+    said = (
+        "，".join(p for p, h in zip(pieces, held, strict=True) if h == best) if best else sentence
+    )
     forward = re.search(rf"{agent}{between}{other}", said)
     backward = re.search(rf"{other}{between}{agent}", said)
     return backward is not None and forward is None

@@ -9,7 +9,7 @@ for it, found in this order:
   coverage policy then asks for the pieces together in one sentence;
 - a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购);
 - the plan's nearest word by meaning (高铁 → 铁路), judged by the embedding model's
-  own threshold (kb/profiles.py).
+  own threshold (kb/profiles.py); a name is never another name near it (佛山 is not 广东).
 A word with no form is one the plan does not mention. A word that only frames the
 question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
 answer; not so a kind of money the plan never names: 什么补贴 takes one for granted),
@@ -24,6 +24,7 @@ times its rarity in general Chinese (相关, 企业 weigh less than 孵化器).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from app.answering.numbers import amount_forms
@@ -40,8 +41,14 @@ from app.answering.wordkinds import (
 )
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
-from kb.text import abbreviations, english_glossary, english_stem, in_dictionary
-from kb.thesaurus import synonyms
+from kb.text import (
+    abbreviations,
+    english_glossary,
+    english_stem,
+    in_dictionary,
+    tagged_words,
+)
+from kb.thesaurus import is_action, synonyms
 from kb.vocabulary import PlanVocabulary
 
 # an English word no table or meaning places counts this much of an unknown Chinese
@@ -55,6 +62,8 @@ _VERB = 0.5
 _NEAR_CREDIT = 0.8
 # a word with more same-meaning words than this in the texts is too vague to stand for them
 _MAX_SYNONYMS = 3
+# a Latin name written in capitals or with digits (PPP, 5G, G20)
+_ACRONYM = re.compile(r"^(?=.*[A-Z0-9])[A-Z0-9][A-Za-z0-9.\-]*$")
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,10 @@ class Term:
         return any(f.lower() in text for f in self.forms)
 
 
+def _is_name(word: str) -> bool:
+    return all(flag in NAME_TAGS for _, flag in tagged_words(word))
+
+
 class TermMatcher:
     """Matches question words against one view of the knowledge base."""
 
@@ -113,6 +126,11 @@ class TermMatcher:
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
+        if word.flag in NAME_TAGS and how in ("synonym", "meaning"):
+            # a place or body the texts never name is no other one near it in meaning
+            # (佛山 is not 广东, 北京 not 中国, 莫斯科 not 俄罗斯): the texts name it or not
+            forms = tuple(f for f in forms if not _is_name(f))
+            how = how if forms else "absent"
         granted = word.slot and not (not forms and names_money(word.text))
         # an everyday word the texts do not use frames the question, even if a thesaurus or
         # the embedding finds a text word near it (问题 is no 纽带)
@@ -124,6 +142,10 @@ class TermMatcher:
         if soft and english:
             weight *= _ENGLISH_SOFT
         verb = word.flag.startswith("v") and word.flag != "vn"
+        if english and forms:  # an English word is what the plan's words for it are (use: 利用)
+            verb = all(is_verb(f) or is_action(f) for f in forms)
+        if how == "compound" and forms == (word.text[:-1],):  # 结对子 is the verb 结对
+            verb = is_verb(forms[0])
         if verb and not (soft and english):
             weight *= _VERB  # verbs relate the things a question names; nouns name them
         named = word.flag in NAME_TAGS
@@ -143,6 +165,8 @@ class TermMatcher:
         return max(self._kb.term_rarity([f]) for f in forms) * general
 
     def _forms(self, word: str, english: bool) -> tuple[tuple[str, ...], str]:
+        if english and _ACRONYM.match(word) and self._kb.contains_text(word):
+            return (word,), "exact"  # PPP, 5G: the texts write some names in Latin letters
         if english or word.isascii():  # ASEAN in a Chinese question is 东盟 too
             translated = self._translations(word.lower())
             if translated:

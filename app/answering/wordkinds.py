@@ -9,6 +9,7 @@ names no topic of its own. terms.py finds the forms the texts use for the words 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kb.scope import KnowledgeView
@@ -33,6 +34,8 @@ _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿
 # modal verbs jieba glues to a neighbouring hanzi (要卖, 时能); 上 of 上市 is none
 _MODALS = frozenset("要能会可该想应得")
 _LEADING = _MODALS | frozenset("被把将")
+# a word asked both ways, A-not-A (行不行, 有没有, 可不可以): it asks yes or no, names nothing
+_A_NOT_A = re.compile(r"^(\w)\w?[不没]\1")
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +55,8 @@ def is_content(word: str, flag: str, kb: KnowledgeView) -> bool:
         return False
     if len(word) < 2:
         return word in abbreviations()  # 粤 is 广东
+    if _A_NOT_A.match(word):  # 行不行, 能不能, 可不可以: a yes/no question by its form
+        return False
     if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
         return not set(word) & _NUMERAL_CHARS
     if len(word) == 2 and word[0] in _LEADING and not kb.contains_text(word):
@@ -82,6 +87,8 @@ def is_frame(word: str, flag: str) -> bool:
     """Whether ``word``, if the plan does not use it, only frames the question: an
     everyday word, frequent in general Chinese (身边, 打算); a noun also listed by its
     thesaurus (创业板 is frequent in news, yet names one thing the question is about)."""
+    if flag in NAME_TAGS:  # 北京 is frequent in news and listed by the thesaurus: a place
+        return False
     idf, median = general_idf()
     verb = flag.startswith("v") and flag != "vn"
     everyday = idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
