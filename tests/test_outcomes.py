@@ -91,6 +91,10 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东的医院能去黑龙江开分院吗？",
         "黑龙江的社会资本可以在广东发起设立银行吗？",
         "广东企业家来黑龙江参加什么论坛",
+        "黑龙江的旅游开发企业来广东整体开发旅游资源，方案有啥要求？",
+        "广东那边的企业想来黑龙江开养老院，方案里有没有说咋支持？",
+        "考察交流方面，黑龙江去广东看什么，广东来黑龙江又干啥？",
+        "粤企借龙江平台出口俄罗斯吗",
         "我们想和佛山结对搞交流，要走啥程序？",
         "北京的企业能参与对口合作吗",
         "哈市跟粤哪个市结对子？",
@@ -195,6 +199,22 @@ def test_a_relation_said_from_the_side_that_benefits_is_answered_the_right_way_r
     assert not reply["abstained"], reply["answer"]
     first = reply["answer"].split("[1]")[0]  # the first quoted sentence
     assert "广东省协助黑龙江省" in first, reply["answer"]  # 广东 acts, 黑龙江 benefits
+
+
+def test_a_relation_no_word_directs_runs_from_the_side_named_first(replies: dict[str, dict]):
+    # 鼓励广东省有实力的旅游开发企业整体开发黑龙江省优势旅游资源: 广东 acts in 黑龙江
+    reversed_ = replies["黑龙江的旅游开发企业来广东整体开发旅游资源，方案有啥要求？"]
+    assert reversed_["abstained"] and "黑龙江在广东" in reversed_["answer"], reversed_["answer"]
+    # 吸引广东省社会组织、养老机构落地黑龙江省: the part about 养老 is read, not the sentence's
+    # opening (依托黑龙江省良好资源优势…)
+    elderly = replies["广东那边的企业想来黑龙江开养老院，方案里有没有说咋支持？"]
+    assert not elderly["abstained"] and "养老机构落地黑龙江省" in elderly["answer"]
+    # asked both ways, both are answered
+    both = replies["考察交流方面，黑龙江去广东看什么，广东来黑龙江又干啥？"]
+    assert "赴广东省考察" in both["answer"] and "赴黑龙江省开展交流考察" in both["answer"]
+    # short forms name the sides too: 粤企借龙江 is 黑龙江 acting for 广东
+    short = replies["粤企借龙江平台出口俄罗斯吗"]
+    assert not short["abstained"] and "黑龙江省协助广东省" in short["answer"], short["answer"]
 
 
 def test_where_one_side_acts_is_not_confirmed_the_other_way_round(replies: dict[str, dict]):

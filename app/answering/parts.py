@@ -9,34 +9,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answering.terms import Term
-from kb.text import tagged_words
+from kb.text import abbreviations, tagged_words
 
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
 INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
-_PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市])"
-_DIRECTION = re.compile(
-    rf"(?P<agent>{_PARTY})(?:要|应|将|会|能|可以|需要|该)?(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{_PARTY})"
-)
-
-
+# the sides of a relation: provinces and cities, as written or by a short form of the
+# table (粤, 龙江, 哈市)
+_PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市]{short})"
+# a noun phrase of the acting side (黑龙江的社会资本可以在广东…), then a modal
+_OWN = r"(?:的?[\u4e00-\u9fff]{0,6}?)"
+_MODAL = r"(?:要|应|将|会|能|可以|需要|该|想|也)?"
+# who acts for whom: 黑龙江省为广东省…, 黑龙江的知名医院向广东派专家
+_FOR = r"(?P<agent>{party}){own}{modal}(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{party})"
 # the words by which one side acts in, or goes to, the other's place
 PLACE_LINKS = "在|去|到|赴|来|前往"
-
-# the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
-_BENEFIT = re.compile(
-    rf"(?P<other>{_PARTY})(?:要|能|可以|想)?(?:借助|借|依托|利用|依靠|靠)(?P<agent>{_PARTY})"
-)
-
-
 # where one side acts or goes: 黑龙江在广东租仓, 黑龙江的医院去广东开分院 (the plan has
 # 广东省…在黑龙江省建立…储备基地, 广东省知名医疗机构在黑龙江省设立分支: the other way)
-_PLACE = re.compile(
-    rf"(?P<agent>{_PARTY})(?:的?[\u4e00-\u9fff]{{0,6}}?)(?:要|能|会|可以|想|将|也)?"
-    rf"(?:{PLACE_LINKS})(?P<other>{_PARTY})"
-)
+_IN = r"(?P<agent>{party}){own}{modal}(?:" + PLACE_LINKS + r")(?P<other>{party})"
+# the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
+_BY = r"(?P<other>{party}){own}(?:要|能|可以|想)?(?:借助|借|依托|利用|依靠|靠)(?P<agent>{party})"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(acts for, benefits by, acts in) with the table's short forms of places."""
+    full = _PARTY.replace("{short}", "")
+    short = [k for k, v in abbreviations().items() if re.fullmatch(full, v)]
+    party = _PARTY.replace("{short}", "".join(f"|{re.escape(k)}" for k in short))
+
+    def filled(pattern: str) -> re.Pattern[str]:
+        for name, value in (("{party}", party), ("{own}", _OWN), ("{modal}", _MODAL)):
+            pattern = pattern.replace(name, value)
+        return re.compile(pattern)
+
+    return filled(_FOR), filled(_BY), filled(_IN)
 
 
 @dataclass(frozen=True)
@@ -52,18 +62,28 @@ class Relation:
 
 
 def relation_direction(text: str) -> Relation | None:
-    """Who acts, and for whom or where, when the question says which way a relation runs."""
-    for pattern, link in ((_DIRECTION, "为"), (_BENEFIT, "为"), (_PLACE, "在")):
-        match = pattern.search(text)
-        if match and match.group("agent")[:2] != match.group("other")[:2]:
-            return Relation(match.group("agent"), match.group("other"), link)
-    return None
+    """Who acts, and for whom or where, when the question says which way a relation runs
+    (none when it asks both ways: 黑龙江去广东看什么，广东来黑龙江又干啥)."""
+    found = []
+    for pattern, link in zip(_patterns(), ("为", "为", "在"), strict=True):
+        for match in pattern.finditer(text):
+            agent, other = (_full(match.group(g)) for g in ("agent", "other"))
+            if agent[:2] != other[:2]:
+                found.append(Relation(agent, other, link))
+    ways = {(r.agent[:2], r.other[:2]) for r in found}
+    if not found or any((b, a) in ways for a, b in ways):
+        return None
+    return found[0]
+
+
+def _full(party: str) -> str:
+    return abbreviations().get(party, party)  # 粤 is 广东
 
 
 def benefit_verb(text: str) -> str:
     """The verb of 黑龙江借助广东…: the plan says it the acting side's way (广东协助黑龙江),
     so it frames the relation, which ``relation_direction`` keeps."""
-    match = _BENEFIT.search(text)
+    match = _patterns()[1].search(text)
     if not match:
         return ""
     return text[match.end("other") : match.start("agent")].lstrip("要能可以想")

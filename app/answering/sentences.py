@@ -248,7 +248,8 @@ def _reversed(query: Query, sentence: str) -> bool:
     between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
     # read in the part of the sentence holding most of what is asked about: 组织黑龙江省企业家
     # 到广东省交流经验，组织广东省企业家参加“龙江企业家发展论坛” runs both ways, one per part
-    topic = [t for t in query.content_terms if t.forms and not t.named]
+    sides = (agent[:2], other[:2])
+    topic = [t for t in query.content_terms if t.forms and t.text[:2] not in sides]
     pieces = re.split(r"[，,；;]", sentence)
     held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
     best = max(held, default=0.0)
@@ -257,6 +258,10 @@ def _reversed(query: Query, sentence: str) -> bool:
     )
     forward = re.search(rf"{agent}{between}{other}", said)
     backward = re.search(rf"{other}{between}{agent}", said)
+    if forward is None and backward is None and best and agent in said and other in said:
+        # no word says which way: the side named first acts (鼓励广东省…旅游开发企业整体开发
+        # 黑龙江省优势旅游资源 is 广东 acting in 黑龙江)
+        return said.index(other) < said.index(agent)
     return backward is not None and forward is None
 
 
