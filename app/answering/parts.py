@@ -60,6 +60,43 @@ class Relation:
     def __str__(self) -> str:
         return f"{self.agent}{self.link}{self.other}"
 
+    def reversed_in(self, sentence: str, terms: tuple[Term, ...]) -> bool:
+        """Whether ``sentence`` states this relation only the other way round: 广东省协助
+        黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓 (or 去广东).
+        ``terms`` are the question's content terms: what the relation is about."""
+        agent, other = _stem(self.agent), _stem(self.other)
+        if self.link == "在":  # the acting side, then 在 and the place
+            link, before, after = PLACE_LINKS, _PLACE_GAP, 3
+        else:
+            link, before, after = _SUPPORT_VERBS, 8, 6
+        between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
+        # read in the part of the sentence holding most of what is asked about: 组织黑龙江省
+        # 企业家到广东省交流经验，组织广东省企业家参加“龙江企业家发展论坛” runs both ways
+        sides = (agent[:2], other[:2])
+        topic = [t for t in terms if t.forms and t.text[:2] not in sides]
+        pieces = re.split(r"[，,；;]", sentence)
+        held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
+        best = max(held, default=0.0)
+        said = "，".join(p for p, h in zip(pieces, held, strict=True) if h == best)
+        said = said if best else sentence
+        forward = re.search(rf"{agent}{between}{other}", said)
+        backward = re.search(rf"{other}{between}{agent}", said)
+        if forward is None and backward is None and best and agent in said and other in said:
+            # no word says which way: the side named first acts (鼓励广东省…旅游开发企业整体
+            # 开发黑龙江省优势旅游资源 is 广东 acting in 黑龙江)
+            return said.index(other) < said.index(agent)
+        return backward is not None and forward is None
+
+
+# what a sentence says one side does for the other (广东省协助黑龙江省…)
+_SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
+# 广东省采取租仓储备、异地储备等方式在黑龙江省: how one side acts may stand before 在
+_PLACE_GAP = 20
+
+
+def _stem(party: str) -> str:
+    return party[:-1] if len(party) > 2 and party[-1] in "省市" else party
+
 
 def relation_direction(text: str) -> Relation | None:
     """Who acts, and for whom or where, when the question says which way a relation runs

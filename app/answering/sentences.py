@@ -9,7 +9,7 @@ sentence. Its score combines:
 - meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
   scaled within this question's candidates so that no model's raw numbers matter;
 - type: whether it holds what was asked (an actor, a date, an amount…);
-- direction: whether a relation runs the way the question says.
+- direction: whether a relation runs the way the question says (parts.py Relation).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
-from app.answering.parts import PLACE_LINKS, asks_relation, side_by_side
+from app.answering.parts import asks_relation, side_by_side
 from app.answering.query import Query
 from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
 from app.answering.terms import Term
@@ -53,7 +53,6 @@ _PROCEDURE = re.compile(
 # kinds of answer that are facts of the question's event, and yes/no, which asks whether
 # the plan states the whole claim (有提乡村振兴战略吗): the question's verb must be there
 _WHOLE_CLAIM = frozenset({"when", "frequency", "amount", "count", "name", "yesno"})
-_SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,9 @@ def score_sentences(
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
         fits = _fits(query, _beyond_question(item.text, terms))
-        reverse = _reversed(query, item.text)
+        reverse = query.direction is not None and query.direction.reversed_in(
+            item.text, query.content_terms
+        )
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
         score *= _share_factor(titled, item.text, _TITLE_WORDS)
@@ -233,44 +234,6 @@ def asks_for_person(text: str) -> bool:
         or _EN_PERSON.search(text) is not None
         or re.search(r"姓名|哪位|何人|\bwhose name\b", text) is not None
     )
-
-
-def _reversed(query: Query, sentence: str) -> bool:
-    """Whether ``sentence`` states the asked relation only the other way round: 广东省协助
-    黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓 (or 去广东)."""
-    if query.direction is None:
-        return False
-    agent, other = _stem(query.direction.agent), _stem(query.direction.other)
-    if query.direction.link == "在":  # the acting side, then 在 and the place
-        link, before, after = PLACE_LINKS, _PLACE_GAP, 3
-    else:
-        link, before, after = _SUPPORT_VERBS, 8, 6
-    between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
-    # read in the part of the sentence holding most of what is asked about: 组织黑龙江省企业家
-    # 到广东省交流经验，组织广东省企业家参加“龙江企业家发展论坛” runs both ways, one per part
-    sides = (agent[:2], other[:2])
-    topic = [t for t in query.content_terms if t.forms and t.text[:2] not in sides]
-    pieces = re.split(r"[，,；;]", sentence)
-    held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
-    best = max(held, default=0.0)
-    said = (
-        "，".join(p for p, h in zip(pieces, held, strict=True) if h == best) if best else sentence
-    )
-    forward = re.search(rf"{agent}{between}{other}", said)
-    backward = re.search(rf"{other}{between}{agent}", said)
-    if forward is None and backward is None and best and agent in said and other in said:
-        # no word says which way: the side named first acts (鼓励广东省…旅游开发企业整体开发
-        # 黑龙江省优势旅游资源 is 广东 acting in 黑龙江)
-        return said.index(other) < said.index(agent)
-    return backward is not None and forward is None
-
-
-# 广东省采取租仓储备、异地储备等方式在黑龙江省: how one side acts may stand before 在
-_PLACE_GAP = 20
-
-
-def _stem(party: str) -> str:
-    return party[:-1] if len(party) > 2 and party[-1] in "省市" else party
 
 
 def listed_apart(text: str, terms: list[Term], sentence: str) -> set[str]:
