@@ -92,6 +92,13 @@ def is_action(word: str) -> bool:
 _ACTION_CLASSES = frozenset("FGHIJ")
 
 
+def may_act(word: str) -> bool:
+    """Whether ``word`` can be an act: unlisted, or listed among acts too (派 is a group
+    and an act; 知名 is only a quality)."""
+    classes = _classes().get(word, frozenset())
+    return not classes or bool(classes & _ACTION_CLASSES)
+
+
 def warm() -> None:
     """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
     _groups()

@@ -95,6 +95,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东那边的企业想来黑龙江开养老院，方案里有没有说咋支持？",
         "考察交流方面，黑龙江去广东看什么，广东来黑龙江又干啥？",
         "粤企借龙江平台出口俄罗斯吗",
+        "黑龍江的知名醫院向廣東派專家、去廣東設分院，方案怎麼說的？",
+        "广东的知名医院向黑龙江派专家、去黑龙江设分院，方案怎么说的？",
         "我们想和佛山结对搞交流，要走啥程序？",
         "北京的企业能参与对口合作吗",
         "哈市跟粤哪个市结对子？",
@@ -215,6 +217,15 @@ def test_a_relation_no_word_directs_runs_from_the_side_named_first(replies: dict
     # short forms name the sides too: 粤企借龙江 is 黑龙江 acting for 广东
     short = replies["粤企借龙江平台出口俄罗斯吗"]
     assert not short["abstained"] and "黑龙江省协助广东省" in short["answer"], short["answer"]
+
+
+def test_each_part_of_a_question_is_asked_of_its_one_subject(replies: dict[str, dict]):
+    # …派专家、去…设分院: 设分院 is asked of the 知名医院, not answered by the 证券公司's 分支机构
+    reversed_ = replies["黑龍江的知名醫院向廣東派專家、去廣東設分院，方案怎麼說的？"]
+    assert reversed_["abstained"], reversed_["answer"]
+    right = replies["广东的知名医院向黑龙江派专家、去黑龙江设分院，方案怎么说的？"]
+    assert right["coverage"] == "partial" and "专家" in right["missing"], right["answer"]
+    assert "知名医疗机构在黑龙江省设立分支" in right["answer"], right["answer"]
 
 
 def test_where_one_side_acts_is_not_confirmed_the_other_way_round(replies: dict[str, dict]):

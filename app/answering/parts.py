@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from app.answering.terms import Term
 from kb.text import abbreviations, tagged_words
+from kb.thesaurus import may_act
 
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
@@ -139,6 +140,12 @@ def coordinated_parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, .
     if len(pieces) < 2 or len(content) < 2:
         return ()
     grouped = tuple(tuple(t for t in content if t.text.lower() in p.lower()) for p in pieces)
+    subject = _subject(pieces[0])
+    if subject and any(_verb_first(p) for p in pieces[1:]):
+        # 黑龙江的知名医院向广东派专家、去广东设分院: the later parts have no subject of their
+        # own; each is asked of the first one's (知名医院), not of anyone's 分支
+        shared = tuple(t for t in content if t.text.lower() in subject.lower())
+        grouped = tuple(tuple(dict.fromkeys((*shared, *g))) for g in grouped)
     grouped = tuple(g for g in grouped if g)
     if any(all(_is_place(t.text) for t in g) for g in grouped):
         return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
@@ -159,6 +166,26 @@ def _coordinated(text: str) -> list[str]:
         else:
             current += word
     return [p for p in [*pieces, current] if p.strip()]
+
+
+def _subject(piece: str) -> str:
+    """The words of ``piece`` before its first verb (黑龙江的知名医院向广东 of …派专家)."""
+    said = ""
+    for word, flag in tagged_words(piece):
+        if _acts(word, flag):
+            return said
+        said += word
+    return ""
+
+
+def _verb_first(piece: str) -> bool:
+    words = [(w, f) for w, f in tagged_words(piece) if w.strip()]
+    return bool(words) and _acts(*words[0])
+
+
+def _acts(word: str, flag: str) -> bool:
+    """A verb, unless the thesaurus lists it otherwise only (知名 is a quality, not an act)."""
+    return flag == "v" and may_act(word)
 
 
 def _asks(clause: str) -> bool:
