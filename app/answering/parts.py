@@ -2,7 +2,9 @@
 
 "旅游和养老有什么合作" asks two things, each to be answered (or declared missing) on its
 own; "大米在广东咋卖，开店吗" asks one question after another; "黑龙江省要为广东省做什么"
-asks for support running one way. ``Query`` (query.py) holds what these find.
+asks for support running one way, "黑龙江在广东租仓" for one side acting in the other's
+place, and ``Relation.reversed_in`` reads whether a sentence states it the other way
+round. ``Query`` (query.py) holds what these find.
 """
 
 from __future__ import annotations
