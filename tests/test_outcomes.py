@@ -99,6 +99,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东的知名医院向黑龙江派专家、去黑龙江设分院，方案怎么说的？",
         "我们想和佛山结对搞交流，要走啥程序？",
         "北京的企业能参与对口合作吗",
+        "广东在中俄博览会上是什么身份？",
         "哈市跟粤哪个市结对子？",
         "粤企想来龙江开个小银行或者担保公司，行不行？",
         "How does the plan use PPP to bring Guangdong capital into Heilongjiang?",
@@ -271,6 +272,12 @@ def test_a_place_the_plan_never_names_is_not_read_as_one_near_it(
     # 佛山 is near 广东 in meaning, 北京 near 中国, and an everyday word: neither is either
     reply = next(r for q, r in replies.items() if q.startswith(("我们想和" + place, place)))
     assert reply["abstained"] and place in reply["missing"], reply["answer"]
+
+
+def test_a_name_shortening_another_is_read_as_it(replies: dict[str, dict]):
+    # 中俄 keeps the first hanzi of 中国 and 俄罗斯: the 中国—俄罗斯博览会
+    reply = replies["广东在中俄博览会上是什么身份？"]
+    assert not reply["abstained"] and "主宾省" in reply["answer"], reply["answer"]
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,12 @@ def _is_name(word: str) -> bool:
     return all(flag in NAME_TAGS for _, flag in tagged_words(word))
 
 
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` may shorten ``full``: it keeps its first hanzi (中俄 holds 中 of
+    中国 and 俄 of 俄罗斯; 佛山 holds nothing of 广东, 莫斯科 not the 俄 of 俄罗斯)."""
+    return full[:1] in short
+
+
 class TermMatcher:
     """Matches question words against one view of the knowledge base."""
 
@@ -129,7 +135,8 @@ class TermMatcher:
         if word.flag in NAME_TAGS and how in ("synonym", "meaning"):
             # a place or body the texts never name is no other one near it in meaning
             # (佛山 is not 广东, 北京 not 中国, 莫斯科 not 俄罗斯): the texts name it or not
-            forms = tuple(f for f in forms if not _is_name(f))
+            # unless it is the other name shortened (中俄 of 俄罗斯 and 中国)
+            forms = tuple(f for f in forms if not _is_name(f) or _shortens(word.text, f))
             how = how if forms else "absent"
         granted = word.slot and not (not forms and names_money(word.text))
         # an everyday word the texts do not use frames the question, even if a thesaurus or
