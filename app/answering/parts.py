@@ -107,13 +107,31 @@ def relation_direction(text: str) -> Relation | None:
     found = []
     for pattern, link in zip(_patterns(), ("为", "为", "在"), strict=True):
         for match in pattern.finditer(text):
-            agent, other = (_full(match.group(g)) for g in ("agent", "other"))
+            if not all(_stands_alone(text, match.start(g), match.end(g)) for g in _SIDES):
+                continue  # 深 of 深交所 is no side
+            agent, other = (_full(match.group(g)) for g in _SIDES)
             if agent[:2] != other[:2]:
                 found.append(Relation(agent, other, link))
     ways = {(r.agent[:2], r.other[:2]) for r in found}
     if not found or any((b, a) in ways for a, b in ways):
         return None
     return found[0]
+
+
+_SIDES = ("agent", "other")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a one-hanzi short form at ``start`` is a side of its own: the word jieba
+    reads there is made of short forms only (粤, 粤企), not a longer word (深交所)."""
+    if end - start > 1:
+        return True
+    at = 0
+    for word, _ in tagged_words(text):
+        if at <= start < at + len(word):
+            return all(ch in abbreviations() for ch in word)
+        at += len(word)
+    return True
 
 
 def _full(party: str) -> str:
