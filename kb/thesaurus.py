@@ -2,8 +2,10 @@
 
 A user writes 商家 where a regulation writes 经营者, 招聘 where it writes 选聘: the plan's
 own vocabulary and the embedding model cannot know every such pair, a thesaurus does.
-Only Cilin's groups of words of the same meaning (codes ending "=") are used, not its
-groups of related words ("#": 直线 and 曲线), and only words of two or more hanzi.
+Synonyms come only from Cilin's groups of words of the same meaning (codes ending "="),
+not its groups of related words ("#": 直线 and 曲线), and only words of two or more
+hanzi. Cilin's top classes (A people … D abstract things; F–J acts, states, relations)
+also tell a thing from an act where a tagger guesses wrong (举措 is a noun, 利用 a verb).
 """
 
 from __future__ import annotations
@@ -102,3 +104,4 @@ def may_act(word: str) -> bool:
 def warm() -> None:
     """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
     _groups()
+    _classes()

@@ -100,6 +100,10 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "我们想和佛山结对搞交流，要走啥程序？",
         "北京的企业能参与对口合作吗",
         "广东在中俄博览会上是什么身份？",
+        "广西企业能参与吗",
+        "方案提到白俄罗斯吗",
+        "黑龙江哪些旅游度假区请广东金融机构参与建设？",
+        "黑龙江企业要借助广东平台做什么",
         "哈市跟粤哪个市结对子？",
         "粤企想来龙江开个小银行或者担保公司，行不行？",
         "How does the plan use PPP to bring Guangdong capital into Heilongjiang?",
@@ -215,6 +219,9 @@ def test_a_relation_no_word_directs_runs_from_the_side_named_first(replies: dict
     # asked both ways, both are answered
     both = replies["考察交流方面，黑龙江去广东看什么，广东来黑龙江又干啥？"]
     assert "赴广东省考察" in both["answer"] and "赴黑龙江省开展交流考察" in both["answer"]
+    # 借助 relates the sides: 广东 acts for 黑龙江, as the plan says it (广东省协助黑龙江省)
+    borrow = replies["黑龙江企业要借助广东平台做什么"]
+    assert not borrow["abstained"] and "广东省协助黑龙江省" in borrow["answer"], borrow["answer"]
     # short forms name the sides too: 粤企借龙江 is 黑龙江 acting for 广东
     short = replies["粤企借龙江平台出口俄罗斯吗"]
     assert not short["abstained"] and "黑龙江省协助广东省" in short["answer"], short["answer"]
@@ -265,13 +272,28 @@ def test_the_last_noun_after_which_names_the_kind_of_answer(
     assert not reply["abstained"] and evidence in reply["answer"], reply["answer"]
 
 
-@pytest.mark.parametrize("place", ["佛山", "北京"])
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("我们想和佛山结对搞交流，要走啥程序？", "佛山"),  # near 广东 in meaning
+        ("北京的企业能参与对口合作吗", "北京"),  # near 中国, and an everyday word
+        ("广西企业能参与吗", "广西"),  # shares 广 with 广东, does not shorten it
+        ("方案提到白俄罗斯吗", "白俄罗斯"),  # holds 俄罗斯, is not it
+    ],
+)
 def test_a_place_the_plan_never_names_is_not_read_as_one_near_it(
-    replies: dict[str, dict], place: str
+    replies: dict[str, dict], question: str, place: str
 ):
-    # 佛山 is near 广东 in meaning, 北京 near 中国, and an everyday word: neither is either
-    reply = next(r for q, r in replies.items() if q.startswith(("我们想和" + place, place)))
+    reply = replies[question]
     assert reply["abstained"] and place in reply["missing"], reply["answer"]
+
+
+def test_the_kind_of_answer_named_does_not_stand_in_for_a_word_the_sentence_lacks(
+    replies: dict[str, dict],
+):
+    # the 旅游度假区 sentence names 广东省…旅游开发企业; 金融机构 is not what it says
+    reply = replies["黑龙江哪些旅游度假区请广东金融机构参与建设？"]
+    assert reply["abstained"], reply["answer"]
 
 
 def test_a_name_shortening_another_is_read_as_it(replies: dict[str, dict]):

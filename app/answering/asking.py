@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from app.answering.terms import TermMatcher, Word
-from kb.thesaurus import is_noun
+from kb.thesaurus import is_action, is_noun
 
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
@@ -53,7 +53,7 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
         "procedure",
         re.compile(
             r"(?:怎么|如何|怎样|咋|去哪|到哪|在哪|哪里)(?:才能|可以)?(?:申请|办理|报名|申报|登记|备案|办)"
-            r"|(?:准备|提交|需要|要|办)(?:哪些|什么|啥)(?:材料|资料|手续)|流程|办理程序|申请条件"
+            r"|(?:准备|提交|需要|要|办|走)(?:哪些|什么|啥)(?:材料|资料|手续)|流程|办理程序|申请条件"
             # 手续 asked about (手续怎么办), not a setting (在办手续上有啥照顾: what is asked)
             r"|手续(?:怎么|如何|咋|是什么|有哪些)"
         ),
@@ -194,7 +194,7 @@ def verb_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> li
     for i, word in enumerate(out):
         if (
             word.flag.startswith("v")
-            and (word.flag != "vn" or not is_noun(word.text))  # 讲究哪几条: a verb all the same
+            and (word.flag != "vn" or is_action(word.text))  # 讲究哪几条: an act all the same
             and _BEFORE_ASKING.match(text, word.end)
             and not matcher.in_plan(word.text)
         ):

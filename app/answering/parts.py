@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.answering.terms import Term
 from kb.text import abbreviations, tagged_words
@@ -20,11 +19,8 @@ from kb.thesaurus import may_act
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
 INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
-# the sides of a relation: provinces and cities, as written or by a short form of the
-# table (粤, 龙江, 哈市)
-_PARTY = r"(?:黑龙江省?|广东省?|哈尔滨市?|深圳市?|两省|[\u4e00-\u9fff]{2,3}[省市]{short})"
 # a noun phrase of the acting side (黑龙江的社会资本可以在广东…), then a modal
-_OWN = r"(?:的?[\u4e00-\u9fff]{0,6}?)"
+_OWN = r"(?P<own>的?[\u4e00-\u9fff]{0,6}?)"
 _MODAL = r"(?:要|应|将|会|能|可以|需要|该|想|也)?"
 # who acts for whom: 黑龙江省为广东省…, 黑龙江的知名医院向广东派专家
 _FOR = r"(?P<agent>{party}){own}{modal}(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{party})"
@@ -34,22 +30,36 @@ PLACE_LINKS = "在|去|到|赴|来|前往"
 # 广东省…在黑龙江省建立…储备基地, 广东省知名医疗机构在黑龙江省设立分支: the other way)
 _IN = r"(?P<agent>{party}){own}{modal}(?:" + PLACE_LINKS + r")(?P<other>{party})"
 # the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
-_BY = r"(?P<other>{party}){own}(?:要|能|可以|想)?(?:借助|借|依托|利用|依靠|靠)(?P<agent>{party})"
+_BY = (
+    r"(?P<other>{party}){own}(?:要|能|可以|想)?"
+    r"(?P<verb>借助|借|依托|利用|依靠|靠)(?P<agent>{party})"
+)
+_SIDES = ("agent", "other")
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(acts for, benefits by, acts in) with the table's short forms of places."""
-    full = _PARTY.replace("{short}", "")
-    short = [k for k, v in abbreviations().items() if re.fullmatch(full, v)]
-    party = _PARTY.replace("{short}", "".join(f"|{re.escape(k)}" for k in short))
+def _places(text: str) -> list[str]:
+    """The places ``text`` names, as jieba reads them (ns), and the table's short forms of
+    places, alone or in a word made of short forms (粤 of 粤企; not 深 of 深交所)."""
+    places = []
+    for word, flag in tagged_words(text):
+        if flag == "ns":
+            places.append(word)
+        elif all(ch in abbreviations() for ch in word):
+            places += [ch for ch in word if _is_place(abbreviations()[ch])]
+        elif word in abbreviations() and _is_place(abbreviations()[word]):
+            places.append(word)
+    return places
 
-    def filled(pattern: str) -> re.Pattern[str]:
-        for name, value in (("{party}", party), ("{own}", _OWN), ("{modal}", _MODAL)):
+
+def _patterns(places: list[str]) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, link) for acting for, benefiting by and acting in, between ``places``."""
+    party = "|".join(re.escape(p) for p in sorted(set(places), key=len, reverse=True))
+    filled = []
+    for pattern, link in ((_FOR, "为"), (_BY, "为"), (_IN, "在")):
+        for name, value in (("{party}", f"(?:{party})"), ("{own}", _OWN), ("{modal}", _MODAL)):
             pattern = pattern.replace(name, value)
-        return re.compile(pattern)
-
-    return filled(_FOR), filled(_BY), filled(_IN)
+        filled.append((re.compile(pattern), link))
+    return filled
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,10 @@ class Relation:
         backward = re.search(rf"{other}{between}{agent}", said)
         if forward is None and backward is None and best and agent in said and other in said:
             # no word says which way: the side named first acts (鼓励广东省…旅游开发企业整体
-            # 开发黑龙江省优势旅游资源 is 广东 acting in 黑龙江)
+            # 开发黑龙江省优势旅游资源 is 广东 acting in 黑龙江), unless the two are named side
+            # by side (黑龙江省与广东省两省…交流: both act)
+            if side_by_side(said, agent, other, ["省", "市"]):
+                return False
             return said.index(other) < said.index(agent)
         return backward is not None and forward is None
 
@@ -104,11 +117,14 @@ def _stem(party: str) -> str:
 def relation_direction(text: str) -> Relation | None:
     """Who acts, and for whom or where, when the question says which way a relation runs
     (none when it asks both ways: 黑龙江去广东看什么，广东来黑龙江又干啥)."""
+    places = _places(text)
+    if len(set(places)) < 2:
+        return None
     found = []
-    for pattern, link in zip(_patterns(), ("为", "为", "在"), strict=True):
+    for pattern, link in _patterns(places):
         for match in pattern.finditer(text):
-            if not all(_stands_alone(text, match.start(g), match.end(g)) for g in _SIDES):
-                continue  # 深 of 深交所 is no side
+            if any(p in match.group("own") for p in places):
+                continue  # 黑龙江和广东在深圳: the acting side is both, neither alone
             agent, other = (_full(match.group(g)) for g in _SIDES)
             if agent[:2] != other[:2]:
                 found.append(Relation(agent, other, link))
@@ -118,22 +134,6 @@ def relation_direction(text: str) -> Relation | None:
     return found[0]
 
 
-_SIDES = ("agent", "other")
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """Whether a one-hanzi short form at ``start`` is a side of its own: the word jieba
-    reads there is made of short forms only (粤, 粤企), not a longer word (深交所)."""
-    if end - start > 1:
-        return True
-    at = 0
-    for word, _ in tagged_words(text):
-        if at <= start < at + len(word):
-            return all(ch in abbreviations() for ch in word)
-        at += len(word)
-    return True
-
-
 def _full(party: str) -> str:
     return abbreviations().get(party, party)  # 粤 is 广东
 
@@ -141,10 +141,11 @@ def _full(party: str) -> str:
 def benefit_verb(text: str) -> str:
     """The verb of 黑龙江借助广东…: the plan says it the acting side's way (广东协助黑龙江),
     so it frames the relation, which ``relation_direction`` keeps."""
-    match = _patterns()[1].search(text)
-    if not match:
+    places = _places(text)
+    if len(set(places)) < 2:
         return ""
-    return text[match.end("other") : match.start("agent")].lstrip("要能可以想")
+    match = _patterns(places)[1][0].search(text)
+    return match.group("verb") if match else ""
 
 
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
@@ -189,10 +190,11 @@ def _coordinated(text: str) -> list[str]:
 
 
 def _subject(piece: str) -> str:
-    """The words of ``piece`` before its first verb (黑龙江的知名医院向广东 of …派专家)."""
+    """The words of ``piece`` before its first verb or preposition (黑龙江的知名医院 of
+    黑龙江的知名医院向广东派专家)."""
     said = ""
     for word, flag in tagged_words(piece):
-        if _acts(word, flag):
+        if _acts(word, flag) or flag == "p":  # 向广东 of 向广东卖大米 is not its subject
             return said
         said += word
     return ""

@@ -109,7 +109,11 @@ def score_sentences(
         apart = listed_apart(query.text, asked, item.text)
         # the kind of answer asked for, named by the sentence (哪些旅游度假区: …度假区), is
         # more of the question it holds; a sentence that does not name it loses nothing
+        # (only where the rest it lacks is words the texts never use: a word they do use,
+        # 俄罗斯 of 哪些度假区欢迎俄罗斯企业, must be held whatever kind the sentence names)
         named_kind = sum(t.weight for t in kinds if t.found_in(said))
+        if any(t.forms and not t.held_by(context) for t in asked):
+            named_kind = 0.0
         total = sum(t.weight for t in asked) + named_kind
         held = sum(t.weight * t.held_by(context) for t in asked if t.text not in apart)
         held += named_kind

@@ -9,7 +9,8 @@ for it, found in this order:
   coverage policy then asks for the pieces together in one sentence;
 - a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购);
 - the plan's nearest word by meaning (高铁 → 铁路), judged by the embedding model's
-  own threshold (kb/profiles.py); a name is never another name near it (佛山 is not 广东).
+  own threshold (kb/profiles.py); a name is never another name near it (佛山 is not 广东)
+  unless it shortens it (中俄: 中国, 俄罗斯).
 A word with no form is one the plan does not mention. A word that only frames the
 question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
 answer; not so a kind of money the plan never names: 什么补贴 takes one for granted),
@@ -63,7 +64,7 @@ _NEAR_CREDIT = 0.8
 # a word with more same-meaning words than this in the texts is too vague to stand for them
 _MAX_SYNONYMS = 3
 # a Latin name written in capitals or with digits (PPP, 5G, G20)
-_ACRONYM = re.compile(r"^(?=.*[A-Z0-9])[A-Z0-9][A-Za-z0-9.\-]*$")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.\-]+|[A-Za-z]*\d[A-Za-z0-9.\-]*)$")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Term:
     forms: tuple[str, ...]  # how the plan writes it; empty: the plan does not mention it
     weight: float  # its rarity in the knowledge base: 两省 weighs little in a 两省 plan
     frame: bool = False  # frames the question only: never a reason to decline
-    how: str = "exact"  # exact | table | compound | sound | meaning | absent
+    how: str = "exact"  # exact | table | compound | suffix | sound | synonym | meaning | absent
     # an unknown word that is not a name (院线, 开店, 起草; English words no table places):
     # not declined for by itself, but a part of the question an answer would have to hold
     soft: bool = False
@@ -100,10 +101,11 @@ def _is_name(word: str) -> bool:
     return all(flag in NAME_TAGS for _, flag in tagged_words(word))
 
 
-def _shortens(short: str, full: str) -> bool:
-    """Whether ``short`` may shorten ``full``: it keeps its first hanzi (中俄 holds 中 of
-    中国 and 俄 of 俄罗斯; 佛山 holds nothing of 广东, 莫斯科 not the 俄 of 俄罗斯)."""
-    return full[:1] in short
+def _shortens(short: str, names: list[str]) -> bool:
+    """Whether ``short`` may shorten ``names`` together: each of its hanzi the first of one
+    of them, as 中俄 is 中国 and 俄罗斯."""
+    initials = {name[:1] for name in names}
+    return bool(names) and len(short) <= 3 and all(ch in initials for ch in short)
 
 
 class TermMatcher:
@@ -135,8 +137,11 @@ class TermMatcher:
         if word.flag in NAME_TAGS and how in ("synonym", "meaning"):
             # a place or body the texts never name is no other one near it in meaning
             # (佛山 is not 广东, 北京 not 中国, 莫斯科 not 俄罗斯): the texts name it or not
-            # unless it is the other name shortened (中俄 of 俄罗斯 and 中国)
-            forms = tuple(f for f in forms if not _is_name(f) or _shortens(word.text, f))
+            # unless it shortens the names found (中俄 of 中国 and 俄罗斯: each hanzi the
+            # first of one of them; not 广西 of 广东, 白俄罗斯 of 俄罗斯)
+            names = [f for f in forms if _is_name(f)]
+            shortened = _shortens(word.text, names)
+            forms = tuple(f for f in forms if not _is_name(f) or (shortened and f[0] in word.text))
             how = how if forms else "absent"
         granted = word.slot and not (not forms and names_money(word.text))
         # an everyday word the texts do not use frames the question, even if a thesaurus or
@@ -151,7 +156,7 @@ class TermMatcher:
         verb = word.flag.startswith("v") and word.flag != "vn"
         if english and forms:  # an English word is what the plan's words for it are (use: 利用)
             verb = all(is_verb(f) or is_action(f) for f in forms)
-        if how == "compound" and forms == (word.text[:-1],):  # 结对子 is the verb 结对
+        if how == "suffix":  # 结对子 is the verb 结对
             verb = is_verb(forms[0])
         if verb and not (soft and english):
             weight *= _VERB  # verbs relate the things a question names; nouns name them
@@ -188,7 +193,7 @@ class TermMatcher:
             if full and all(self._kb.contains_text(w) for w in full.split()):
                 return tuple(full.split()), "table"
             if len(word) >= 3 and word[-1] in "子儿" and self._kb.contains_text(word[:-1]):
-                return (word[:-1],), "compound"  # 结对子, 一块儿: a spoken suffix on a plan word
+                return (word[:-1],), "suffix"  # 结对子, 一块儿: a spoken suffix on a plan word
             alike = self._by_sound(word)  # 付拉迪沃斯托克 is no verb before a plan word
             if alike:
                 return alike, "sound"

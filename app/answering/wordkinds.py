@@ -87,8 +87,8 @@ def is_frame(word: str, flag: str) -> bool:
     """Whether ``word``, if the plan does not use it, only frames the question: an
     everyday word, frequent in general Chinese (身边, 打算); a noun also listed by its
     thesaurus (创业板 is frequent in news, yet names one thing the question is about)."""
-    if flag in NAME_TAGS:  # 北京 is frequent in news and listed by the thesaurus: a place
-        return False
+    if flag == "ns" or flag.startswith("nr"):  # 北京 is frequent in news and a thesaurus
+        return False  # word, and a place (jieba's nz are often plain words: 普通, 和平)
     idf, median = general_idf()
     verb = flag.startswith("v") and flag != "vn"
     everyday = idf.get(word, median) < (_FRAME_IDF_VERB if verb else _FRAME_IDF)
