@@ -56,7 +56,7 @@ class Query:
     @property
     def search_text(self) -> str:
         """What retrieval embeds and matches: the question and the plan's words for it."""
-        extra = [f for t in self.terms for f in t.forms if f not in self.text]
+        extra = [f for t in self.terms for f in (*t.forms, *t.hints) if f not in self.text]
         return f"{self.text} {' '.join(dict.fromkeys(extra))}" if extra else self.text
 
     @property

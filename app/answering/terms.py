@@ -82,6 +82,9 @@ class Term:
     near: tuple[str, ...] = ()
     verb: bool = False  # relates the things the question names (结对, 引进), names none
     named: bool = False  # a place, body or other proper name (广州, 黑龙江)
+    # names near a name the texts never write (佛山: 广东): the nearest clauses are searched
+    # with them, shown as related; a sentence holding them holds nothing of this term
+    hints: tuple[str, ...] = ()
 
     def held_by(self, text: str) -> float:
         """How much of this term ``text`` holds: all of it, most of it by a near word, none."""
@@ -106,6 +109,11 @@ def _shortens(short: str, names: list[str]) -> bool:
     of them, as 中俄 is 中国 and 俄罗斯."""
     initials = {name[:1] for name in names}
     return bool(names) and len(short) <= 3 and all(ch in initials for ch in short)
+
+
+def _bare(name: str) -> str:
+    """A place without the level it is named with (佛山市 → 佛山, 广东省 → 广东)."""
+    return name[:-1] if len(name) > 2 and name[-1] in "省市县区" else name
 
 
 class TermMatcher:
@@ -134,14 +142,24 @@ class TermMatcher:
 
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
+        hints: tuple[str, ...] = ()
         if word.flag in NAME_TAGS and how in ("synonym", "meaning"):
             # a place or body the texts never name is no other one near it in meaning
             # (佛山 is not 广东, 北京 not 中国, 莫斯科 not 俄罗斯): the texts name it or not
-            # unless it shortens the names found (中俄 of 中国 and 俄罗斯: each hanzi the
-            # first of one of them; not 广西 of 广东, 白俄罗斯 of 俄罗斯)
+            # unless it is the same place at its level or shortens the names found (中俄 of
+            # 中国 and 俄罗斯: each hanzi the first of one of them; not 广西 of 广东, 白俄罗斯
+            # of 俄罗斯)
             names = [f for f in forms if _is_name(f)]
             shortened = _shortens(word.text, names)
-            forms = tuple(f for f in forms if not _is_name(f) or (shortened and f[0] in word.text))
+            kept = tuple(
+                f
+                for f in forms
+                if not _is_name(f)
+                or _bare(f) == _bare(word.text)  # 佛山市 is 佛山
+                or (shortened and f[0] in word.text)
+            )
+            hints = tuple(f for f in forms if f not in kept)  # searched with, never held
+            forms = kept
             how = how if forms else "absent"
         granted = word.slot and not (not forms and names_money(word.text))
         # an everyday word the texts do not use frames the question, even if a thesaurus or
@@ -161,7 +179,9 @@ class TermMatcher:
         if verb and not (soft and english):
             weight *= _VERB  # verbs relate the things a question names; nouns name them
         named = word.flag in NAME_TAGS
-        return Term(word.text, forms, weight, frame, how, soft, near, verb=verb, named=named)
+        return Term(
+            word.text, forms, weight, frame, how, soft, near, verb=verb, named=named, hints=hints
+        )
 
     def fact(self, fact: str) -> Term:
         """A year or amount the question takes as given: the plan must state it, in either
