@@ -139,10 +139,17 @@ def char_bigrams(text: str) -> set[str]:
 
 def tagged_words(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs from jieba: ns place, nt organisation, nr person, n noun…"""
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """Tagged once per text: a question and the words it is matched with are read again
+    by several steps of answering, and jieba's tagger is its slowest part."""
     import jieba.posseg
 
     _jieba()
-    return [(token.word, token.flag) for token in jieba.posseg.cut(text)]
+    return tuple((token.word, token.flag) for token in jieba.posseg.cut(text))
 
 
 def word_spans(text: str, phrase: str) -> list[tuple[int, int]]:
