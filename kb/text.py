@@ -99,8 +99,16 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def english_stem(word: str) -> str:
-    """A crude stem that lets "cooperate" meet "cooperation": singular, then seven letters."""
-    return singular(word.lower())[:7]
+    """The Snowball (Porter 2) stem, which lets "cooperate" meet "cooperation" and
+    "investing" meet "investment" (and not "investigation")."""
+    return _stemmer().stemWord(singular(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def singular(word: str) -> str:

@@ -93,6 +93,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东企业家来黑龙江参加什么论坛",
         "黑龙江的旅游开发企业来广东整体开发旅游资源，方案有啥要求？",
         "广东那边的企业想来黑龙江开养老院，方案里有没有说咋支持？",
+        "黑龙江要在广东建粮食储备库吗？",
+        "Does the plan give Guangdong companies a tax discount for investing in Heilongjiang?",
         "考察交流方面，黑龙江去广东看什么，广东来黑龙江又干啥？",
         "粤企借龙江平台出口俄罗斯吗",
         "黑龍江的知名醫院向廣東派專家、去廣東設分院，方案怎麼說的？",
@@ -216,6 +218,9 @@ def test_a_relation_no_word_directs_runs_from_the_side_named_first(replies: dict
     # opening (依托黑龙江省良好资源优势…)
     elderly = replies["广东那边的企业想来黑龙江开养老院，方案里有没有说咋支持？"]
     assert not elderly["abstained"] and "养老机构落地黑龙江省" in elderly["answer"]
+    # 开展两省粮食储备合作，广东省…在黑龙江省建立…: read in the part naming the sides
+    grain = replies["黑龙江要在广东建粮食储备库吗？"]
+    assert grain["abstained"] and "黑龙江在广东" in grain["answer"], grain["answer"]
     # asked both ways, both are answered
     both = replies["考察交流方面，黑龙江去广东看什么，广东来黑龙江又干啥？"]
     assert "赴广东省考察" in both["answer"] and "赴黑龙江省开展交流考察" in both["answer"]
@@ -316,6 +321,17 @@ def test_words_that_only_ask_or_relate_do_not_refuse_a_covered_question(
 ):
     reply = replies[question]
     assert not reply["abstained"] and evidence in reply["answer"], reply["answer"]
+
+
+def test_an_english_refusal_names_what_the_plan_lacks_not_a_word_it_uses(
+    replies: dict[str, dict],
+):
+    # investing is the plan's 投资 (its stem is invest, not investig-ation); tax is not there
+    reply = replies[
+        "Does the plan give Guangdong companies a tax discount for investing in Heilongjiang?"
+    ]
+    assert reply["abstained"] and "tax" in reply["missing"], reply["answer"]
+    assert "investing" not in reply["missing"], reply["answer"]
 
 
 def test_an_english_answer_quotes_the_sentence_that_answers_without_padding(

@@ -85,9 +85,11 @@ class Relation:
         between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
         # read in the part of the sentence holding most of what is asked about: 组织黑龙江省
         # 企业家到广东省交流经验，组织广东省企业家参加“龙江企业家发展论坛” runs both ways
+        # (among the parts naming a side: 开展两省粮食储备合作，广东省采取…在黑龙江省建立… is
+        # read in its second part, which says who stores grain where)
         sides = (agent[:2], other[:2])
         topic = [t for t in terms if t.forms and t.text[:2] not in sides]
-        pieces = re.split(r"[，,；;]", sentence)
+        pieces = [p for p in re.split(r"[，,；;]", sentence) if agent in p or other in p]
         held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
         best = max(held, default=0.0)
         said = "，".join(p for p, h in zip(pieces, held, strict=True) if h == best)
