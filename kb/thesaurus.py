@@ -94,6 +94,11 @@ def is_action(word: str) -> bool:
 _ACTION_CLASSES = frozenset("FGHIJ")
 
 
+def is_person_word(word: str) -> bool:
+    """Whether general Chinese lists ``word`` as a person (Cilin's class A: 省长, 教授)."""
+    return "A" in _classes().get(word, frozenset())
+
+
 def may_act(word: str) -> bool:
     """Whether ``word`` can be an act: unlisted, or listed among acts too (派 is a group
     and an act; 知名 is only a quality)."""

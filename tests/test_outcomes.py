@@ -102,6 +102,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "我们想和佛山结对搞交流，要走啥程序？",
         "北京的企业能参与对口合作吗",
         "广东在中俄博览会上是什么身份？",
+        "方案里说王副省长负责对口合作办公室吗",
+        "张教授负责两省智库交流吗",
         "广西企业能参与吗",
         "方案提到白俄罗斯吗",
         "黑龙江哪些旅游度假区请广东金融机构参与建设？",
@@ -291,6 +293,18 @@ def test_a_place_the_plan_never_names_is_not_read_as_one_near_it(
 ):
     reply = replies[question]
     assert reply["abstained"] and place in reply["missing"], reply["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [("方案里说王副省长负责对口合作办公室吗", "王副省长"), ("张教授负责两省智库交流吗", "张教授")],
+)
+def test_a_person_named_by_surname_and_title_is_a_premise_the_plan_does_not_state(
+    replies: dict[str, dict], question: str, person: str
+):
+    # the plan names offices (常务副省长牵头推进), never people: 王副省长 is not confirmed
+    reply = replies[question]
+    assert reply["abstained"] and person in reply["missing"], reply["answer"]
 
 
 def test_the_kind_of_answer_named_does_not_stand_in_for_a_word_the_sentence_lacks(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answering.asking import (
@@ -31,7 +32,15 @@ from app.answering.parts import (
 )
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
-from kb.text import english_glossary, has_phrase, is_hanzi, normalize_query, tagged_words
+from kb.text import (
+    english_glossary,
+    has_phrase,
+    in_dictionary,
+    is_hanzi,
+    normalize_query,
+    tagged_words,
+)
+from kb.thesaurus import is_person_word
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
@@ -175,22 +184,46 @@ class QueryAnalyser:
             facts += [  # 5G, G20, PM2.5 are names too
                 w for w in _ALNUM.findall(text) if len(w) >= 2 and w.lower() not in glossary
             ]
-            facts += [w for w in _person_names(text) if len(w) >= 2]
+            facts += [w for w in _person_names(text, self.matcher.in_plan) if len(w) >= 2]
         return tuple(dict.fromkeys(facts))
 
 
 _PERSON = ("nr", "nrfg", "nrt")
 
 
-def _person_names(text: str) -> list[str]:
-    """People the question names (王小明), as jieba tags them."""
+def _person_names(text: str, in_texts: Callable[[str], bool]) -> list[str]:
+    """People the question names: as jieba tags them (王小明), or a surname before a title
+    (王副省长, 张教授: one hanzi before a word for a person, together no word of the texts
+    nor of jieba's dictionary)."""
     names, at, asked_ends = [], 0, _asked_ends(text)
-    for word, flag in tagged_words(text):
+    words = tagged_words(text)
+    for i, (word, flag) in enumerate(words):
         start = text.find(word, at)
         at = start + len(word) if start >= 0 else at
-        if flag in _PERSON and not _guessed_name(flag, start, asked_ends):
+        if flag in _PERSON and not _guessed_name(flag, start, asked_ends) and len(word) >= 2:
             names.append(word)
+        elif i + 1 < len(words) and _surname_before_title(word, flag, *words[i + 1], in_texts):
+            names.append(word + words[i + 1][0])
     return names
+
+
+# one-hanzi words that are no surname before a title: pronouns (各, 该), numerals,
+# adverbs, prepositions, conjunctions, particles, localizers, verbs (由省长任组长)
+_NOT_SURNAME = ("r", "m", "d", "p", "c", "u", "f", "y", "v", "x")
+
+
+def _surname_before_title(
+    word: str, flag: str, title: str, title_flag: str, in_texts: Callable[[str], bool]
+) -> bool:
+    return (
+        len(word) == 1
+        and title_flag.startswith(("n", "b"))  # a noun (主任 is tagged b), not 哪个
+        and is_hanzi(word)
+        and not flag.startswith(_NOT_SURNAME)
+        and any(is_person_word(title[k:]) for k in range(len(title) - 1))  # 副省长: 省长
+        and not in_texts(word + title)
+        and not in_dictionary(word + title)
+    )
 
 
 def _asked_ends(text: str) -> frozenset[int]:
