@@ -237,7 +237,8 @@ def content_terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table of general Chinese and its median: how everyday a word is."""
     from jieba.analyse import default_tfidf
 
     return default_tfidf.idf_freq, default_tfidf.median_idf
@@ -245,5 +246,5 @@ def _idf() -> tuple[dict[str, float], float]:
 
 def term_weight(terms: list[str]) -> float:
     """Sum of IDF: generic words (达到, 效果) weigh less than specific ones (门票, 冬奥会)."""
-    idf, median = _idf()
+    idf, median = general_idf()
     return sum(idf.get(t, median) for t in terms)

@@ -18,14 +18,19 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def _groups() -> dict[str, tuple[str, ...]]:
     """Each word → the other words of its same-meaning groups."""
-    tree = json.loads(_data_file().read_text(encoding="utf-8"))
     index: dict[str, list[str]] = {}
-    for code, words in _leaves(tree):
+    for code, words in _entries():
         if not code.endswith("="):
             continue
         for word in words:
             index.setdefault(word, []).extend(w for w in words if w != word and len(w) >= 2)
     return {w: tuple(dict.fromkeys(same)) for w, same in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[str, list[str]], ...]:
+    """(code, words) of every leaf of the thesaurus, read once for all its indexes."""
+    return tuple(_leaves(json.loads(_data_file().read_text(encoding="utf-8"))))
 
 
 def _data_file() -> Path:
@@ -66,9 +71,8 @@ def is_general(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, frozenset[str]]:
     """Each word → the top classes of its entries (A people … D abstract things, H acts)."""
-    tree = json.loads(_data_file().read_text(encoding="utf-8"))
     index: dict[str, set[str]] = {}
-    for code, words in _leaves(tree):
+    for code, words in _entries():
         for word in words:
             index.setdefault(word, set()).add(code[0])
     return {w: frozenset(c) for w, c in index.items()}

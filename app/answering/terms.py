@@ -32,7 +32,6 @@ from app.answering.numbers import amount_forms
 from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
 from app.answering.wordkinds import (
     NAME_TAGS,
-    general_idf,
     is_content,
     is_frame,
     is_soft,
@@ -46,6 +45,7 @@ from kb.text import (
     abbreviations,
     english_glossary,
     english_stem,
+    general_idf,
     in_dictionary,
     tagged_words,
 )

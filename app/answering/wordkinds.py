@@ -10,10 +10,15 @@ names no topic of its own. terms.py finds the forms the texts use for the words 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kb.scope import KnowledgeView
-from kb.text import STOPWORDS, abbreviations, english_function_words, in_dictionary
+from kb.text import (
+    STOPWORDS,
+    abbreviations,
+    english_function_words,
+    general_idf,
+    in_dictionary,
+)
 from kb.thesaurus import is_general
 
 # places, people, organisations, other proper names: the plan names them or it does not
@@ -36,13 +41,6 @@ _MODALS = frozenset("要能会可该想应得")
 _LEADING = _MODALS | frozenset("被把将")
 # a word asked both ways, A-not-A (行不行, 有没有, 可不可以): it asks yes or no, names nothing
 _A_NOT_A = re.compile(r"^(\w)\w?[不没]\1")
-
-
-@lru_cache(maxsize=1)
-def general_idf() -> tuple[dict[str, float], float]:
-    from jieba.analyse import default_tfidf
-
-    return default_tfidf.idf_freq, default_tfidf.median_idf
 
 
 def is_content(word: str, flag: str, kb: KnowledgeView) -> bool:
