@@ -113,6 +113,14 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "How does the plan use PPP to bring Guangdong capital into Heilongjiang?",
         "方案依据哪些国务院文件制定？",
         "黑龙江哪些旅游度假区欢迎广东企业参与建设？",
+        "除了哈尔滨以外，黑龙江还有哪些城市跟广东开展交流？",
+        "除了深圳，哈尔滨还跟广东哪个城市结对？",
+        "黑龙江的农业龙头企业去广东建饲料加工基地，有啥扶持？",
+        "广东的农业龙头企业去黑龙江能干啥",
+        "黑龙江帮广东改善航空物流设施吗",
+        "黑龙江的工业设计公司怎么帮广东制造提升品牌形象？",
+        "广东的工业设计企业怎么跟黑龙江制造企业合作？",
+        "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -451,3 +459,49 @@ def test_an_english_question_reads_a_hyphenated_term_and_a_common_word_as_the_gl
     carbon, grain = (json.loads(line) for line in result.stdout.splitlines())
     assert not carbon["abstained"] and "低碳发展" in carbon["answer"], carbon["answer"]
     assert not grain["abstained"] and "粮食安全" in grain["answer"], grain["answer"]  # not 证券
+
+
+def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, dict]):
+    # 除了哈尔滨: the other cities are asked about; the plan's sentence on them never names
+    # 哈尔滨, and is the answer
+    reply = replies["除了哈尔滨以外，黑龙江还有哪些城市跟广东开展交流？"]
+    assert reply["coverage"] == "answered", reply["answer"]
+    quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
+    assert "其他地市级城市" in quoted[0], reply["answer"]
+    # the plan pairs 哈尔滨 with 深圳 only: no other city is confirmed
+    assert replies["除了深圳，哈尔滨还跟广东哪个城市结对？"]["abstained"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "黑龙江的农业龙头企业去广东建饲料加工基地，有啥扶持？",  # 广东省农业产业化龙头企业
+        "黑龙江帮广东改善航空物流设施吗",  # 改善黑龙江省航空物流设施
+        "黑龙江的工业设计公司怎么帮广东制造提升品牌形象？",  # 广东省工业设计企业
+        "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",  # 中国（广东）自由贸易试验区
+    ],
+)
+def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(
+    replies: dict[str, dict], question: str
+):
+    reply = replies[question]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+    assert "相反的方向" in reply["answer"], reply["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("广东的农业龙头企业去黑龙江能干啥", "饲料等加工基地"),
+        (
+            "广东的工业设计企业怎么跟黑龙江制造企业合作？",
+            "引导广东省工业设计企业与黑龙江省制造企业合作",
+        ),
+    ],
+)
+def test_the_same_things_given_to_the_side_the_plan_names_are_answered(
+    replies: dict[str, dict], question: str, quoted: str
+):
+    reply = replies[question]
+    assert reply["coverage"] == "answered", reply["answer"]
+    assert quoted in reply["answer"].split("\n\n")[0], reply["answer"]

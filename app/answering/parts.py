@@ -37,7 +37,7 @@ _BY = (
 _SIDES = ("agent", "other")
 
 
-def _places(text: str) -> list[str]:
+def named_places(text: str) -> list[str]:
     """The places ``text`` names, as jieba reads them (ns), and the table's short forms of
     places, alone or in a word made of short forms (粤 of 粤企; not 深 of 深交所)."""
     places = []
@@ -45,8 +45,8 @@ def _places(text: str) -> list[str]:
         if flag == "ns":
             places.append(word)
         elif all(ch in abbreviations() for ch in word):
-            places += [ch for ch in word if _is_place(abbreviations()[ch])]
-        elif word in abbreviations() and _is_place(abbreviations()[word]):
+            places += [ch for ch in word if is_place(abbreviations()[ch])]
+        elif word in abbreviations() and is_place(abbreviations()[word]):
             places.append(word)
     return places
 
@@ -119,7 +119,7 @@ def _stem(party: str) -> str:
 def relation_direction(text: str) -> Relation | None:
     """Who acts, and for whom or where, when the question says which way a relation runs
     (none when it asks both ways: 黑龙江去广东看什么，广东来黑龙江又干啥)."""
-    places = _places(text)
+    places = named_places(text)
     if len(set(places)) < 2:
         return None
     found = []
@@ -143,7 +143,7 @@ def _full(party: str) -> str:
 def benefit_verb(text: str) -> str:
     """The verb of 黑龙江借助广东…: the plan says it the acting side's way (广东协助黑龙江),
     so it frames the relation, which ``relation_direction`` keeps."""
-    places = _places(text)
+    places = named_places(text)
     if len(set(places)) < 2:
         return ""
     match = _patterns(places)[1][0].search(text)
@@ -170,7 +170,7 @@ def coordinated_parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, .
         shared = tuple(t for t in content if t.text.lower() in subject.lower())
         grouped = tuple(tuple(dict.fromkeys((*shared, *g))) for g in grouped)
     grouped = tuple(g for g in grouped if g)
-    if any(all(_is_place(t.text) for t in g) for g in grouped):
+    if any(all(is_place(t.text) for t in g) for g in grouped):
         return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
     return grouped if len(grouped) >= 2 else ()
 
@@ -242,5 +242,5 @@ def side_by_side(text: str, first: str, second: str, others: list[str]) -> bool:
 _ALTERNATIVES = frozenset({"或", "或者", "or", "/"})
 
 
-def _is_place(word: str) -> bool:
+def is_place(word: str) -> bool:
     return all(flag == "ns" for _, flag in tagged_words(word))

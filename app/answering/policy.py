@@ -137,8 +137,8 @@ class CoveragePolicy:
         kind = _missing_kind(query, candidates)
         if kind:
             return Decision(NOT_COVERED, kind, _named_missing(query, kind))
-        if query.direction and all(s.reversed for s in candidates):
-            return Decision(NOT_COVERED, "reversed", (str(query.direction),))
+        if (query.direction or query.owners) and all(s.reversed for s in candidates):
+            return Decision(NOT_COVERED, "reversed", _reversed_phrase(query, candidates))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:
@@ -151,6 +151,15 @@ class CoveragePolicy:
         if len(answered) < len(parts):
             return Decision(PARTIAL, "partial", missing, tuple(quoted), more)
         return Decision(ANSWERED, "", (), tuple(quoted), more)
+
+
+def _reversed_phrase(query: Query, candidates: list[ScoredSentence]) -> tuple[str, ...]:
+    """What the plan says only the other way round, as the question says it."""
+    if query.direction:
+        return (str(query.direction),)
+    assert query.owners is not None
+    owned = query.owners.elsewhere_in(candidates[0].text)
+    return (owned.phrase if owned else query.owners.owned[0].phrase,)
 
 
 def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSentence]:

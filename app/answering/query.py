@@ -23,6 +23,7 @@ from app.answering.asking import (
     verb_before_asking,
 )
 from app.answering.numbers import amounts
+from app.answering.owners import Ownership, ownership
 from app.answering.parts import (
     INTERROGATIVE,
     Relation,
@@ -61,6 +62,7 @@ class Query:
     premise: tuple[str, ...] = ()  # years, amounts, Latin names the question takes as given
     direction: Relation | None = None  # who acts, for whom or where, when the question says
     parts: tuple[tuple[Term, ...], ...] = ()  # coordinated parts ("旅游和养老"), when several
+    owners: Ownership | None = None  # things it gives to one side (黑龙江的证券公司)
 
     @property
     def search_text(self) -> str:
@@ -99,7 +101,12 @@ class QueryAnalyser:
         kind, asks = answer_type(text, english)
         words = self._english_words(text, asks) if english else self._chinese_words(text, asks)
         premise = self._premise(text, english)
-        terms = tuple(self.matcher.term(w, english) for w in words)
+        excluded = _excluded(text)
+        terms = tuple(
+            # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer
+            dataclasses.replace(t, frame=True) if any(a <= w.start < b for a, b in excluded) else t
+            for w, t in zip(words, (self.matcher.term(w, english) for w in words), strict=True)
+        )
         relation = benefit_verb(text)
         terms = tuple(
             dataclasses.replace(t, frame=True) if t.text == relation else t for t in terms
@@ -116,6 +123,7 @@ class QueryAnalyser:
             premise=premise,
             direction=relation_direction(text),
             parts=coordinated_parts(text, terms),
+            owners=None if english else ownership(text, terms),
         )
 
     def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
@@ -224,6 +232,26 @@ def _surname_before_title(
         and not in_texts(word + title)
         and not in_dictionary(word + title)
     )
+
+
+# words that set something aside (除了哈尔滨，其他城市…; 除哈尔滨外); 排除, 消除 are others
+_SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
+# where what is set aside ends: the question goes on to the rest
+_REST = frozenset({"以外", "之外", "外", "还", "还有", "其他", "其它", "别的", "另外"})
+
+
+def _excluded(text: str) -> list[tuple[int, int]]:
+    """Spans of what the question sets aside before asking about the rest."""
+    spans, at, start = [], 0, -1
+    for word, flag in tagged_words(text):
+        found = text.find(word, at)
+        at = found + len(word) if found >= 0 else at
+        if start < 0:
+            start = at if word in _SETTING_ASIDE else -1
+        elif word in _REST or flag == "x" or at - start > 15:
+            spans.append((start, found))
+            start = -1
+    return spans
 
 
 def _asked_ends(text: str) -> frozenset[int]:

@@ -126,6 +126,8 @@ def score_sentences(
         reverse = query.direction is not None and query.direction.reversed_in(
             item.text, query.content_terms
         )
+        # or gives a thing the question gives one side to the other (黑龙江的证券公司)
+        reverse = reverse or (query.owners is not None and bool(query.owners.elsewhere_in(said)))
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
         score *= _share_factor(titled, item.text, _TITLE_WORDS)
