@@ -83,9 +83,9 @@ def ownership(text: str, terms: tuple[Term, ...]) -> Ownership | None:
         if term.verb:
             continue
         owners = owners_of(text, term.text, sides, whole=False)
-        if len({o for o, _ in owners}) != 1 or owners[0][0] not in sides:
+        side, phrase = owners[0] if owners else (None, "")
+        if side is None or side not in sides or any(o != side for o, _ in owners):
             continue
-        side, phrase = owners[0]
         modifiers = tuple(t for t in content if t is not term and t.text in phrase)
         at = text.find(term.text)
         start = max(text.rfind(p, 0, at) for p in places)
