@@ -41,8 +41,32 @@ def _t2s():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _changed_by_t2s() -> frozenset[str]:
+    """Every character OpenCC's t2s tables may change: where a character's entry or a
+    phrase's differs from the key. Text holding none of them converts to itself."""
+    from pathlib import Path
+
+    import opencc
+
+    tables = Path(opencc.__file__).parent / "dictionary"
+    changed: set[str] = set()
+    for name in ("TSCharacters.txt", "TSPhrases.txt"):
+        for line in (tables / name).read_text("utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            for value in values.split():
+                if len(value) != len(key):
+                    changed.update(key)
+                else:
+                    changed.update(k for k, v in zip(key, value, strict=True) if k != v)
+    return frozenset(changed)
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese (OpenCC t2s); other text is unchanged."""
+    """Traditional → simplified Chinese (OpenCC t2s); other text is unchanged (and not
+    run through the converter, whose pure-Python matching was half of parsing)."""
+    if _changed_by_t2s().isdisjoint(text):
+        return text
     return str(_t2s().convert(text))
 
 
