@@ -71,11 +71,7 @@ def is_general(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, frozenset[str]]:
     """Each word → the top classes of its entries (A people … D abstract things, H acts)."""
-    index: dict[str, set[str]] = {}
-    for code, words in _entries():
-        for word in words:
-            index.setdefault(word, set()).add(code[0])
-    return {w: frozenset(c) for w, c in index.items()}
+    return {w: frozenset(c[0] for c in codes) for w, codes in _codes().items()}
 
 
 def is_noun(word: str) -> bool:
@@ -101,6 +97,24 @@ _ACTION_CLASSES = frozenset("FGHIJ")
 def is_person_word(word: str) -> bool:
     """Whether general Chinese lists ``word`` as a person (Cilin's class A: 省长, 教授)."""
     return "A" in _classes().get(word, frozenset())
+
+
+def is_scope_word(word: str) -> bool:
+    """Whether general Chinese lists ``word`` as a scope or aspect of something (Cilin's
+    subclass Dd05: 领域, 方面, 范围): 金融领域 is 金融."""
+    return any(code.startswith(_SCOPE) for code in _codes().get(word, ()))
+
+
+_SCOPE = "Dd05"
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for code, words in _entries():
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in index.items()}
 
 
 def may_act(word: str) -> bool:

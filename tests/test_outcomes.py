@@ -115,6 +115,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "黑龙江哪些旅游度假区欢迎广东企业参与建设？",
         "除了哈尔滨以外，黑龙江还有哪些城市跟广东开展交流？",
         "除了深圳，哈尔滨还跟广东哪个城市结对？",
+        "金融领域两省有哪些合作？",
         "黑龙江的农业龙头企业去广东建饲料加工基地，有啥扶持？",
         "广东的农业龙头企业去黑龙江能干啥",
         "黑龙江帮广东改善航空物流设施吗",
@@ -505,3 +506,12 @@ def test_the_same_things_given_to_the_side_the_plan_names_are_answered(
     reply = replies[question]
     assert reply["coverage"] == "answered", reply["answer"]
     assert quoted in reply["answer"].split("\n\n")[0], reply["answer"]
+
+
+def test_the_scope_of_what_is_asked_about_is_no_word_an_answer_must_hold(
+    replies: dict[str, dict],
+):
+    # 金融领域 is 金融: the plan's 金融 sentences answer, though none says 领域 beside it
+    reply = replies["金融领域两省有哪些合作？"]
+    assert reply["coverage"] == "answered", reply["answer"]
+    assert "金融" in reply["answer"].split("\n\n")[0], reply["answer"]

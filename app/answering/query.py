@@ -33,6 +33,7 @@ from app.answering.parts import (
 )
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
+from app.answering.wordkinds import NAME_TAGS
 from kb.text import (
     english_glossary,
     has_phrase,
@@ -41,7 +42,7 @@ from kb.text import (
     normalize_query,
     tagged_words,
 )
-from kb.thesaurus import is_person_word
+from kb.thesaurus import is_person_word, is_scope_word
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
@@ -103,9 +104,14 @@ class QueryAnalyser:
         premise = self._premise(text, english)
         excluded = _excluded(text)
         terms = tuple(
-            # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer
-            dataclasses.replace(t, frame=True) if any(a <= w.start < b for a, b in excluded) else t
-            for w, t in zip(words, (self.matcher.term(w, english) for w in words), strict=True)
+            # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer,
+            # nor is the scope of what it asks about (金融领域 is 金融)
+            dataclasses.replace(t, frame=True)
+            if any(a <= w.start < b for a, b in excluded) or _is_scope(words, i)
+            else t
+            for i, (w, t) in enumerate(
+                zip(words, (self.matcher.term(w, english) for w in words), strict=True)
+            )
         )
         relation = benefit_verb(text)
         terms = tuple(
@@ -238,6 +244,16 @@ def _surname_before_title(
 _SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
 # where what is set aside ends: the question goes on to the rest
 _REST = frozenset({"以外", "之外", "外", "还", "还有", "其他", "其它", "别的", "另外"})
+
+
+def _is_scope(words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` is the scope of the word before it (金融领域, 农业方面)."""
+    return (
+        i > 0
+        and words[i - 1].end == words[i].start
+        and words[i - 1].flag not in NAME_TAGS
+        and is_scope_word(words[i].text)
+    )
 
 
 def _excluded(text: str) -> list[tuple[int, int]]:
