@@ -116,6 +116,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "除了哈尔滨以外，黑龙江还有哪些城市跟广东开展交流？",
         "除了深圳，哈尔滨还跟广东哪个城市结对？",
         "金融领域两省有哪些合作？",
+        "广东帮黑龙江哪些产品和企业开拓东盟市场",
         "黑龙江的农业龙头企业去广东建饲料加工基地，有啥扶持？",
         "广东的农业龙头企业去黑龙江能干啥",
         "黑龙江帮广东改善航空物流设施吗",
@@ -515,3 +516,10 @@ def test_the_scope_of_what_is_asked_about_is_no_word_an_answer_must_hold(
     reply = replies["金融领域两省有哪些合作？"]
     assert reply["coverage"] == "answered", reply["answer"]
     assert "金融" in reply["answer"].split("\n\n")[0], reply["answer"]
+
+
+def test_no_reply_quotes_a_sentence_twice(replies: dict[str, dict]):
+    # a sentence answering two parts of a question (哪些产品和企业) is quoted once
+    for question, reply in replies.items():
+        quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
+        assert len(quoted) == len(set(quoted)), (question, reply["answer"])

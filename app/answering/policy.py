@@ -141,16 +141,22 @@ class CoveragePolicy:
             return Decision(NOT_COVERED, "reversed", _reversed_phrase(query, candidates))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
-        for group in answered:
+        for group in answered:  # a sentence answering two parts is quoted once
             fitting = [s for s in group if s.fits_type and not s.reversed] or group
-            quoted += [s for s in _choose(query, fitting)[:per_part] if s not in quoted]
+            quoted += [s for s in _choose(query, fitting)[:per_part] if not _among(s, quoted)]
         quoted.sort(key=lambda s: (s.hit, s.start))
-        more = tuple(
-            dict.fromkeys(s for s in sorted(candidates, key=lambda s: -s.score) if s not in quoted)
-        )
+        more: list[ScoredSentence] = []
+        for s in sorted(candidates, key=lambda s: -s.score):
+            if not _among(s, quoted) and not _among(s, more):
+                more.append(s)
         if len(answered) < len(parts):
-            return Decision(PARTIAL, "partial", missing, tuple(quoted), more)
-        return Decision(ANSWERED, "", (), tuple(quoted), more)
+            return Decision(PARTIAL, "partial", missing, tuple(quoted), tuple(more))
+        return Decision(ANSWERED, "", (), tuple(quoted), tuple(more))
+
+
+def _among(sentence: ScoredSentence, chosen: list[ScoredSentence]) -> bool:
+    """Whether the same sentence (scored for another part) is already among ``chosen``."""
+    return any((s.hit, s.start) == (sentence.hit, sentence.start) for s in chosen)
 
 
 def _reversed_phrase(query: Query, candidates: list[ScoredSentence]) -> tuple[str, ...]:
