@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answering.asking import (
@@ -31,18 +30,18 @@ from app.answering.parts import (
     coordinated_parts,
     relation_direction,
 )
+from app.answering.people import asked_ends, guessed_name, person_names
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
 from app.answering.wordkinds import NAME_TAGS
 from kb.text import (
     english_glossary,
     has_phrase,
-    in_dictionary,
     is_hanzi,
     normalize_query,
     tagged_words,
 )
-from kb.thesaurus import is_person_word, is_scope_word
+from kb.thesaurus import is_scope_word
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
@@ -137,7 +136,7 @@ class QueryAnalyser:
         words: list[Word] = []
         pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
-        asked_ends = _asked_ends(text)
+        ends = asked_ends(text)
         for word, flag in join_short_forms(tagged_words(text)):
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
@@ -160,7 +159,7 @@ class QueryAnalyser:
                 continue
             words += _joined(pending)
             pending = []
-            if not self.matcher.is_content(word, flag) or _guessed_name(flag, start, asked_ends):
+            if not self.matcher.is_content(word, flag) or guessed_name(flag, start, ends):
                 continue
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
@@ -198,46 +197,8 @@ class QueryAnalyser:
             facts += [  # 5G, G20, PM2.5 are names too
                 w for w in _ALNUM.findall(text) if len(w) >= 2 and w.lower() not in glossary
             ]
-            facts += [w for w in _person_names(text, self.matcher.in_plan) if len(w) >= 2]
+            facts += [w for w in person_names(text, self.matcher.in_plan) if len(w) >= 2]
         return tuple(dict.fromkeys(facts))
-
-
-_PERSON = ("nr", "nrfg", "nrt")
-
-
-def _person_names(text: str, in_texts: Callable[[str], bool]) -> list[str]:
-    """People the question names: as jieba tags them (王小明), or a surname before a title
-    (王副省长, 张教授: one hanzi before a word for a person, together no word of the texts
-    nor of jieba's dictionary)."""
-    names, at, asked_ends = [], 0, _asked_ends(text)
-    words = tagged_words(text)
-    for i, (word, flag) in enumerate(words):
-        start = text.find(word, at)
-        at = start + len(word) if start >= 0 else at
-        if flag in _PERSON and not _guessed_name(flag, start, asked_ends) and len(word) >= 2:
-            names.append(word)
-        elif i + 1 < len(words) and _surname_before_title(word, flag, *words[i + 1], in_texts):
-            names.append(word + words[i + 1][0])
-    return names
-
-
-# one-hanzi words that are no surname before a title: pronouns (各, 该), numerals,
-# adverbs, prepositions, conjunctions, particles, localizers, verbs (由省长任组长)
-_NOT_SURNAME = ("r", "m", "d", "p", "c", "u", "f", "y", "v", "x")
-
-
-def _surname_before_title(
-    word: str, flag: str, title: str, title_flag: str, in_texts: Callable[[str], bool]
-) -> bool:
-    return (
-        len(word) == 1
-        and title_flag.startswith(("n", "b"))  # a noun (主任 is tagged b), not 哪个
-        and is_hanzi(word)
-        and not flag.startswith(_NOT_SURNAME)
-        and any(is_person_word(title[k:]) for k in range(len(title) - 1))  # 副省长: 省长
-        and not in_texts(word + title)
-        and not in_dictionary(word + title)
-    )
 
 
 # words that set something aside (除了哈尔滨，其他城市…; 除哈尔滨外); 排除, 消除 are others
@@ -268,16 +229,6 @@ def _excluded(text: str) -> list[tuple[int, int]]:
             spans.append((start, found))
             start = -1
     return spans
-
-
-def _asked_ends(text: str) -> frozenset[int]:
-    """Where each interrogative of ``text`` ends."""
-    return frozenset(m.end() for m in INTERROGATIVE.finditer(text))
-
-
-def _guessed_name(flag: str, start: int, asked_ends: frozenset[int]) -> bool:
-    """A "name" jieba guessed right after an interrogative: 多少钱一平 is no 钱一平."""
-    return flag in _PERSON and start in asked_ends
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word
