@@ -100,12 +100,13 @@ def is_person_word(word: str) -> bool:
 
 
 def is_scope_word(word: str) -> bool:
-    """Whether general Chinese lists ``word`` as a scope or aspect of something (Cilin's
-    subclass Dd05: 领域, 方面, 范围): 金融领域 is 金融."""
-    return any(code.startswith(_SCOPE) for code in _codes().get(word, ()))
+    """Whether general Chinese lists ``word`` as the scope of something: Cilin's synonym
+    groups (=) of scope (范围), aspect (方面) and field (领域); 金融领域 is 金融. Its related
+    words (# and @: 论坛, 新区, 面积) are things of their own."""
+    return any(code in _SCOPE_GROUPS for code in _codes().get(word, ()))
 
 
-_SCOPE = "Dd05"
+_SCOPE_GROUPS = frozenset({"Dd05A01=", "Dd05B01=", "Dd05B03="})
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,6 @@ import dataclasses
 import re
 
 from app.answering.terms import TermMatcher, Word
-from app.answering.wordkinds import NAME_TAGS
 from kb.thesaurus import is_action, is_noun
 
 # answer types, tried in order; the first that matches names what an answer must hold
@@ -205,9 +204,8 @@ def verb_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> li
 
 def kind_at_head(words: list[Word]) -> list[Word]:
     """The kind of answer is the last noun of the run after the interrogative, the head of
-    the phrase (哪些合作举措: 举措; 哪些国务院文件: 文件; 啥推介办法: 办法); the nouns or verbs
-    before it narrow the topic. The head must be a noun by the thesaurus: a tagger calls 举措
-    a verb, 指导 a noun."""
+    the phrase (哪些合作举措: 举措; 哪些国务院文件: 文件); the nouns before it narrow the topic.
+    The head must be a noun by the thesaurus: a tagger calls 举措 a verb, 指导 a noun."""
     out = list(words)
     for i in range(len(out) - 1):
         word, after = out[i], out[i + 1]
@@ -217,14 +215,13 @@ def kind_at_head(words: list[Word]) -> list[Word]:
             and after.start == word.end
             and word.flag.startswith(_NOUN)
             and is_noun(after.text)  # a tagger's "noun" may be a verb (部门指导下) or a guess
-            and after.flag not in NAME_TAGS  # 提到白俄罗斯吗: a name is asked about, no kind
         ):
             out[i] = dataclasses.replace(word, slot=False)
             out[i + 1] = dataclasses.replace(after, slot=True)
     return out
 
 
-_NOUN = ("n", "vn", "v")  # what narrows the kind: 国务院文件, 推介办法
+_NOUN = ("n", "vn")
 
 
 def names_kind(previous: str) -> bool:

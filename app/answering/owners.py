@@ -4,26 +4,32 @@
 期货、保险公司到黑龙江省设立分支机构" makes them 广东's: the relation runs the other way even
 though every word is there. A thing belongs to the place its noun phrase starts with: read
 back from the phrase's head over nouns, modifiers, 的 and list marks (黑龙江省的发电装备、…、
-石油钻探装备等优势产品企业) to a place. A verb ends the phrase, unless a side stands right
-before it (帮广东改善航空物流设施: 广东's facilities); otherwise it says where or how, which
-``Relation`` reads (到黑龙江省投资建设一批加工基地). A sentence is compared on the phrases
-that hold the question's modifiers (黑龙江的工业设计公司 and 广东省工业设计企业; not
-黑龙江省制造企业): ``Ownership.elsewhere_in``.
+石油钻探装备等优势产品企业) to a place. A verb ends the phrase, unless a side it is done for
+does it (帮广东改善航空物流设施: 广东's facilities); 在黑龙江省设立, 到黑龙江开展 say where,
+which ``Relation`` reads. A sentence is compared on the phrases that hold the question's
+modifiers (黑龙江的工业设计公司 and 广东省工业设计企业; not 黑龙江省制造企业):
+``Ownership.elsewhere_in``. English questions are read the same way (Guangdong's tourism
+resources).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.answering.parts import is_place, named_places
 from app.answering.terms import Term
 from kb.text import abbreviations, tagged_words
 
-# what may stand between a place and its thing inside one noun phrase: nouns, modifiers,
-# numerals and measure words (一批), pronouns (其他, 各), 的, 等, list marks, brackets
-_PHRASE_TAGS = ("n", "a", "b", "j", "vn", "m", "q", "r", "l")
+# what may stand between a place and its thing inside one noun phrase: nouns, modifiers
+# (z: 湿地 as jieba tags it), numerals and measure words (一批), pronouns (其他, 各), 的, 等,
+# list marks, brackets
+_PHRASE_TAGS = ("n", "a", "b", "z", "j", "vn", "m", "q", "r", "l")
 _PHRASE_WORDS = frozenset("的 之 、 等 等等 和 与 及 （ ） ( )".split())
-_BOTH = frozenset({"和", "与", "及", "、", "同"})  # 黑龙江省和广东省企业: both sides'
+# between two places, makes a thing both sides': 黑龙江省和广东省企业, 广东（黑龙江）储备基地
+_JOINED = frozenset({"和", "与", "及", "、", "同", "（", "("})
+# the words by which one side acts for another: 帮广东改善航空物流设施 improves 广东's
+_HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", "替"})
 Words = list[tuple[str, str]]
 
 
@@ -67,7 +73,7 @@ def side_key(place: str) -> str:
     full = abbreviations().get(place, place)
     if len(full) > 2 and full[-1] in "省市":
         full = full[:-1]
-    return {"龙江": "黑龙"}.get(full[:2], full[:2])
+    return full[:2]
 
 
 def ownership(text: str, terms: tuple[Term, ...]) -> Ownership | None:
@@ -76,22 +82,73 @@ def ownership(text: str, terms: tuple[Term, ...]) -> Ownership | None:
     sides = frozenset(side_key(p) for p in places) - {"两"}
     if len(sides) < 2:
         return None
-    # a frame word is owned as well (广东哪些企业, 黑龙江人才 of 怎么吸引黑龙江人才)
-    content = [t for t in terms if not t.named and t.forms]
+    # what the question asks about; not what it sets aside (除了广东的园区) or frames
+    content = [t for t in terms if not t.frame and not t.named and t.forms]
     found = []
     for term in content:
         if term.verb:
             continue
         owners = owners_of(text, term.text, sides, whole=False)
         side, phrase = owners[0] if owners else (None, "")
-        if side is None or side not in sides or any(o != side for o, _ in owners):
-            continue
+        if side is None or any(o != side for o, _ in owners):
+            continue  # no side's, or both sides' (黑龙江的企业… 广东企业…)
         modifiers = tuple(t for t in content if t is not term and t.text in phrase)
-        at = text.find(term.text)
-        start = max(text.rfind(p, 0, at) for p in places)
-        said = text[start : at + len(term.text)] if start >= 0 else term.text
-        found.append(Owned(term, modifiers, side, said))
+        at = text.find(phrase + term.text)
+        found.append(Owned(term, modifiers, side, _as_said(text, places, at, term.text)))
     return Ownership(tuple(found), sides) if found else None
+
+
+def _as_said(text: str, places: list[str], at: int, thing: str) -> str:
+    """The question's words from the side before ``thing`` to ``thing`` (黑龙江的证券)."""
+    end = text.find(thing, max(at, 0)) + len(thing)
+    start = max(text.rfind(p, 0, end - len(thing)) for p in places)
+    return text[start:end] if start >= 0 else thing
+
+
+def english_ownership(text: str, terms: tuple[Term, ...]) -> Ownership | None:
+    """The things an English question gives to one of its sides: the place written right
+    before them, with only the thing's own words between (Guangdong's tourism resources,
+    Heilongjiang tourism developers); a participle (encouraged) is no thing's word.
+    ``terms`` hold the plan's words for each."""
+    written = re.findall(r"[A-Za-z][A-Za-z'\-]*", text)
+    capitalised = {_bare(w) for w in written if w[:1].isupper()}  # customs is 海关, no place
+    key = {_bare(t.text): t for t in terms if t.forms}
+    sides_of = {
+        w: side_key(t.forms[0]) for w, t in key.items() if w in capitalised and _names_side(t)
+    }
+    if len(set(sides_of.values())) < 2:
+        return None
+    words = [_bare(w) for w in written]
+    found = []
+    for i, word in enumerate(words):
+        if word not in key or word in sides_of or _participle(word):
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in key and words[j] not in sides_of:
+            j = -1 if _participle(words[j]) else j - 1
+        if j >= 0 and words[j] in sides_of:
+            modifiers = tuple(key[w] for w in words[j + 1 : i])
+            said = " ".join(written[j : i + 1])
+            found.append(Owned(key[word], modifiers, sides_of[words[j]], said))
+    # a thing given to both sides (Heilongjiang tourism … Guangdong's tourism) is neither's
+    owners: dict[str, set[str]] = {}
+    for owned in found:
+        owners.setdefault(owned.head.text, set()).add(owned.side)
+    found = [o for o in found if len(owners[o.head.text]) == 1]
+    sides = frozenset(sides_of.values())
+    return Ownership(tuple(found), sides) if found else None
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s")
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "ing"))
+
+
+def _names_side(term: Term) -> bool:
+    return len(term.forms) == 1 and is_place(term.forms[0])
 
 
 def owners_of(
@@ -101,9 +158,12 @@ def owners_of(
     ``whole``): the side the phrase begins with (None: no single side) and its words
     before ``form``."""
     words = tagged_words(text)
+    index: dict[int, int] = {}  # where each word starts → its index
     starts, at = [], 0
-    for word, _ in words:
-        at = text.find(word, at)
+    for i, (word, _) in enumerate(words):
+        found_at = text.find(word, at)
+        at = found_at if found_at >= 0 else at
+        index[at] = i
         starts.append(at)
         at += len(word)
     ends = {s + len(w) for s, (w, _) in zip(starts, words, strict=True)}
@@ -111,19 +171,19 @@ def owners_of(
     at = text.find(form)
     while at >= 0:
         end = at + len(form)
-        if at in starts and (end in ends or not whole) and _is_head(words, starts, end):
-            owner, first = _owner(words, starts.index(at), sides)
-            found.append((owner, text[starts[first] if first < len(starts) else at : at]))
+        if at in index and (end in ends or not whole) and _is_head(words, index.get(end)):
+            owner, first = _owner(words, index[at], sides)
+            found.append((owner, text[starts[first] : at] if first < len(starts) else ""))
         at = text.find(form, at + 1)
     return found
 
 
-def _is_head(words: Words, starts: list[int], end: int) -> bool:
-    """Whether the word ending at ``end`` ends its noun phrase: 企业 of 广东旅游企业, not
-    旅游, which the phrase's head is owned with (旅游 of 黑龙江省优势旅游资源 is no 企业)."""
-    if end not in starts:
+def _is_head(words: Words, after: int | None) -> bool:
+    """Whether the word before ``words[after]`` ends its noun phrase: 企业 of 广东旅游企业,
+    not 旅游, which the phrase's head is owned with (旅游 of 黑龙江省优势旅游资源 is no 企业)."""
+    if after is None:
         return True
-    word, flag = words[starts.index(end)]
+    _, flag = words[after]
     return not (flag.startswith(("n", "j")) and flag != "ns")  # 有关 (vn) starts another
 
 
@@ -135,16 +195,18 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
         word, flag = words[i]
         key = _place_key(word, flag)
         if key is not None:
-            if key not in sides:
-                return None, i + 1  # 黑龙江省在俄罗斯建设的: a third place's
             before = words[i - 1][0] if i > 0 else ""
-            if before in _BOTH and i > 1 and _place_key(*words[i - 2]) in sides:
-                return None, i + 1  # 黑龙江省和广东省企业: both sides'
+            if key not in sides or (
+                before in _JOINED and i > 1 and _place_key(*words[i - 2]) in sides
+            ):
+                # 黑龙江省在俄罗斯建设的: a third place's; 黑龙江省和广东省企业, 广东（黑龙江）
+                # 储备基地: both sides'
+                return None, i + 1
             return key, i + 1
         if word not in _PHRASE_WORDS and not flag.startswith(_PHRASE_TAGS):
-            # a verb ends the phrase, unless a side does it right before (帮广东改善…设施)
-            if flag.startswith("v") and i > 0 and _place_key(*words[i - 1]) in sides:
-                return _place_key(*words[i - 1]), i + 1
+            helped = i > 1 and words[i - 2][0] in _HELP
+            if flag.startswith("v") and helped and _place_key(*words[i - 1]) in sides:
+                return _place_key(*words[i - 1]), i + 1  # 帮广东改善…设施
             return None, i + 1
         i -= 1
     return None, 0

@@ -138,7 +138,7 @@ class CoveragePolicy:
         if kind:
             return Decision(NOT_COVERED, kind, _named_missing(query, kind))
         if (query.direction or query.owners) and all(s.reversed for s in candidates):
-            return Decision(NOT_COVERED, "reversed", _reversed_phrase(query, candidates))
+            return Decision(NOT_COVERED, "reversed", (candidates[0].reversed_by,))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:  # a sentence answering two parts is quoted once
@@ -157,15 +157,6 @@ class CoveragePolicy:
 def _among(sentence: ScoredSentence, chosen: list[ScoredSentence]) -> bool:
     """Whether the same sentence (scored for another part) is already among ``chosen``."""
     return any((s.hit, s.start) == (sentence.hit, sentence.start) for s in chosen)
-
-
-def _reversed_phrase(query: Query, candidates: list[ScoredSentence]) -> tuple[str, ...]:
-    """What the plan says only the other way round, as the question says it."""
-    if query.direction:
-        return (str(query.direction),)
-    assert query.owners is not None
-    owned = query.owners.elsewhere_in(candidates[0].text)
-    return (owned.phrase if owned else query.owners.owned[0].phrase,)
 
 
 def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSentence]:

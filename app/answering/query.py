@@ -22,7 +22,7 @@ from app.answering.asking import (
     verb_before_asking,
 )
 from app.answering.numbers import amounts
-from app.answering.owners import Ownership, ownership
+from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import (
     INTERROGATIVE,
     Relation,
@@ -128,7 +128,7 @@ class QueryAnalyser:
             premise=premise,
             direction=relation_direction(text),
             parts=coordinated_parts(text, terms),
-            owners=None if english else ownership(text, terms),
+            owners=english_ownership(text, terms) if english else ownership(text, terms),
         )
 
     def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
@@ -205,6 +205,7 @@ class QueryAnalyser:
 _SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
 # where what is set aside ends: the question goes on to the rest
 _REST = frozenset({"以外", "之外", "外", "还", "还有", "其他", "其它", "别的", "另外"})
+_CLAUSE_ENDS = frozenset("，,。？?！!；;：:")
 
 
 def _is_scope(words: list[Word], i: int) -> bool:
@@ -218,17 +219,18 @@ def _is_scope(words: list[Word], i: int) -> bool:
 
 
 def _excluded(text: str) -> list[tuple[int, int]]:
-    """Spans of what the question sets aside before asking about the rest."""
+    """Spans of what the question sets aside before asking about the rest: up to 以外 or
+    the like, or the end of its clause (除了哈尔滨、大庆以外 sets both aside)."""
     spans, at, start = [], 0, -1
-    for word, flag in tagged_words(text):
+    for word, _ in tagged_words(text):
         found = text.find(word, at)
         at = found + len(word) if found >= 0 else at
         if start < 0:
             start = at if word in _SETTING_ASIDE else -1
-        elif word in _REST or flag == "x" or at - start > 15:
+        elif word in _REST or word in _CLAUSE_ENDS:
             spans.append((start, found))
             start = -1
-    return spans
+    return [*spans, (start, len(text))] if start >= 0 else spans
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word

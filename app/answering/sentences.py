@@ -66,6 +66,17 @@ class ScoredSentence:
     fits_type: bool  # holds the kind of answer asked for
     reversed: bool  # states the asked relation the other way round
     score: float
+    reversed_by: str = ""  # what it states the other way round, as the question says it
+
+
+def _reversed_by(query: Query, sentence: str, said: str) -> str:
+    """What ``sentence`` states the other way round: the relation the question asks
+    (黑龙江在广东), or a thing it gives one side that the sentence gives the other
+    (黑龙江的证券公司); "" if neither."""
+    if query.direction is not None and query.direction.reversed_in(sentence, query.content_terms):
+        return str(query.direction)
+    owned = query.owners.elsewhere_in(said) if query.owners is not None else None
+    return owned.phrase if owned else ""
 
 
 def score_sentences(
@@ -123,11 +134,8 @@ def score_sentences(
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
         fits = _fits(query, _beyond_question(item.text, terms))
-        reverse = query.direction is not None and query.direction.reversed_in(
-            item.text, query.content_terms
-        )
-        # or gives a thing the question gives one side to the other (黑龙江的证券公司)
-        reverse = reverse or (query.owners is not None and bool(query.owners.elsewhere_in(said)))
+        reversed_by = _reversed_by(query, item.text, said)
+        reverse = bool(reversed_by)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
         score *= _share_factor(titled, item.text, _TITLE_WORDS)
@@ -135,7 +143,16 @@ def score_sentences(
         lacking = tuple(t.text for t in asked if t.text in apart or not t.held_by(context))
         scored.append(
             ScoredSentence(
-                item.hit, item.start, item.text, context, coverage, lacking, fits, reverse, score
+                item.hit,
+                item.start,
+                item.text,
+                context,
+                coverage,
+                lacking,
+                fits,
+                reverse,
+                score,
+                reversed_by,
             )
         )
     scored.sort(key=lambda s: (-s.score, s.hit, s.start))

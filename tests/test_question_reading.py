@@ -1,0 +1,57 @@
+"""How a question's words are read before any search: whose each thing is, what it sets
+aside, what only scopes it. Pure functions over jieba and the thesaurus: no knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.owners import owners_of
+from app.answering.query import _excluded
+from kb.thesaurus import is_scope_word
+
+SIDES = frozenset({"广东", "黑龙"})
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "owner"),
+    [
+        ("鼓励广东省证券、期货、保险公司到黑龙江省设立分支机构", "证券", "广东"),
+        ("广东省协助黑龙江省的发电装备、石油钻探装备等优势产品企业", "发电装备", "黑龙"),
+        ("推动中国（广东）自由贸易试验区有关经验做法", "自由贸易试验区", "广东"),
+        ("黑龙江帮广东改善航空物流设施", "设施", "广东"),  # improved for 广东
+        ("在黑龙江省设立研发制造基地", "基地", None),  # where, not whose
+        ("在黑龙江省建立广东（黑龙江）储备基地", "储备基地", None),  # both sides'
+        ("黑龙江省和广东省企业", "企业", None),
+        ("引导广东省企业到黑龙江省在俄罗斯建设的境外经贸合作园区", "园区", None),
+    ],
+)
+def test_a_thing_belongs_to_the_side_its_noun_phrase_begins_with(text, thing, owner):
+    assert [o for o, _ in owners_of(text, thing, SIDES)] == [owner]
+
+
+def test_only_the_head_of_a_noun_phrase_is_owned():
+    # 旅游 of 旅游资源 narrows 资源; the phrase's head is what belongs to 黑龙江
+    assert owners_of("开发黑龙江省优势旅游资源", "旅游", SIDES) == []
+    assert [o for o, _ in owners_of("开发黑龙江省优势旅游资源", "资源", SIDES)] == ["黑龙"]
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("黑龙江除了哈尔滨，其他城市咋跟广东合作啊？", ["哈尔滨"]),
+        ("除哈尔滨外，黑龙江还有哪些城市跟广东交流？", ["哈尔滨"]),
+        ("除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东交流？", ["哈尔滨、大庆"]),
+        ("除了资金支持还有啥", ["资金支持"]),
+        ("排除了障碍以后还有什么", []),  # 排除 sets nothing aside
+    ],
+)
+def test_what_a_question_sets_aside(question, aside):
+    assert [question[a:b] for a, b in _excluded(question)] == aside
+
+
+@pytest.mark.parametrize(
+    ("word", "scope"),
+    [("领域", True), ("方面", True), ("范围", True), ("论坛", False), ("新区", False)],
+)
+def test_scope_words_are_the_thesaurus_groups_of_scope_aspect_and_field(word, scope):
+    assert is_scope_word(word) is scope
