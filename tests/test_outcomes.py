@@ -118,6 +118,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "金融领域两省有哪些合作？",
         "广东帮黑龙江哪些产品和企业开拓东盟市场",
         "广东储备基地在黑龙江吗？",
+        "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
+        "依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？",
         "除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？",
         "Heilongjiang tourism developers are encouraged to develop Guangdong's tourism resources "
         "as a whole - which resort areas are included?",
@@ -486,6 +488,8 @@ def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, 
         "Heilongjiang tourism developers are encouraged to develop Guangdong's tourism resources "
         "as a whole - which resort areas are included?",
         "黑龙江的农业龙头企业去广东建饲料加工基地，有啥扶持？",  # 广东省农业产业化龙头企业
+        # 依托广东省各类干部培训机构…: other 干部 and 培训 sentences, holding less, answer nothing
+        "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
         "黑龙江帮广东改善航空物流设施吗",  # 改善黑龙江省航空物流设施
         "黑龙江的工业设计公司怎么帮广东制造提升品牌形象？",  # 广东省工业设计企业
         "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",  # 中国（广东）自由贸易试验区
@@ -508,6 +512,7 @@ def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(
             "引导广东省工业设计企业与黑龙江省制造企业合作",
         ),
         ("广东储备基地在黑龙江吗？", "广东（黑龙江）储备基地"),  # a place in brackets: both
+        ("依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？", "依托广东省各类干部培训机构"),
         ("除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？", "其他地市级城市"),
         (
             "Are Guangdong tourism developers encouraged to develop Heilongjiang's tourism "

@@ -37,6 +37,7 @@ _TOGETHER = 0.75
 # a yes/no question asks whether the plan states the whole claim: "改善航空物流设施用的是
 # 中央预算内资金吗" is not confirmed by a sentence on 航空物流设施 alone
 _TOGETHER_YESNO = 0.8
+_SAME_COVERAGE = 0.01  # sentences holding as much of the question as the fullest
 _KEEP = 0.6  # further sentences quoted when they score this share of the best
 # a question after one fact (哈尔滨跟哪个城市结对) is answered by the sentence that states it;
 # others are quoted beside it only when they score nearly as well (no padding by a shared
@@ -137,8 +138,11 @@ class CoveragePolicy:
         kind = _missing_kind(query, candidates)
         if kind:
             return Decision(NOT_COVERED, kind, _named_missing(query, kind))
-        if (query.direction or query.owners) and all(s.reversed for s in candidates):
-            return Decision(NOT_COVERED, "reversed", (candidates[0].reversed_by,))
+        # the sentences holding most of the question state it the other way round: others,
+        # holding less of it, do not answer it the asked way (a mosaic of 干部 and 培训)
+        best = [s for group in answered for s in _fullest(group)]  # in each part
+        if (query.direction or query.owners) and all(s.reversed for s in best):
+            return Decision(NOT_COVERED, "reversed", (best[0].reversed_by,))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:  # a sentence answering two parts is quoted once
@@ -152,6 +156,12 @@ class CoveragePolicy:
         if len(answered) < len(parts):
             return Decision(PARTIAL, "partial", missing, tuple(quoted), tuple(more))
         return Decision(ANSWERED, "", (), tuple(quoted), tuple(more))
+
+
+def _fullest(group: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The sentences of ``group`` holding the most of the question."""
+    most = max(s.coverage for s in group)
+    return [s for s in group if s.coverage >= most - _SAME_COVERAGE]
 
 
 def _among(sentence: ScoredSentence, chosen: list[ScoredSentence]) -> bool:
