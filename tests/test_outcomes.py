@@ -118,6 +118,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "金融领域两省有哪些合作？",
         "广东帮黑龙江哪些产品和企业开拓东盟市场",
         "广东储备基地在黑龙江吗？",
+        "Does Guangdong help every city in Heilongjiang set up a tech incubator?",
         "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
         "依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？",
         "除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？",
@@ -543,3 +544,10 @@ def test_no_reply_quotes_a_sentence_twice(replies: dict[str, dict]):
     for question, reply in replies.items():
         quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
         assert len(quoted) == len(set(quoted)), (question, reply["answer"])
+
+
+def test_a_clipped_english_word_is_the_word_it_begins(replies: dict[str, dict]):
+    # tech is technology (科技), the one glossary word it begins
+    reply = replies["Does Guangdong help every city in Heilongjiang set up a tech incubator?"]
+    assert reply["coverage"] == "answered", reply["answer"]
+    assert "科技孵化器" in reply["answer"].split("\n\n")[0], reply["answer"]

@@ -63,6 +63,7 @@ _VERB = 0.5
 _NEAR_CREDIT = 0.8
 # a word with more same-meaning words than this in the texts is too vague to stand for them
 _MAX_SYNONYMS = 3
+_CLIPPED = 4  # the shortest clipped English word read as the word it begins (tech, info)
 # a Latin name written in capitals or with digits (PPP, 5G, G20)
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.\-]+|[A-Za-z]*\d[A-Za-z0-9.\-]*)$")
 
@@ -245,14 +246,14 @@ class TermMatcher:
         if word in glossary:
             return tuple(z for z in glossary[word].split() if self._kb.contains_text(z))
         stem = english_stem(word)
+        same = [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
+        if not same and len(word) >= _CLIPPED:
+            # a clipped word (tech, info) is the one glossary word it begins, if only one
+            longer = [en for en in glossary if " " not in en and en.startswith(word)]
+            if len({english_stem(en) for en in longer}) == 1:
+                same = [glossary[en] for en in longer]
         return tuple(
-            dict.fromkeys(
-                z
-                for en, zh in glossary.items()
-                if " " not in en and english_stem(en) == stem
-                for z in zh.split()
-                if self._kb.contains_text(z)
-            )
+            dict.fromkeys(z for zh in same for z in zh.split() if self._kb.contains_text(z))
         )
 
     def _spelled(self, word: str) -> tuple[str, ...]:
