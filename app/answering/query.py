@@ -100,6 +100,7 @@ class QueryAnalyser:
         english = is_english(text)
         kind, asks = answer_type(text, english)
         words = self._english_words(text, asks) if english else self._chinese_words(text, asks)
+        words = _scope_apart(words)
         premise = self._premise(text, english)
         excluded = _excluded(text)
         terms = tuple(
@@ -206,6 +207,22 @@ _SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
 # where what is set aside ends: the question goes on to the rest
 _REST = frozenset({"以外", "之外", "外", "还", "还有", "其他", "其它", "别的", "另外"})
 _CLAUSE_ENDS = frozenset("，,。？?！!；;：:")
+
+
+def _scope_apart(words: list[Word]) -> list[Word]:
+    """A word jieba wrote with its scope (科技领域) as the word and its scope (科技 领域)."""
+    out = []
+    for w in words:
+        cut = next((k for k in (2, 3) if len(w.text) - k >= 2 and is_scope_word(w.text[-k:])), 0)
+        if cut and w.flag != "eng":
+            middle = w.end - cut
+            out += [
+                dataclasses.replace(w, text=w.text[:-cut], end=middle),
+                dataclasses.replace(w, text=w.text[-cut:], start=middle, slot=False),
+            ]
+        else:
+            out.append(w)
+    return out
 
 
 def _is_scope(words: list[Word], i: int) -> bool:
