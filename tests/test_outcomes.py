@@ -120,6 +120,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东储备基地在黑龙江吗？",
         "Does Guangdong help every city in Heilongjiang set up a tech incubator?",
         "科技领域广东给了黑龙江哪些帮助",
+        "哈尔滨新区跟深圳哪个区合作？",
         "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
         "依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？",
         "除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？",
@@ -556,3 +557,11 @@ def test_a_clipped_english_word_is_the_word_it_begins(replies: dict[str, dict]):
     reply = replies["Does Guangdong help every city in Heilongjiang set up a tech incubator?"]
     assert reply["coverage"] == "answered", reply["answer"]
     assert "科技孵化器" in reply["answer"].split("\n\n")[0], reply["answer"]
+
+
+def test_a_sentence_without_one_of_the_parties_related_does_not_pair_them(
+    replies: dict[str, dict],
+):
+    # the plan's 哈尔滨新区 sentence names no 深圳: no district of 深圳 is confirmed as its partner
+    reply = replies["哈尔滨新区跟深圳哪个区合作？"]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]

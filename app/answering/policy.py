@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answering.numbers import amount_forms
 from app.answering.parts import INTERROGATIVE
@@ -26,6 +27,7 @@ from app.answering.sentences import ScoredSentence, asks_for_person, score_sente
 from app.answering.structure import DocumentFact, OutlineParts, effective_fact, outline_parts
 from app.answering.terms import Term
 from app.answering.wordkinds import names_money
+from app.workspaces.profile import provinces
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
 from kb.profiles import EmbedderProfile
@@ -37,6 +39,7 @@ _TOGETHER = 0.75
 # a yes/no question asks whether the plan states the whole claim: "改善航空物流设施用的是
 # 中央预算内资金吗" is not confirmed by a sentence on 航空物流设施 alone
 _TOGETHER_YESNO = 0.8
+_PARTY_WEIGHT = 0.5  # a named party this rare in the texts must be held (深圳 0.77, 广东 0.16)
 _SAME_COVERAGE = 0.01  # sentences holding as much of the question as the fullest
 _KEEP = 0.6  # further sentences quoted when they score this share of the best
 # a question after one fact (哈尔滨跟哪个城市结对) is answered by the sentence that states it;
@@ -117,7 +120,9 @@ class CoveragePolicy:
         for part in parts:
             asked = [t for t in (*part, *shared) if t.forms or t.soft]
             scored = score_sentences(query, asked, hits, evidence)
-            answering = [s for s in scored if s.coverage >= together]
+            answering = [
+                s for s in scored if s.coverage >= together and not _lacks_a_party(s, asked)
+            ]
             if answering:
                 answered.append(answering)
                 continue
@@ -156,6 +161,29 @@ class CoveragePolicy:
         if len(answered) < len(parts):
             return Decision(PARTIAL, "partial", missing, tuple(quoted), tuple(more))
         return Decision(ANSWERED, "", (), tuple(quoted), tuple(more))
+
+
+def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:
+    """Whether ``sentence`` lacks one of two or more named parties the question relates
+    (哈尔滨新区跟深圳哪个区合作: a 哈尔滨新区 sentence without 深圳 pairs it with no one);
+    a province the texts name everywhere weighs too little to be asked for by name."""
+    named = [t for t in asked if t.named and t.forms]
+    return len(named) >= 2 and any(
+        t.weight >= _PARTY_WEIGHT
+        and t.text in sentence.lacking
+        # 我们是广州的一家公司: a sentence on 广东省 speaks of 广州 too
+        and not any(p in sentence.context for p in _provinces_of(t.text))
+        for t in named
+    )
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, tuple[str, ...]]:
+    return {city: tuple(p.names) for p in provinces() for city in p.cities}
+
+
+def _provinces_of(place: str) -> tuple[str, ...]:
+    return _province_names().get(place.removesuffix("市"), ())
 
 
 def _fullest(group: list[ScoredSentence]) -> list[ScoredSentence]:
