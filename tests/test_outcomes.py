@@ -121,6 +121,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "Does Guangdong help every city in Heilongjiang set up a tech incubator?",
         "科技领域广东给了黑龙江哪些帮助",
         "哈尔滨新区跟深圳哪个区合作？",
+        "Does Heilongjiang help Guangdong attract investment?",
+        "Does Guangdong help Heilongjiang attract investment?",
         "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
         "依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？",
         "除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？",
@@ -491,6 +493,7 @@ def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, 
         "Heilongjiang tourism developers are encouraged to develop Guangdong's tourism resources "
         "as a whole - which resort areas are included?",
         "黑龙江的农业龙头企业去广东建饲料加工基地，有啥扶持？",  # 广东省农业产业化龙头企业
+        "Does Heilongjiang help Guangdong attract investment?",  # 协助黑龙江省开展招商引资
         # 依托广东省各类干部培训机构…: other 干部 and 培训 sentences, holding less, answer nothing
         "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
         "黑龙江帮广东改善航空物流设施吗",  # 改善黑龙江省航空物流设施
@@ -515,6 +518,7 @@ def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(
             "引导广东省工业设计企业与黑龙江省制造企业合作",
         ),
         ("广东储备基地在黑龙江吗？", "广东（黑龙江）储备基地"),  # a place in brackets: both
+        ("Does Guangdong help Heilongjiang attract investment?", "协助黑龙江省开展招商引资"),
         ("依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？", "依托广东省各类干部培训机构"),
         ("除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？", "其他地市级城市"),
         (

@@ -31,6 +31,10 @@ _JOINED = frozenset({"和", "与", "及", "、", "同", "（", "("})
 # the words by which one side acts for another: 帮广东改善航空物流设施 improves 广东's
 _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", "替"})
 Words = list[tuple[str, str]]
+_HELPED_EN = re.compile(
+    r"\b(?:help|helps|helping|assist|assists|support|supports)\s+(?P<place>[A-Z][A-Za-z]+)"
+    r"(?:'s)?\s+(?:to\s+)?(?P<rest>[a-z][A-Za-z -]*)"
+)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,19 @@ def english_ownership(text: str, terms: tuple[Term, ...]) -> Ownership | None:
             modifiers = tuple(key[w] for w in words[j + 1 : i])
             said = " ".join(written[j : i + 1])
             found.append(Owned(key[word], modifiers, sides_of[words[j]], said))
+    # what a side is helped to do is its own (help Guangdong attract investment)
+    for m in _HELPED_EN.finditer(text):
+        side = sides_of.get(_bare(m.group("place")))
+        rest = m.group("rest").lower()
+        for t in terms:
+            if (
+                side
+                and t.forms
+                and t.text.lower() not in sides_of
+                and rest.startswith(t.text.lower())
+            ):
+                said = f"{m.group('place')} {m.group('rest')[: len(t.text)]}"
+                found.append(Owned(t, (), side, said))
     # a thing given to both sides (Heilongjiang tourism … Guangdong's tourism) is neither's
     owners: dict[str, set[str]] = {}
     for owned in found:
