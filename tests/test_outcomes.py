@@ -123,6 +123,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "哈尔滨新区跟深圳哪个区合作？",
         "Does Heilongjiang help Guangdong attract investment?",
         "Does Guangdong help Heilongjiang attract investment?",
+        "除了旅游包机，两省在旅游上还有什么合作？",
+        "除了双创论坛，两省在创业创新上还有什么合作？",
         "依托黑龙江的干部培训机构给广东干部做培训，都培训哪些人？",
         "依托广东的干部培训机构给黑龙江干部做培训，都培训哪些人？",
         "除了哈尔滨、大庆以外，黑龙江还有哪些城市跟广东开展交流？",
@@ -569,3 +571,19 @@ def test_a_sentence_without_one_of_the_parties_related_does_not_pair_them(
     # the plan's 哈尔滨新区 sentence names no 深圳: no district of 深圳 is confirmed as its partner
     reply = replies["哈尔滨新区跟深圳哪个区合作？"]
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("除了旅游包机，两省在旅游上还有什么合作？", "开展旅游包机服务"),
+        ("除了双创论坛，两省在创业创新上还有什么合作？", "举办两省“双创”论坛"),
+    ],
+)
+def test_the_answer_is_what_the_question_did_not_set_aside(
+    replies: dict[str, dict], question: str, aside: str
+):
+    reply = replies[question]
+    assert reply["coverage"] == "answered", reply["answer"]
+    quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
+    assert quoted and not any(aside in line for line in quoted), reply["answer"]

@@ -63,6 +63,8 @@ class Query:
     direction: Relation | None = None  # who acts, for whom or where, when the question says
     parts: tuple[tuple[Term, ...], ...] = ()  # coordinated parts ("旅游和养老"), when several
     owners: Ownership | None = None  # things it gives to one side (黑龙江的证券公司)
+    # each thing it sets aside (除了PPP，…; 除了冰雪旅游: 冰雪 and 旅游 together), as terms
+    set_aside: tuple[tuple[Term, ...], ...] = ()
 
     @property
     def search_text(self) -> str:
@@ -113,6 +115,11 @@ class QueryAnalyser:
                 zip(words, (self.matcher.term(w, english) for w in words), strict=True)
             )
         )
+        aside = tuple(
+            item
+            for a, b in _items(text, excluded)
+            if (item := tuple(t for w, t in zip(words, terms, strict=True) if a <= w.start < b))
+        )
         relation = benefit_verb(text)
         terms = tuple(
             dataclasses.replace(t, frame=True) if t.text == relation else t for t in terms
@@ -129,6 +136,7 @@ class QueryAnalyser:
             premise=premise,
             direction=relation_direction(text),
             parts=coordinated_parts(text, terms),
+            set_aside=aside,
             owners=english_ownership(text, terms) if english else ownership(text, terms),
         )
 
@@ -233,6 +241,15 @@ def _is_scope(words: list[Word], i: int) -> bool:
         and words[i - 1].flag not in NAME_TAGS
         and is_scope_word(words[i].text)
     )
+
+
+def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` cut at list marks (哈尔滨、大庆): one span per thing."""
+    items = []
+    for a, b in spans:
+        cuts = [a, *(a + m.end() for m in re.finditer(r"[、和与及]", text[a:b])), b]
+        items += list(zip(cuts, cuts[1:], strict=False))
+    return items
 
 
 def _excluded(text: str) -> list[tuple[int, int]]:

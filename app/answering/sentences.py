@@ -69,6 +69,9 @@ class ScoredSentence:
     reversed_by: str = ""  # what it states the other way round, as the question says it
 
 
+_SET_ASIDE = 0.5  # a sentence naming what the question sets aside ranks below the rest
+
+
 def _reversed_by(query: Query, sentence: str, said: str) -> str:
     """What ``sentence`` states the other way round: the relation the question asks
     (黑龙江在广东), or a thing it gives one side that the sentence gives the other
@@ -139,6 +142,8 @@ def score_sentences(
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
         score *= _share_factor(titled, item.text, _TITLE_WORDS)
+        if any(all(t.found_in(item.text) for t in thing) for thing in query.set_aside):
+            score *= _SET_ASIDE  # 除了PPP…还有啥办法: what it sets aside is no news to it
         score *= _share_factor(kinds, context, _KIND_WORDS)
         lacking = tuple(t.text for t in asked if t.text in apart or not t.held_by(context))
         scored.append(
