@@ -64,9 +64,13 @@ class ScoredSentence:
     coverage: float  # share of the question's term weight held (with the context)
     lacking: tuple[str, ...]  # the question's words it does not hold (title words aside)
     fits_type: bool  # holds the kind of answer asked for
-    reversed: bool  # states the asked relation the other way round
     score: float
     reversed_by: str = ""  # what it states the other way round, as the question says it
+
+    @property
+    def reversed(self) -> bool:
+        """Whether it states the asked relation the other way round."""
+        return bool(self.reversed_by)
 
 
 _SET_ASIDE = 0.5  # a sentence naming what the question sets aside ranks below the rest
@@ -138,9 +142,8 @@ def score_sentences(
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
         fits = _fits(query, _beyond_question(item.text, terms))
         reversed_by = _reversed_by(query, item.text, said)
-        reverse = bool(reversed_by)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
-        score *= (1.0 if fits else 0.6) * (0.3 if reverse else 1.0) * (1 - 0.03 * item.hit)
+        score *= (1.0 if fits else 0.6) * (0.3 if reversed_by else 1.0) * (1 - 0.03 * item.hit)
         score *= _share_factor(titled, item.text, _TITLE_WORDS)
         if any(all(t.found_in(item.text) for t in thing) for thing in query.set_aside):
             score *= _SET_ASIDE  # 除了PPP…还有啥办法: what it sets aside is no news to it
@@ -155,7 +158,6 @@ def score_sentences(
                 coverage,
                 lacking,
                 fits,
-                reverse,
                 score,
                 reversed_by,
             )
