@@ -183,8 +183,8 @@ class KnowledgeBase:
         if doc_ids is None:
             return self._retrievers.get(catalog.passages, lexical)
         ids = catalog.passage_ids(doc_ids)
-        exact = ids if len(ids) <= EXACT_DENSE_LIMIT else None
-        return self._retrievers.get(catalog.passages, lexical, exact, frozenset(doc_ids))
+        exact = len(ids) <= EXACT_DENSE_LIMIT
+        return self._retrievers.get(catalog.passages, lexical, ids, frozenset(doc_ids), exact)
 
     def evidence(self, question: str, hits: list[ClauseHit]) -> list[SentenceEvidence]:
         """Each sentence of the hits' clauses with its closeness in meaning to ``question``."""

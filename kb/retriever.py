@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import numpy as np
 from langchain_chroma import Chroma
@@ -45,9 +44,10 @@ class HybridRetriever(BaseRetriever):
     lexical_weight: float = 1.0
     phrase_weight: float = 1.0  # a passage holding the most of the wording counts double
     doc_ids: frozenset[str] | None = None  # only passages of these documents, when given
-    # the passages of ``doc_ids`` when there are few: scored exactly, without a filtered
-    # index search (Chroma's ``where`` costs ~100 ms over 100k passages, this ~5 ms)
-    exact_ids: list[str] | None = None
+    # the passages of ``doc_ids``: scored exactly when there are few (a filtered index
+    # search costs more than reading them), else searched among in the index
+    scope_ids: list[str] | None = None
+    exact: bool = False
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
@@ -89,10 +89,10 @@ class HybridRetriever(BaseRetriever):
 
     def _dense(self, vector: list[float]) -> list[tuple[str, float]]:
         """(passage id, cosine similarity), best first."""
-        if self.exact_ids is not None:
-            if not self.exact_ids:
-                return []
-            got = self.vector_store._collection.get(ids=self.exact_ids, include=["embeddings"])
+        if self.scope_ids is not None and not self.scope_ids:
+            return []
+        if self.scope_ids is not None and self.exact:
+            got = self.vector_store._collection.get(ids=self.scope_ids, include=["embeddings"])
             if not got["ids"]:  # removed by another process since these passages were loaded
                 return []
             matrix = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
@@ -101,16 +101,14 @@ class HybridRetriever(BaseRetriever):
             similarity = matrix @ query / np.maximum(norms, 1e-12)
             order = np.argsort(-similarity, kind="stable")[: self.candidates]
             return [(got["ids"][i], float(similarity[i])) for i in order]
-        where: dict[str, Any] | None = None
-        if self.doc_ids is not None:
-            ids = sorted(self.doc_ids)
-            where = {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
         # ids and distances only: the texts are in ``passages``, and building LangChain
-        # Documents for candidates that are mostly discarded costs more than the search
+        # Documents for candidates that are mostly discarded costs more than the search.
+        # Documents are chosen by their passages' ids, which the catalog knows: the store
+        # holds no metadata to filter on (each field is a row it indexes at every write)
         found = self.vector_store._collection.query(
             query_embeddings=[vector],  # type: ignore[arg-type]
             n_results=self.candidates,
-            where=where,
+            ids=self.scope_ids,
             include=["distances"],  # type: ignore[list-item]
         )
         distances = (found["distances"] or [[]])[0]
@@ -162,9 +160,10 @@ class Retrievers:
         lexical: BM25LexicalIndex,
         ids: list[str] | None = None,
         doc_ids: frozenset[str] | None = None,
+        exact: bool = False,
     ) -> HybridRetriever:
         """The retriever of these maps; with ``doc_ids``, limited to those documents'
-        passages, scored exactly when ``ids`` (theirs) are few enough to list."""
+        passages ``ids``, scored ``exact``ly when they are few."""
         made = self._made
         if made is None or made[1] is not passages or made[2] is not lexical:
             base = HybridRetriever(
@@ -176,4 +175,4 @@ class Retrievers:
             made = self._made = (base, passages, lexical)
         if doc_ids is None:
             return made[0]
-        return made[0].model_copy(update={"doc_ids": doc_ids, "exact_ids": ids})
+        return made[0].model_copy(update={"doc_ids": doc_ids, "scope_ids": ids, "exact": exact})

@@ -95,15 +95,15 @@ class PassageWriter:
         doc_path(self.data_dir, doc_id).unlink(missing_ok=True)
 
     def store(self, passages: list[Document], vectors: list[list[float]]) -> None:
-        """Write passages' vectors with the one field searches filter on (``doc_id``): their
-        texts and the rest of their metadata live in documents/*.json, and every field or
-        text Chroma holds is one more row it indexes (a third of its write time)."""
+        """Write passages' ids and vectors only: their texts and metadata live in
+        documents/*.json, searches within documents pass their passages' ids, and every
+        field or text Chroma holds is one more row it indexes (0.4 of its 2.7 s for the
+        6,718 passages of 87 regulations; texts and all metadata cost 2 s more)."""
         if passages:
             self._store._collection.upsert(
                 ids=[str(p.id) for p in passages],
                 # one float32 array: Chroma validates a list of lists number by number
                 embeddings=np.asarray(vectors, dtype=np.float32),
-                metadatas=[{"doc_id": p.metadata["doc_id"]} for p in passages],
             )
 
     def repair(self, expected: Mapping[str, Document]) -> tuple[int, int]:

@@ -36,6 +36,27 @@ def test_changed_document_replaces_its_passages(fake_kb: KnowledgeBase):
     assert len(stored) == 1 and stored[0].startswith("d1:1#")
 
 
+@pytest.mark.parametrize("exact_limit", [0, 10_000], ids=["index", "exact"])
+def test_a_search_within_documents_finds_only_their_clauses(
+    fake_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, exact_limit: int
+):
+    """Within chosen documents, whether their passages are searched through the vector
+    index (many) or scored one by one (few): the store holds no field to filter on."""
+    monkeypatch.setattr("kb.knowledge_base.EXACT_DENSE_LIMIT", exact_limit)
+    fake_kb.add_documents(
+        [
+            parse_text("方案\n一、目标\n建设冰雪旅游基地。", "ice", "ice.txt"),
+            parse_text("方案\n一、目标\n建设冰雪物流枢纽。", "hub", "hub.txt"),
+        ]
+    )
+    within = fake_kb.retriever({"hub"}).invoke("冰雪旅游基地")
+    assert within and {d.metadata["doc_id"] for d in within} == {"hub"}
+    assert {h.clause.doc_id for h in fake_kb.search("冰雪旅游基地", k=3, doc_ids={"hub"})} == {
+        "hub"
+    }
+    assert fake_kb.search("冰雪旅游基地", k=1)[0].clause.doc_id == "ice"
+
+
 def test_reopened_knowledge_base_keeps_documents_and_index(make_kb):
     first = make_kb()
     first.add_documents([load_document(BUNDLED_PLAN)])
