@@ -138,6 +138,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "黑龙江的工业设计公司怎么帮广东制造提升品牌形象？",
         "广东的工业设计企业怎么跟黑龙江制造企业合作？",
         "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",
+        "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -501,6 +502,9 @@ def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, 
         "黑龙江帮广东改善航空物流设施吗",  # 改善黑龙江省航空物流设施
         "黑龙江的工业设计公司怎么帮广东制造提升品牌形象？",  # 广东省工业设计企业
         "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",  # 中国（广东）自由贸易试验区
+        # 鼓励广东省高层次人才对口支持黑龙江省科技创新和企业发展: 企业发展 alone, in other
+        # sentences, answers no part of it
+        "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
     ],
 )
 def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(

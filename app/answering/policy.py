@@ -41,6 +41,9 @@ _TOGETHER = 0.75
 _TOGETHER_YESNO = 0.8
 _PARTY_WEIGHT = 0.5  # a named party this rare in the texts must be held (深圳 0.77, 广东 0.16)
 _SAME_COVERAGE = 0.01  # sentences holding as much of the question as the fullest
+# a sentence stating the relation the asked way answers a question whose fullest sentence
+# states it the other way only when it holds this much less of the whole question at most
+_WHOLE_MARGIN = 0.25
 _KEEP = 0.6  # further sentences quoted when they score this share of the best
 # a question after one fact (哈尔滨跟哪个城市结对) is answered by the sentence that states it;
 # others are quoted beside it only when they score nearly as well (no padding by a shared
@@ -148,6 +151,11 @@ class CoveragePolicy:
         best = [s for group in answered for s in _fullest(group)]  # in each part
         if (query.direction or query.owners) and all(s.reversed for s in best):
             return Decision(NOT_COVERED, "reversed", (best[0].reversed_by,))
+        # and when one sentence holds the whole question, the other way round, pieces of it
+        # answered apart (企业发展 of 黑龙江人才支持广东科技创新和企业发展) do not answer it
+        whole = _reversed_whole(content, candidates) if query.direction or query.owners else None
+        if whole is not None:
+            return Decision(NOT_COVERED, "reversed", (whole.reversed_by,))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:  # a sentence answering two parts is quoted once
@@ -161,6 +169,25 @@ class CoveragePolicy:
         if len(answered) < len(parts):
             return Decision(PARTIAL, "partial", missing, tuple(quoted), tuple(more))
         return Decision(ANSWERED, "", (), tuple(quoted), tuple(more))
+
+
+def _reversed_whole(
+    content: tuple[Term, ...], candidates: list[ScoredSentence]
+) -> ScoredSentence | None:
+    """The sentence holding the most of the whole question, if it states it the other way
+    round and no sentence stating it the asked way holds nearly as much of it."""
+
+    def held(sentence: ScoredSentence) -> float:
+        return sum(t.weight * t.held_by(sentence.context) for t in content)
+
+    fullest = max(candidates, key=held, default=None)
+    if fullest is None or not fullest.reversed:
+        return None
+    most = held(fullest)
+    total = sum(t.weight for t in content) or 1.0
+    if any(held(s) / total > most / total - _WHOLE_MARGIN for s in candidates if not s.reversed):
+        return None
+    return fullest
 
 
 def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:
