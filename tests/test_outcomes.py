@@ -139,6 +139,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东的工业设计企业怎么跟黑龙江制造企业合作？",
         "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",
         "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
+        "粤菜在黑龙江推广吗",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -296,6 +297,7 @@ def test_where_one_side_acts_is_not_confirmed_the_other_way_round(replies: dict[
         ("北京的企业能参与对口合作吗", "北京"),  # near 中国, and an everyday word
         ("广西企业能参与吗", "广西"),  # shares 广 with 广东, does not shorten it
         ("方案提到白俄罗斯吗", "白俄罗斯"),  # holds 俄罗斯, is not it
+        ("粤菜在黑龙江推广吗", "粤菜"),  # a thing (Cantonese food) is no place (粤港澳) near it
     ],
 )
 def test_a_place_the_plan_never_names_is_not_read_as_one_near_it(
@@ -505,6 +507,7 @@ def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, 
         # 鼓励广东省高层次人才对口支持黑龙江省科技创新和企业发展: 企业发展 alone, in other
         # sentences, answers no part of it
         "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
+        "粤菜在黑龙江推广吗",
     ],
 )
 def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(

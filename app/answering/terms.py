@@ -10,7 +10,7 @@ for it, found in this order:
 - a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购);
 - the plan's nearest word by meaning (高铁 → 铁路), judged by the embedding model's
   own threshold (kb/profiles.py); a name is never another name near it (佛山 is not 广东)
-  unless it shortens it (中俄: 中国, 俄罗斯).
+  unless it shortens it (中俄: 中国, 俄罗斯), nor a thing a place (粤菜 is not 粤港澳).
 A word with no form is one the plan does not mention. A word that only frames the
 question never makes it unanswered: the noun after 什么/哪个 (it names the kind of
 answer; not so a kind of money the plan never names: 什么补贴 takes one for granted),
@@ -144,6 +144,9 @@ class TermMatcher:
     def term(self, word: Word, english: bool) -> Term:
         forms, how = self._forms(word.text, english)
         hints: tuple[str, ...] = ()
+        if how == "meaning" and word.flag not in NAME_TAGS and all(map(_is_name, forms)):
+            # a thing is no place near it in meaning (粤菜 is not 粤港澳)
+            forms, how = (), "absent"
         if word.flag in NAME_TAGS and how in ("synonym", "meaning"):
             # a place or body the texts never name is no other one near it in meaning
             # (佛山 is not 广东, 北京 not 中国, 莫斯科 not 俄罗斯): the texts name it or not
