@@ -140,6 +140,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "把黑龙江自贸区的经验拿到广东复制推广，有哪些经验？",
         "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
         "粤菜在黑龙江推广吗",
+        "How do the two provinces cooperate in culture and media?",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -508,6 +509,7 @@ def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, 
         # sentences, answers no part of it
         "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
         "粤菜在黑龙江推广吗",
+        "How do the two provinces cooperate in culture and media?",
     ],
 )
 def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(
@@ -570,6 +572,14 @@ def test_a_clipped_english_word_is_the_word_it_begins(replies: dict[str, dict]):
     reply = replies["Does Guangdong help every city in Heilongjiang set up a tech incubator?"]
     assert reply["coverage"] == "answered", reply["answer"]
     assert "科技孵化器" in reply["answer"].split("\n\n")[0], reply["answer"]
+
+
+def test_things_an_english_question_joins_with_and_are_each_answered(replies: dict[str, dict]):
+    # as 文化和媒体: the plan speaks of each in its own sentence, no sentence of both
+    reply = replies["How do the two provinces cooperate in culture and media?"]
+    assert reply["coverage"] == "answered", reply["answer"]
+    answer = reply["answer"].split("\n\n")[0]
+    assert "文化交流新渠道" in answer and "影视媒体" in answer, reply["answer"]
 
 
 def test_a_sentence_without_one_of_the_parties_related_does_not_pair_them(

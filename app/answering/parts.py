@@ -182,7 +182,7 @@ def _coordinated(text: str) -> list[str]:
     """
     pieces, current = [], ""
     for word, flag in tagged_words(text):
-        conjunction = word in _CONJUNCTIONS and flag in ("c", "p", "x", "cc")
+        conjunction = word.lower() in _CONJUNCTIONS and flag in ("c", "p", "x", "cc", "eng")
         if conjunction or (word in _CLAUSE_BREAKS and _asks(current)):
             pieces.append(current)
             current = ""
