@@ -22,6 +22,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "outline_answer_en": frozenset({"doc_title", "heading", "count", "points"}),
     "effective_answer_zh": frozenset({"doc_title", "date", "points"}),
     "effective_answer_en": frozenset({"doc_title", "date", "points"}),
+    "head_answer_zh": frozenset({"doc_title", "points"}),
+    "head_answer_en": frozenset({"doc_title", "points"}),
     "llm_system_zh": frozenset(),
     "llm_answer_zh": frozenset({"clauses", "question", "not_mentioned"}),
     "partial_answer_zh": frozenset({"doc_title", "points", "missing"}),

@@ -141,6 +141,9 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
         "粤菜在黑龙江推广吗",
         "How do the two provinces cooperate in culture and media?",
+        "这个方案是哪天印发的？",
+        "方案是谁发布的",
+        "Who issued the plan?",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -508,8 +511,6 @@ def test_what_a_question_sets_aside_is_no_part_of_its_answer(replies: dict[str, 
         # 鼓励广东省高层次人才对口支持黑龙江省科技创新和企业发展: 企业发展 alone, in other
         # sentences, answers no part of it
         "黑龙江的高层次人才怎么对口支持广东的科技创新和企业发展？",
-        "粤菜在黑龙江推广吗",
-        "How do the two provinces cooperate in culture and media?",
     ],
 )
 def test_a_thing_the_question_gives_to_the_other_side_is_not_confirmed(
@@ -580,6 +581,19 @@ def test_things_an_english_question_joins_with_and_are_each_answered(replies: di
     assert reply["coverage"] == "answered", reply["answer"]
     answer = reply["answer"].split("\n\n")[0]
     assert "文化交流新渠道" in answer and "影视媒体" in answer, reply["answer"]
+
+
+@pytest.mark.parametrize(
+    "question", ["这个方案是哪天印发的？", "方案是谁发布的", "Who issued the plan?"]
+)
+def test_when_and_by_whom_the_plan_was_issued_is_quoted_from_its_signature(
+    replies: dict[str, dict], question: str
+):
+    # no clause says so; the covering notice is signed 国家发展改革委, 2018年3月17日
+    reply = replies[question]
+    assert reply["coverage"] == "answered", reply["answer"]
+    answer = reply["answer"].split("\n\n")[0]
+    assert "国家发展改革委" in answer and "2018年3月17日" in answer, reply["answer"]
 
 
 def test_a_sentence_without_one_of_the_parties_related_does_not_pair_them(

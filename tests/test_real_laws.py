@@ -196,6 +196,26 @@ def test_when_a_named_regulation_takes_effect_quotes_its_closing_article(
     assert answer.citations[0].doc_title == title
 
 
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("济南市农村公路条例是什么时间通过的", "2014年7月23日济南市第十五届人民代表大会常务委员会"),
+        ("济南市农村公路条例是谁批准的", "山东省第十二届人民代表大会常务委员会第十次会议批准"),
+        ("重庆市行政执法监督条例什么时候修正过", "《关于修改部分地方性法规的决定》修正"),
+    ],
+)
+def test_when_or_by_whom_a_regulation_was_adopted_is_quoted_from_its_head(
+    laws_service, question: str, line: str
+):
+    # no article says so: the head (题注) above the first one does
+    answer = laws_service.ask(question)
+    assert answer.coverage == "answered", answer.answer
+    assert line in answer.answer.replace(" ", "").split("\n\n")[0], answer.answer
+    assert answer.citations[0].label == "文件头" and line in answer.citations[0].text.replace(
+        " ", ""
+    )
+
+
 def test_no_effective_line_is_given_where_none_is_asked_or_stated(laws_service):
     # the plan states no such line
     assert "起施行" not in laws_service.ask("对口合作实施方案什么时候开始实施").answer

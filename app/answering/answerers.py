@@ -9,7 +9,7 @@ before any of them runs; they only say what it decided, in their own way.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from app.answering.citations import Answer, cite, strip_number
@@ -21,6 +21,8 @@ from app.prompts import Prompts, listing
 from app.workspaces.duties import ACTS, DutyExtractor, duty_question_party
 from kb.knowledge_base import ClauseHit
 from kb.scope import KnowledgeView
+
+_HEAD_LABEL = "文件头"  # a citation of the document's head: its signature, 题注 or notice
 
 
 @dataclass
@@ -165,17 +167,27 @@ class DocumentFactAnswerer:
         if fact is None:
             return
         hit = request.view.clause_hit(fact.clause_id, 1.0)
-        text = self._prompts.render(
-            f"effective_answer_{request.query.language}",
-            doc_title=fact.doc_title,
-            date=fact.value,
-            points=f"- {fact.sentence}[1]",
-        )
+        points = f"- {fact.sentence}[1]"
+        language = request.query.language
+        if fact.kind == "head":  # the head is no clause: the citation quotes it
+            text = self._prompts.render(
+                f"head_answer_{language}", doc_title=fact.doc_title, points=points
+            )
+            head = replace(cite([hit], [])[0], label=_HEAD_LABEL, text=fact.sentence)
+            citations = [replace(head, highlights=[fact.sentence])]
+        else:
+            text = self._prompts.render(
+                f"effective_answer_{language}",
+                doc_title=fact.doc_title,
+                date=fact.value,
+                points=points,
+            )
+            citations = cite([hit], [[fact.sentence]])
         yield Answer(
             request.query.asked,
             text,
             False,
-            cite([hit], [[fact.sentence]]),
+            citations,
             standalone_question=request.query.text,
             coverage=request.decision.outcome,
         )

@@ -24,7 +24,13 @@ from app.answering.numbers import amount_forms
 from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
-from app.answering.structure import DocumentFact, OutlineParts, effective_fact, outline_parts
+from app.answering.structure import (
+    DocumentFact,
+    OutlineParts,
+    effective_fact,
+    head_fact,
+    outline_parts,
+)
 from app.answering.terms import Term
 from app.answering.wordkinds import names_money
 from app.workspaces.profile import provinces
@@ -97,7 +103,7 @@ class CoveragePolicy:
         )
         if absent:
             return Decision(NOT_COVERED, "premise", absent)
-        fact = effective_fact(query, view, cited)
+        fact = effective_fact(query, view, cited) or head_fact(query, view, cited)
         if fact is not None:  # its closing article says it, in words the question rarely uses
             return Decision(ANSWERED, "effective", fact=fact)
         outline = outline_parts(query, cited)

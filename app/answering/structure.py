@@ -11,6 +11,10 @@ document's own top-level parts.
 「济南市农村公路条例几号开始实施？」「厂务公开条例生效日期」 ask when a named document takes
 effect: its closing article says so (本条例自2014年11月1日起施行), in words the question
 rarely shares (生效, 开始实施), so it is quoted from the document named, not searched for.
+「这个方案是哪天印发的？」「东莞市文明行为促进条例是哪天批准的？」 ask when, or by whom, a
+document was issued, adopted or approved: no clause says so, its head does (the covering
+notice's signature 国家发展改革委 2018年3月17日, a regulation's 题注 …会议通过/批准), which
+ingest keeps beside the clauses (``ParsedDocument.notice``) and is quoted from there.
 """
 
 from __future__ import annotations
@@ -42,6 +46,15 @@ _OTHER_EVENT = re.compile(
 )
 # words that only say which date is asked for
 _DATE_WORDS = re.compile(rf"{_EFFECT}|开始|日期|时间|come into|\bdates?\b", re.I)
+# asks for the event of a document's head: issued, adopted, approved, amended
+_HEAD_EVENT = re.compile(
+    r"通过|批准|发布|印发|公布|颁布|出台|制定|下发|发的|发文|签发|修正|修订"
+    r"|adopt|approv|issu|publish|enact|releas|amend",
+    re.I,
+)
+# the head's lines that state each event (a signature states an issue: 国家发展改革委 2018年…)
+_HEAD_LINE = {"通过": "通过", "批准": "批准", "修正": "修正|修订", "修订": "修正|修订"}
+_HEAD_LINE_EN = {"adopt": "通过", "approv": "批准", "amend": "修正|修订", "enact": "通过"}
 # in English a title's kind of document (the Food Safety Law is 食品安全法): its words
 # (食品, 安全) name the document, "law" does not translate into its title
 _KIND_EN = re.compile(r"laws?|regulations?|acts?|rules?|measures?|provisions?|codes?", re.I)
@@ -53,9 +66,10 @@ class DocumentFact:
 
     doc_id: str
     doc_title: str
-    clause_id: str
+    clause_id: str  # the clause that states it; for the head, the document's first
     sentence: str  # 本条例自2014年11月1日起施行。
     value: str  # 2014年11月1日
+    kind: str = "effective"  # effective | head (quoted from the document's head)
 
 
 @dataclass(frozen=True)
@@ -117,18 +131,9 @@ def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> D
     """
     if query.answer_type != "when" or not _ASKS_EFFECT.search(query.text):
         return None
-    named = [
-        t
-        for t in query.content_terms
-        if not t.frame and not _DATE_WORDS.search(t.text) and not _KIND_EN.fullmatch(t.text)
-    ]
-    docs = [d for d in view.documents() if all(t.found_in(d.title) for t in named)]
-    fallback = {d.doc_id for d in cited.documents()}
-    if len(docs) > 1:
-        docs = [d for d in docs if d.doc_id in fallback]
-    if len(docs) != 1:
+    doc = _asked_document(query, view, cited, _DATE_WORDS)
+    if doc is None:
         return None
-    doc = docs[0]
     if any(m.group() not in doc.title for m in _OTHER_EVENT.finditer(query.text)):
         return None  # 什么时间通过的 asks another date (制定 of 丽水市制定…条例 is its title)
     for clause in reversed(doc.clauses[-CLOSING_CLAUSES:]):
@@ -139,3 +144,44 @@ def effective_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> D
                 value = doc.effective or date
                 return DocumentFact(doc.doc_id, doc.title, clause.clause_id, sentence, value)
     return None
+
+
+def head_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> DocumentFact | None:
+    """When or by whom the document the question names was issued, adopted or approved,
+    quoted from its head: the lines stating the event asked, or those giving its date and
+    issuer (a signature) when none names it."""
+    asked = [m.group() for m in _HEAD_EVENT.finditer(query.text)]
+    if query.answer_type not in ("when", "who") or not asked:
+        return None
+    doc = _asked_document(query, view, cited, _HEAD_EVENT)
+    asked = [a for a in asked if doc is not None and a not in doc.title]
+    if doc is None or not doc.notice or not asked:
+        return None  # 丽水市制定地方性法规条例: 制定 is its title's word
+    lines = [line.strip() for line in doc.notice.splitlines() if line.strip()]
+    events = {_HEAD_LINE.get(a) or _HEAD_LINE_EN.get(a.lower()[:5], "") for a in asked}
+    wanted = "|".join(e for e in events if e)
+    chosen = [line for line in lines if wanted and re.search(wanted, line)]
+    if not chosen and not wanted:  # 印发, 发布: the signature gives its issuer and date
+        chosen = [line for line in lines[-2:] if line in (doc.issuer, doc.date)]
+    value = doc.date if query.answer_type == "when" else doc.issuer
+    if not chosen or not value:
+        return None
+    first = doc.clauses[0].clause_id if doc.clauses else ""
+    return DocumentFact(doc.doc_id, doc.title, first, " ".join(chosen), value, "head")
+
+
+def _asked_document(
+    query: Query, view: KnowledgeView, cited: KnowledgeView, asking: re.Pattern[str]
+) -> ParsedDocument | None:
+    """The one document whose title holds every content word of the question besides
+    those ``asking`` what about it; with none (本条例何时施行), the one cited."""
+    named = [
+        t
+        for t in query.content_terms
+        if not t.frame and not asking.search(t.text) and not _KIND_EN.fullmatch(t.text)
+    ]
+    docs = [d for d in view.documents() if all(t.found_in(d.title) for t in named)]
+    fallback = {d.doc_id for d in cited.documents()}
+    if len(docs) > 1:
+        docs = [d for d in docs if d.doc_id in fallback]
+    return docs[0] if len(docs) == 1 else None
