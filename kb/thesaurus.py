@@ -84,6 +84,12 @@ def is_noun(word: str) -> bool:
 _NOUN_CLASSES = frozenset("ABCD")
 
 
+def is_abstract(word: str) -> bool:
+    """Whether general Chinese lists ``word`` as an abstract thing only (Cilin's class D:
+    政策, 措施, 办法, 机制), not a person, object or act (包机, 专家, 支持)."""
+    return _classes().get(word, frozenset()) == frozenset("D")
+
+
 def is_action(word: str) -> bool:
     """Whether general Chinese lists ``word`` only as an act, state or relation (Cilin's
     classes F–J): 利用 is a verb, whatever a tagger guesses."""

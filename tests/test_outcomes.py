@@ -144,6 +144,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "这个方案是哪天印发的？",
         "方案是谁发布的",
         "Who issued the plan?",
+        "我是广东一家养老机构，去黑龙江发展有政策吗",
+        "广东企业去黑龙江投资有没有优惠政策",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -451,6 +453,19 @@ def test_things_the_question_itself_lists_side_by_side_are_answered_from_a_list(
     reply = replies[question]
     assert not reply["abstained"], reply["answer"]
     assert "定期在广州、深圳、哈尔滨等市举办农产品产销对接活动" in reply["answer"]
+
+
+def test_a_yes_no_question_asking_whether_the_plan_has_a_provision_is_answered_by_it(
+    replies: dict[str, dict],
+):
+    # 有政策吗 asks whether the plan provides for the rest, as 有什么政策 does: the sentence
+    # that does is the answer, whether or not it says 政策
+    reply = replies["我是广东一家养老机构，去黑龙江发展有政策吗"]
+    assert reply["coverage"] == "answered", reply["answer"]
+    assert "养老机构落地黑龙江省" in reply["answer"].split("\n\n")[0], reply["answer"]
+    # but a kind of money the plan never names is still the question's premise
+    discount = replies["广东企业去黑龙江投资有没有优惠政策"]
+    assert discount["abstained"] and "优惠" in "".join(discount["missing"]), discount["answer"]
 
 
 def test_a_verb_the_plan_never_uses_leading_into_the_question_only_frames_it(

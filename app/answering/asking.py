@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from app.answering.terms import TermMatcher, Word
-from kb.thesaurus import is_action, is_noun
+from kb.thesaurus import is_abstract, is_action, is_noun
 
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
@@ -175,6 +175,31 @@ def kind_before_asking(text: str, words: list[Word], matcher: TermMatcher) -> li
             and _IS_ASKING.match(text, word.end)
             and any(not w.slot for w in out[:i])
             and matcher.in_plan(word.text)
+        ):
+            out[i] = dataclasses.replace(word, slot=True)
+    return out
+
+
+# 有政策吗, 有没有措施, 有这打算不: what a yes/no question asks the plan to have
+_HAVING = re.compile(r"(?:有没有|有无|有)(?:这个?|这种|相关的?|专门的?)?$")
+_YES_NO_END = re.compile(r"\W*(?:吗|嘛|不|没|没有|么)?\W*$")
+
+
+def kind_after_having(text: str, words: list[Word], matcher: TermMatcher) -> list[Word]:
+    """A yes/no question's 有 + a noun of the plan's kind of provision (政策, 措施, 安排:
+    an abstract thing by the thesaurus) asks whether the plan provides for the topic the
+    other words name (去黑龙江发展有政策吗): the noun names the kind of answer, as after 什么.
+    A concrete thing (有包机不) is the topic itself."""
+    out = list(words)
+    for i, word in enumerate(out):
+        if (
+            i > 0
+            and word.flag.startswith("n")
+            and _HAVING.search(text, 0, word.start)
+            and _YES_NO_END.match(text, word.end)
+            and any(not w.slot for w in out[:i])
+            and matcher.in_plan(word.text)
+            and is_abstract(word.text)
         ):
             out[i] = dataclasses.replace(word, slot=True)
     return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.answering.asking import (
     answer_type,
     frames_by_itself,
+    kind_after_having,
     kind_at_head,
     kind_before_asking,
     names_kind,
@@ -174,7 +175,8 @@ class QueryAnalyser:
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
         words = kind_at_head(self.matcher.resegment(text, words))
-        return kind_before_asking(text, verb_before_asking(text, words, self.matcher), self.matcher)
+        words = verb_before_asking(text, words, self.matcher)
+        return kind_after_having(text, kind_before_asking(text, words, self.matcher), self.matcher)
 
     def _english_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
         # the words saying what kind of answer is wanted (which department) name no topic;
