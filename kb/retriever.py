@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
+from chromadb.errors import ChromaError
 from langchain_chroma import Chroma
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -105,12 +107,27 @@ class HybridRetriever(BaseRetriever):
         # Documents for candidates that are mostly discarded costs more than the search.
         # Documents are chosen by their passages' ids, which the catalog knows: the store
         # holds no metadata to filter on (each field is a row it indexes at every write)
-        found = self.vector_store._collection.query(
-            query_embeddings=[vector],  # type: ignore[arg-type]
-            n_results=self.candidates,
-            ids=self.scope_ids,
-            include=["distances"],  # type: ignore[list-item]
-        )
+        collection = self.vector_store._collection
+
+        def search(scope: list[str] | None) -> Any:
+            return collection.query(
+                query_embeddings=[vector],  # type: ignore[arg-type]
+                n_results=self.candidates,
+                ids=scope,
+                include=["distances"],  # type: ignore[list-item]
+            )
+
+        try:
+            found = search(self.scope_ids)
+        except ChromaError:
+            if self.scope_ids is None:
+                raise
+            # a passage of the scope removed by another process since it was loaded: Chroma
+            # refuses an id it does not hold, so search among those it still holds
+            held = collection.get(ids=self.scope_ids, include=[])["ids"]
+            if not held:
+                return []
+            found = search(held)
         distances = (found["distances"] or [[]])[0]
         return [(pid, 1.0 - float(d)) for pid, d in zip(found["ids"][0], distances, strict=True)]
 

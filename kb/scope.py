@@ -1,7 +1,8 @@
 """The knowledge base seen through a chosen set of documents.
 
 Officials often want an answer from one plan, not from everything loaded: a scope
-limits retrieval (Chroma ``where`` on ``doc_id`` and the lexical index alike) and the
+limits retrieval (the vector search to those documents' passage ids and the lexical
+index alike) and the
 evidence the coverage judge looks for to those documents.
 """
 

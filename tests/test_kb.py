@@ -57,6 +57,36 @@ def test_a_search_within_documents_finds_only_their_clauses(
     assert fake_kb.search("冰雪旅游基地", k=1)[0].clause.doc_id == "ice"
 
 
+@pytest.mark.parametrize("exact_limit", [0, 10_000], ids=["index", "exact"])
+def test_a_search_within_documents_one_of_which_another_opening_removed_never_fails(
+    make_kb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exact_limit: int
+):
+    monkeypatch.setattr("kb.knowledge_base.EXACT_DENSE_LIMIT", exact_limit)
+    writer = make_kb(tmp_path / "shared")
+    writer.add_documents(
+        [
+            parse_text("方案\n一、目标\n建设冰雪旅游基地。", "ice", "ice.txt"),
+            parse_text("方案\n一、目标\n建设冰雪物流枢纽。", "hub", "hub.txt"),
+        ]
+    )
+    reader = make_kb(tmp_path / "shared")
+    assert reader.search("冰雪物流", k=3, doc_ids={"hub", "ice"})
+    writer.remove_document("hub")  # the reader still lists hub's passages
+    within = reader.retriever({"hub", "ice"}).invoke("冰雪物流")
+    assert within and {d.metadata["doc_id"] for d in within} <= {"hub", "ice"}
+
+
+def test_a_year_of_a_hyphenated_span_is_a_word_the_lexical_index_finds(fake_kb: KnowledgeBase):
+    fake_kb.add_documents(
+        [
+            parse_text("方案\n一、目标\n编制冰雪产业规划（2021-2025年）。", "span", "span.txt"),
+            parse_text("方案\n一、目标\n建设冰雪物流枢纽。", "hub", "hub.txt"),
+        ]
+    )
+    hit = fake_kb.search("2025", k=1)[0]
+    assert hit.clause.doc_id == "span" and hit.lexical > 0
+
+
 def test_reopened_knowledge_base_keeps_documents_and_index(make_kb):
     first = make_kb()
     first.add_documents([load_document(BUNDLED_PLAN)])
