@@ -146,6 +146,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "Who issued the plan?",
         "我是广东一家养老机构，去黑龙江发展有政策吗",
         "广东企业去黑龙江投资有没有优惠政策",
+        "How does Guangdong help Heilongjiang with ice and snow tourism and agriculture?",
+        "How are Harbin and Shenzhen paired?",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -596,6 +598,16 @@ def test_things_an_english_question_joins_with_and_are_each_answered(replies: di
     assert reply["coverage"] == "answered", reply["answer"]
     answer = reply["answer"].split("\n\n")[0]
     assert "文化交流新渠道" in answer and "影视媒体" in answer, reply["answer"]
+    # but a term of the glossary joined by "and" is one thing (ice and snow: 冰雪)
+    both = replies[
+        "How does Guangdong help Heilongjiang with ice and snow tourism and agriculture?"
+    ]
+    assert both["coverage"] == "answered", both["answer"]
+    assert "冰雪" in both["answer"] and "农业" in both["answer"], both["answer"]
+    # and places joined by "and" are a pairing, asked of the one sentence that pairs them
+    paired = replies["How are Harbin and Shenzhen paired?"]
+    quoted = [line for line in paired["answer"].split("\n\n")[0].splitlines() if line[:2] == "- "]
+    assert quoted == ["- 哈尔滨市与深圳市对口合作。[1]"], paired["answer"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.terms import Term
-from kb.text import abbreviations, tagged_words
+from kb.text import abbreviations, english_glossary, tagged_words
 from kb.thesaurus import may_act
 
 # the noun right after an interrogative names the answer's kind, not the topic:
@@ -151,7 +151,11 @@ def benefit_verb(text: str) -> str:
 
 
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
-_RELATION = re.compile(r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互")
+_RELATION = re.compile(
+    r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
+    r"|\b(?:relation|relationship|between|together|combin\w*|pair\w*|link\w*|differ\w*)\b",
+    re.I,
+)
 
 
 def coordinated_parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
@@ -170,7 +174,7 @@ def coordinated_parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, .
         shared = tuple(t for t in content if t.text.lower() in subject.lower())
         grouped = tuple(tuple(dict.fromkeys((*shared, *g))) for g in grouped)
     grouped = tuple(g for g in grouped if g)
-    if any(all(is_place(t.text) for t in g) for g in grouped):
+    if any(all(is_place(t.text) or _places(t.forms) for t in g) for g in grouped):
         return ()  # places side by side are a pairing (广州和哈尔滨), not two topics
     return grouped if len(grouped) >= 2 else ()
 
@@ -181,8 +185,15 @@ def _coordinated(text: str) -> list[str]:
     nothing (冬天想组团去玩，) is the setting of the question after it.
     """
     pieces, current = [], ""
+    # an English term joined by "and" is one thing (ice and snow: 冰雪)
+    whole = [m.span() for m in _GLOSSARY_AND.finditer(text)] if " and " in text.lower() else []
+    at = 0
     for word, flag in tagged_words(text):
-        conjunction = word.lower() in _CONJUNCTIONS and flag in ("c", "p", "x", "cc", "eng")
+        at = text.find(word, at)
+        inside = any(a <= at < b for a, b in whole)
+        conjunction = (
+            word.lower() in _CONJUNCTIONS and flag in ("c", "p", "x", "cc", "eng") and not inside
+        )
         if conjunction or (word in _CLAUSE_BREAKS and _asks(current)):
             pieces.append(current)
             current = ""
@@ -244,3 +255,16 @@ _ALTERNATIVES = frozenset({"或", "或者", "or", "/"})
 
 def is_place(word: str) -> bool:
     return all(flag == "ns" for _, flag in tagged_words(word))
+
+
+def _places(forms: tuple[str, ...]) -> bool:
+    """Whether an English word stands for places (Harbin: 哈尔滨)."""
+    return bool(forms) and all(is_place(f) for f in forms)
+
+
+def _glossary_and() -> re.Pattern[str]:
+    phrases = sorted((en for en in english_glossary() if " and " in en), key=len, reverse=True)
+    return re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases) or "(?!)", re.I)
+
+
+_GLOSSARY_AND = _glossary_and()
