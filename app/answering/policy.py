@@ -16,14 +16,13 @@ is partial: it says first what the plan does not mention.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.answering.missing import is_discount, missing_kind, named_missing, states_discount
 from app.answering.numbers import amount_forms
-from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
-from app.answering.sentences import ScoredSentence, asks_for_person, score_sentences
+from app.answering.sentences import ScoredSentence, score_sentences
 from app.answering.structure import (
     DocumentFact,
     OutlineParts,
@@ -32,7 +31,6 @@ from app.answering.structure import (
     outline_parts,
 )
 from app.answering.terms import Term
-from app.answering.wordkinds import names_money
 from app.workspaces.profile import provinces
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
@@ -116,7 +114,7 @@ class CoveragePolicy:
             or max((e.dense for e in evidence), default=0.0) < self._profile.unrelated_dense
         ):
             return Decision(NOT_COVERED, "unrelated")
-        if _is_discount(query.text) and not _states_discount(cited):
+        if is_discount(query.text) and not states_discount(cited):
             unknown.append(Term("折扣", (), 1.0))
         if unknown:  # with the words no answer could hold, named or not
             lacking = [*unknown, *(t for t in content if not t.forms and t.soft)]
@@ -149,9 +147,9 @@ class CoveragePolicy:
                 else Decision(NOT_COVERED, "not_together", missing)
             )
         candidates = [s for group in answered for s in group]
-        kind = _missing_kind(query, candidates)
+        kind = missing_kind(query, candidates)
         if kind:
-            return Decision(NOT_COVERED, kind, _named_missing(query, kind))
+            return Decision(NOT_COVERED, kind, named_missing(query, kind))
         # the sentences holding most of the question state it the other way round: others,
         # holding less of it, do not answer it the asked way (a mosaic of 干部 and 培训)
         best = [s for group in answered for s in _fullest(group)]  # in each part
@@ -236,67 +234,3 @@ def _choose(query: Query, candidates: list[ScoredSentence]) -> list[ScoredSenten
     best = candidates[0].score
     keep = _KEEP_ONE_FACT if query.answer_type in _ONE_FACT else _KEEP
     return [s for s in candidates if s.score >= keep * best][:limit]
-
-
-def _is_discount(text: str) -> bool:
-    return re.search(r"打折|几折|折扣|优惠价", text) is not None
-
-
-def _states_discount(cited: KnowledgeView) -> bool:
-    return any(cited.contains_text(f"{n}折") for n in "123456789一二三四五六七八九")
-
-
-def _missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
-    """The reason code when no answering sentence holds the kind of answer asked for."""
-    needs = {
-        "amount": "no_amount",
-        "count": "no_amount",
-        "when": "no_date",
-        "frequency": "no_frequency",
-        "name": "no_name",
-        "where": "no_place",
-        "penalty": "no_penalty",
-        "procedure": "no_procedure",
-    }
-    code = needs.get(query.answer_type)
-    if code is None and query.answer_type == "who" and asks_for_person(query.text):
-        code = "no_name"
-    if code is None:
-        return ""
-    return "" if any(s.fits_type for s in answering) else code
-
-
-def _named_missing(query: Query, kind: str) -> tuple[str, ...]:
-    if query.language == "en":  # the reason says what is missing in English; name the topic
-        topic = " ".join(t.text for t in query.content_terms[:2])
-        return (topic or "what was asked",)
-    phrase = _asked_phrase(query)
-    kind_word = next((t for t in query.terms if t.frame and phrase.endswith(t.text)), None)
-    if kind_word is not None and not names_money(kind_word.text) and kind != "no_name":
-        return (phrase,)  # 办公室的电话是多少: the plan gives no 办公室的电话, not a 数额
-    topic = phrase or "".join(t.text for t in query.content_terms[:2])
-    what = {
-        "no_amount": "具体数额或比例",
-        "no_date": "具体时间",
-        "no_frequency": "具体频次",
-        "no_name": "具体人员姓名" if asks_for_person(query.text) else "具体名称",
-        "no_place": "具体地点",
-        "no_penalty": "处罚规定",
-        "no_procedure": "办理程序",
-    }[kind]
-    return (f"{topic}的{what}" if topic else what,)
-
-
-# fillers before what a question asks about (请问, 方案里)
-_FILLER = re.compile(r"^(?:请问|那么?|这个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+")
-
-
-def _asked_phrase(query: Query) -> str:
-    """What the question asks a fact of, in its words: those before the interrogative in
-    its clause (对口合作领导小组办公室的电话 of …的电话是多少); "" if none short enough."""
-    for clause in re.split(r"[，,。？?！!；;]", query.text):
-        found = INTERROGATIVE.search(clause)
-        if found:
-            phrase = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
-            return phrase if 2 <= len(phrase) <= 20 else ""
-    return ""

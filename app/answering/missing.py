@@ -1,0 +1,81 @@
+"""What a question asks that the answering sentences lack, named for the reply.
+
+A question may be answered by sentences on its topic that hold no answer of the kind it
+asks (几月份, 多少钱, 谁): the plan then does not give it, and the reply names what is
+missing in the question's own words (办公室的电话, not 具体数额) so that the reason reads as
+the question did. A discount (打几折) is a premise unless the plan states one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.answering.parts import INTERROGATIVE
+from app.answering.query import Query
+from app.answering.sentences import ScoredSentence, asks_for_person
+from app.answering.wordkinds import names_money
+from kb.scope import KnowledgeView
+
+
+def is_discount(text: str) -> bool:
+    return re.search(r"打折|几折|折扣|优惠价", text) is not None
+
+
+def states_discount(cited: KnowledgeView) -> bool:
+    return any(cited.contains_text(f"{n}折") for n in "123456789一二三四五六七八九")
+
+
+def missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
+    """The reason code when no answering sentence holds the kind of answer asked for."""
+    needs = {
+        "amount": "no_amount",
+        "count": "no_amount",
+        "when": "no_date",
+        "frequency": "no_frequency",
+        "name": "no_name",
+        "where": "no_place",
+        "penalty": "no_penalty",
+        "procedure": "no_procedure",
+    }
+    code = needs.get(query.answer_type)
+    if code is None and query.answer_type == "who" and asks_for_person(query.text):
+        code = "no_name"
+    if code is None:
+        return ""
+    return "" if any(s.fits_type for s in answering) else code
+
+
+def named_missing(query: Query, kind: str) -> tuple[str, ...]:
+    if query.language == "en":  # the reason says what is missing in English; name the topic
+        topic = " ".join(t.text for t in query.content_terms[:2])
+        return (topic or "what was asked",)
+    phrase = _asked_phrase(query)
+    kind_word = next((t for t in query.terms if t.frame and phrase.endswith(t.text)), None)
+    if kind_word is not None and not names_money(kind_word.text) and kind != "no_name":
+        return (phrase,)  # 办公室的电话是多少: the plan gives no 办公室的电话, not a 数额
+    topic = phrase or "".join(t.text for t in query.content_terms[:2])
+    what = {
+        "no_amount": "具体数额或比例",
+        "no_date": "具体时间",
+        "no_frequency": "具体频次",
+        "no_name": "具体人员姓名" if asks_for_person(query.text) else "具体名称",
+        "no_place": "具体地点",
+        "no_penalty": "处罚规定",
+        "no_procedure": "办理程序",
+    }[kind]
+    return (f"{topic}的{what}" if topic else what,)
+
+
+# fillers before what a question asks about (请问, 方案里)
+_FILLER = re.compile(r"^(?:请问|那么?|这个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+")
+
+
+def _asked_phrase(query: Query) -> str:
+    """What the question asks a fact of, in its words: those before the interrogative in
+    its clause (对口合作领导小组办公室的电话 of …的电话是多少); "" if none short enough."""
+    for clause in re.split(r"[，,。？?！!；;]", query.text):
+        found = INTERROGATIVE.search(clause)
+        if found:
+            phrase = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
+            return phrase if 2 <= len(phrase) <= 20 else ""
+    return ""
