@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answering.parts import is_place, named_places
+from app.answering.parts import PLACE_LINKS, is_place, named_places
 from app.answering.terms import Term
 from kb.text import abbreviations, tagged_words
 
@@ -30,6 +30,7 @@ _PHRASE_WORDS = frozenset("的 之 、 等 等等 和 与 及 （ ） ( )".split
 _JOINED = frozenset({"和", "与", "及", "、", "同", "（", "("})
 # the words by which one side acts for another: 帮广东改善航空物流设施 improves 广东's
 _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", "替"})
+_WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place: where
 Words = list[tuple[str, str]]
 _HELPED_EN = re.compile(
     r"\b(?:help|helps|helping|assist|assists|support|supports)\s+(?P<place>[A-Z][A-Za-z]+)"
@@ -213,6 +214,8 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
         key = _place_key(word, flag)
         if key is not None:
             before = words[i - 1][0] if i > 0 else ""
+            if before in _WHERE:
+                return None, i + 1  # 去龙江投资, 在黑龙江省设立: where it is done, not whose
             if key not in sides or (
                 before in _JOINED and i > 1 and _place_key(*words[i - 2]) in sides
             ):
