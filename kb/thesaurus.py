@@ -84,12 +84,6 @@ def is_noun(word: str) -> bool:
 _NOUN_CLASSES = frozenset("ABCD")
 
 
-def is_abstract(word: str) -> bool:
-    """Whether general Chinese lists ``word`` as an abstract thing only (Cilin's class D:
-    政策, 措施, 办法, 机制), not a person, object or act (包机, 专家, 支持)."""
-    return _classes().get(word, frozenset()) == frozenset("D")
-
-
 def is_action(word: str) -> bool:
     """Whether general Chinese lists ``word`` only as an act, state or relation (Cilin's
     classes F–J): 利用 is a verb, whatever a tagger guesses."""
@@ -135,3 +129,16 @@ def warm() -> None:
     """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
     _groups()
     _classes()
+
+
+def is_provision_word(word: str) -> bool:
+    """Whether general Chinese lists ``word`` among the kinds of provision a plan makes:
+    Cilin's synonym groups of method (办法, 措施), way (门路), policy (政策), system (制度),
+    mechanism (机制), measure (举措), rules (章程, 规定). Not 基金 or 示范区: things of
+    their own that a question asks about."""
+    return any(code in _PROVISION_GROUPS for code in _codes().get(word, ()))
+
+
+_PROVISION_GROUPS = frozenset(
+    {"Db09A01=", "Db09B01=", "Di09A01=", "Di09B01=", "Di09D01=", "Di20B01=", "Di24A02=", "Di24A03="}
+)

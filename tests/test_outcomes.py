@@ -148,6 +148,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东企业去黑龙江投资有没有优惠政策",
         "How does Guangdong help Heilongjiang with ice and snow tourism and agriculture?",
         "How are Harbin and Shenzhen paired?",
+        "冰雪旅游有没有基金？",
+        "这个方案是什么时候通过的？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -465,9 +467,12 @@ def test_a_yes_no_question_asking_whether_the_plan_has_a_provision_is_answered_b
     reply = replies["我是广东一家养老机构，去黑龙江发展有政策吗"]
     assert reply["coverage"] == "answered", reply["answer"]
     assert "养老机构落地黑龙江省" in reply["answer"].split("\n\n")[0], reply["answer"]
-    # but a kind of money the plan never names is still the question's premise
+    # but a kind of money the plan never names is still the question's premise, and a
+    # thing of its own (基金) the topic
     discount = replies["广东企业去黑龙江投资有没有优惠政策"]
     assert discount["abstained"] and "优惠" in "".join(discount["missing"]), discount["answer"]
+    fund = replies["冰雪旅游有没有基金？"]
+    assert fund["abstained"] and "基金" in fund["missing"], fund["answer"]
 
 
 def test_a_verb_the_plan_never_uses_leading_into_the_question_only_frames_it(
@@ -621,6 +626,13 @@ def test_when_and_by_whom_the_plan_was_issued_is_quoted_from_its_signature(
     assert reply["coverage"] == "answered", reply["answer"]
     answer = reply["answer"].split("\n\n")[0]
     assert "国家发展改革委" in answer and "2018年3月17日" in answer, reply["answer"]
+
+
+def test_a_head_line_is_quoted_only_for_the_event_it_states(replies: dict[str, dict]):
+    # the plan was issued, never adopted: the notice's own sentence 两省将通过市场化方式…
+    # holds 通过 but states no adoption
+    reply = replies["这个方案是什么时候通过的？"]
+    assert "两省将通过市场化方式" not in reply["answer"].split("\n\n")[0], reply["answer"]
 
 
 def test_a_sentence_without_one_of_the_parties_related_does_not_pair_them(

@@ -22,6 +22,7 @@ SIDES = frozenset({"广东", "黑龙"})
         ("在黑龙江省设立研发制造基地", "基地", None),  # where, not whose
         ("粤企去龙江投资", "投资", None),  # where the investing is done
         ("广东企业在黑龙江省的投资", "投资", None),
+        ("到广东企业工作", "企业", "广东"),  # a phrase after 到 is still whose it is
         ("在黑龙江省建立广东（黑龙江）储备基地", "储备基地", None),  # both sides'
         ("黑龙江省和广东省企业", "企业", None),
         ("引导广东省企业到黑龙江省在俄罗斯建设的境外经贸合作园区", "园区", None),

@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from app.answering.terms import TermMatcher, Word
-from kb.thesaurus import is_abstract, is_action, is_noun
+from kb.thesaurus import is_action, is_noun, is_provision_word
 
 # answer types, tried in order; the first that matches names what an answer must hold
 _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
@@ -186,10 +186,10 @@ _YES_NO_END = re.compile(r"\W*(?:吗|嘛|不|没|没有|么)?\W*$")
 
 
 def kind_after_having(text: str, words: list[Word], matcher: TermMatcher) -> list[Word]:
-    """A yes/no question's 有 + a noun of the plan's kind of provision (政策, 措施, 安排:
-    an abstract thing by the thesaurus) asks whether the plan provides for the topic the
-    other words name (去黑龙江发展有政策吗): the noun names the kind of answer, as after 什么.
-    A concrete thing (有包机不) is the topic itself."""
+    """A yes/no question's 有 + a kind of provision the plan uses (政策, 措施, 机制: by the
+    thesaurus) asks whether the plan provides for the topic the other words name
+    (去黑龙江发展有政策吗): the noun names the kind of answer, as after 什么. Any other
+    thing (有包机不, 有没有基金) is the topic itself."""
     out = list(words)
     for i, word in enumerate(out):
         if (
@@ -199,7 +199,7 @@ def kind_after_having(text: str, words: list[Word], matcher: TermMatcher) -> lis
             and _YES_NO_END.match(text, word.end)
             and any(not w.slot for w in out[:i])
             and matcher.in_plan(word.text)
-            and is_abstract(word.text)
+            and is_provision_word(word.text)
         ):
             out[i] = dataclasses.replace(word, slot=True)
     return out

@@ -30,7 +30,7 @@ _PHRASE_WORDS = frozenset("的 之 、 等 等等 和 与 及 （ ） ( )".split
 _JOINED = frozenset({"和", "与", "及", "、", "同", "（", "("})
 # the words by which one side acts for another: 帮广东改善航空物流设施 improves 广东's
 _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", "替"})
-_WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place: where
+_WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place + an act
 Words = list[tuple[str, str]]
 _HELPED_EN = re.compile(
     r"\b(?:help|helps|helping|assist|assists|support|supports)\s+(?P<place>[A-Z][A-Za-z]+)"
@@ -214,8 +214,8 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
         key = _place_key(word, flag)
         if key is not None:
             before = words[i - 1][0] if i > 0 else ""
-            if before in _WHERE:
-                return None, i + 1  # 去龙江投资, 在黑龙江省设立: where it is done, not whose
+            if before in _WHERE and _done_there(words, i, index):
+                return None, i + 1  # 去龙江投资: where it is done (到广东企业工作: 广东's)
             if key not in sides or (
                 before in _JOINED and i > 1 and _place_key(*words[i - 2]) in sides
             ):
@@ -230,6 +230,12 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
             return None, i + 1
         i -= 1
     return None, 0
+
+
+def _done_there(words: Words, place: int, head: int) -> bool:
+    """Whether the head right after ``place`` (or its 的) is an act: 在黑龙江省的投资."""
+    between = [w for w, _ in words[place + 1 : head]]
+    return all(w in ("的", "之") for w in between) and words[head][1].startswith("v")
 
 
 def _place_key(word: str, flag: str) -> str | None:

@@ -153,7 +153,7 @@ def benefit_verb(text: str) -> str:
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
 _RELATION = re.compile(
     r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
-    r"|\b(?:relation|relationship|between|together|combin\w*|pair\w*|link\w*|differ\w*)\b",
+    r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )
 

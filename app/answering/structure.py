@@ -53,8 +53,17 @@ _HEAD_EVENT = re.compile(
     re.I,
 )
 # the head's lines that state each event (a signature states an issue: 国家发展改革委 2018年…)
-_HEAD_LINE = {"通过": "通过", "批准": "批准", "修正": "修正|修订", "修订": "修正|修订"}
+_HEAD_LINE = {
+    "通过": "通过",
+    "制定": "通过",  # a plan's drafters are not its signer: only an adoption line says it
+    "批准": "批准",
+    "修正": "修正|修订",
+    "修订": "修正|修订",
+}
 _HEAD_LINE_EN = {"adopt": "通过", "approv": "批准", "amend": "修正|修订", "enact": "通过"}
+# a line of a head stating an event begins with its date (2014年7月23日…会议通过); a covering
+# notice's own sentences (两省将通过市场化方式…) state none
+_DATED_LINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # in English a title's kind of document (the Food Safety Law is 食品安全法): its words
 # (食品, 安全) name the document, "law" does not translate into its title
 _KIND_EN = re.compile(r"laws?|regulations?|acts?|rules?|measures?|provisions?|codes?", re.I)
@@ -158,9 +167,11 @@ def head_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> Docume
     if doc is None or not doc.notice or not asked:
         return None  # 丽水市制定地方性法规条例: 制定 is its title's word
     lines = [line.strip() for line in doc.notice.splitlines() if line.strip()]
-    events = {_HEAD_LINE.get(a) or _HEAD_LINE_EN.get(a.lower()[:5], "") for a in asked}
+    events = {_HEAD_LINE.get(a) or _english_event(a) for a in asked}
     wanted = "|".join(e for e in events if e)
-    chosen = [line for line in lines if wanted and re.search(wanted, line)]
+    chosen = [
+        line for line in lines if wanted and _DATED_LINE.match(line) and re.search(wanted, line)
+    ]
     if not chosen and not wanted:  # 印发, 发布: the signature gives its issuer and date
         chosen = [line for line in lines[-2:] if line in (doc.issuer, doc.date)]
     value = doc.date if query.answer_type == "when" else doc.issuer
@@ -168,6 +179,10 @@ def head_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> Docume
         return None
     first = doc.clauses[0].clause_id if doc.clauses else ""
     return DocumentFact(doc.doc_id, doc.title, first, " ".join(chosen), value, "head")
+
+
+def _english_event(word: str) -> str:
+    return next((v for k, v in _HEAD_LINE_EN.items() if word.lower().startswith(k)), "")
 
 
 def _asked_document(
