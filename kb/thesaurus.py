@@ -134,11 +134,21 @@ def warm() -> None:
 def is_provision_word(word: str) -> bool:
     """Whether general Chinese lists ``word`` among the kinds of provision a plan makes:
     Cilin's synonym groups of method (办法, 措施), way (门路), policy (政策), system (制度),
-    mechanism (机制), measure (举措), rules (章程, 规定). Not 基金 or 示范区: things of
-    their own that a question asks about."""
+    mechanism (机制), measure (举措), rules (章程, 规定), arrangement (安排, 部署). Not 基金
+    or 示范区: things of their own that a question asks about."""
     return any(code in _PROVISION_GROUPS for code in _codes().get(word, ()))
 
 
 _PROVISION_GROUPS = frozenset(
-    {"Db09A01=", "Db09B01=", "Di09A01=", "Di09B01=", "Di09D01=", "Di20B01=", "Di24A02=", "Di24A03="}
+    {
+        "Db09A01=",
+        "Db09B01=",
+        "Di09A01=",
+        "Di09B01=",
+        "Di09D01=",
+        "Di20B01=",
+        "Di24A02=",
+        "Di24A03=",
+        "Hc03B01=",
+    }
 )

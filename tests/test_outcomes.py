@@ -150,6 +150,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "How are Harbin and Shenzhen paired?",
         "冰雪旅游有没有基金？",
         "这个方案是什么时候通过的？",
+        "黑龙江干部到广东挂职有没有相关安排",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -467,6 +468,10 @@ def test_a_yes_no_question_asking_whether_the_plan_has_a_provision_is_answered_b
     reply = replies["我是广东一家养老机构，去黑龙江发展有政策吗"]
     assert reply["coverage"] == "answered", reply["answer"]
     assert "养老机构落地黑龙江省" in reply["answer"].split("\n\n")[0], reply["answer"]
+    # 相关 says which kind, as 安排 does (found through planqa serve)
+    arranged = replies["黑龙江干部到广东挂职有没有相关安排"]
+    assert arranged["coverage"] == "answered", arranged["answer"]
+    assert "组织两省干部相互挂职交流学习" in arranged["answer"].split("\n\n")[0], arranged["answer"]
     # but a kind of money the plan never names is still the question's premise, and a
     # thing of its own (基金) the topic
     discount = replies["广东企业去黑龙江投资有没有优惠政策"]

@@ -192,16 +192,19 @@ def kind_after_having(text: str, words: list[Word], matcher: TermMatcher) -> lis
     thing (有包机不, 有没有基金) is the topic itself."""
     out = list(words)
     for i, word in enumerate(out):
+        having = _HAVING.search(text, 0, word.start)
         if (
             i > 0
-            and word.flag.startswith("n")
-            and _HAVING.search(text, 0, word.start)
+            and having is not None
+            and word.flag.startswith(("n", "v"))
             and _YES_NO_END.match(text, word.end)
             and any(not w.slot for w in out[:i])
             and matcher.in_plan(word.text)
             and is_provision_word(word.text)
         ):
-            out[i] = dataclasses.replace(word, slot=True)
+            for j in range(i + 1):  # 相关 of 有没有相关政策 says which kind, as the noun does
+                if out[j].start >= having.start():
+                    out[j] = dataclasses.replace(out[j], slot=True)
     return out
 
 
