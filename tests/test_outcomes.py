@@ -48,6 +48,13 @@ DECLINED = {
 }
 
 
+def assert_answered_quoting(reply: dict, *quoted: str) -> None:
+    """The reply answers, and its answer text (before the citations) quotes each of ``quoted``."""
+    assert reply["coverage"] == "answered", reply["answer"]
+    answer = reply["answer"].split("\n\n")[0]
+    assert all(q in answer for q in quoted), reply["answer"]
+
+
 @pytest.fixture(scope="module")
 def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """Every question of this file asked in one ``planqa ask --json -`` run."""
@@ -465,13 +472,13 @@ def test_a_yes_no_question_asking_whether_the_plan_has_a_provision_is_answered_b
 ):
     # 有政策吗 asks whether the plan provides for the rest, as 有什么政策 does: the sentence
     # that does is the answer, whether or not it says 政策
-    reply = replies["我是广东一家养老机构，去黑龙江发展有政策吗"]
-    assert reply["coverage"] == "answered", reply["answer"]
-    assert "养老机构落地黑龙江省" in reply["answer"].split("\n\n")[0], reply["answer"]
+    assert_answered_quoting(
+        replies["我是广东一家养老机构，去黑龙江发展有政策吗"], "养老机构落地黑龙江省"
+    )
     # 相关 says which kind, as 安排 does (found through planqa serve)
-    arranged = replies["黑龙江干部到广东挂职有没有相关安排"]
-    assert arranged["coverage"] == "answered", arranged["answer"]
-    assert "组织两省干部相互挂职交流学习" in arranged["answer"].split("\n\n")[0], arranged["answer"]
+    assert_answered_quoting(
+        replies["黑龙江干部到广东挂职有没有相关安排"], "组织两省干部相互挂职交流学习"
+    )
     # but a kind of money the plan never names is still the question's premise, and a
     # thing of its own (基金) the topic
     discount = replies["广东企业去黑龙江投资有没有优惠政策"]
@@ -579,13 +586,9 @@ def test_the_scope_of_what_is_asked_about_is_no_word_an_answer_must_hold(
     replies: dict[str, dict],
 ):
     # jieba writes 科技领域 as one word: its scope comes apart all the same
-    reply = replies["科技领域广东给了黑龙江哪些帮助"]
-    assert reply["coverage"] == "answered", reply["answer"]
-    assert "科技孵化器" in reply["answer"].split("\n\n")[0], reply["answer"]
+    assert_answered_quoting(replies["科技领域广东给了黑龙江哪些帮助"], "科技孵化器")
     # 金融领域 is 金融: the plan's 金融 sentences answer, though none says 领域 beside it
-    reply = replies["金融领域两省有哪些合作？"]
-    assert reply["coverage"] == "answered", reply["answer"]
-    assert "金融" in reply["answer"].split("\n\n")[0], reply["answer"]
+    assert_answered_quoting(replies["金融领域两省有哪些合作？"], "金融")
 
 
 def test_no_reply_quotes_a_sentence_twice(replies: dict[str, dict]):
@@ -597,23 +600,21 @@ def test_no_reply_quotes_a_sentence_twice(replies: dict[str, dict]):
 
 def test_a_clipped_english_word_is_the_word_it_begins(replies: dict[str, dict]):
     # tech is technology (科技), the one glossary word it begins
-    reply = replies["Does Guangdong help every city in Heilongjiang set up a tech incubator?"]
-    assert reply["coverage"] == "answered", reply["answer"]
-    assert "科技孵化器" in reply["answer"].split("\n\n")[0], reply["answer"]
+    assert_answered_quoting(
+        replies["Does Guangdong help every city in Heilongjiang set up a tech incubator?"],
+        "科技孵化器",
+    )
 
 
 def test_things_an_english_question_joins_with_and_are_each_answered(replies: dict[str, dict]):
     # as 文化和媒体: the plan speaks of each in its own sentence, no sentence of both
     reply = replies["How do the two provinces cooperate in culture and media?"]
-    assert reply["coverage"] == "answered", reply["answer"]
-    answer = reply["answer"].split("\n\n")[0]
-    assert "文化交流新渠道" in answer and "影视媒体" in answer, reply["answer"]
+    assert_answered_quoting(reply, "文化交流新渠道", "影视媒体")
     # but a term of the glossary joined by "and" is one thing (ice and snow: 冰雪)
     both = replies[
         "How does Guangdong help Heilongjiang with ice and snow tourism and agriculture?"
     ]
-    assert both["coverage"] == "answered", both["answer"]
-    assert "冰雪" in both["answer"] and "农业" in both["answer"], both["answer"]
+    assert_answered_quoting(both, "冰雪", "农业")
     # and places joined by "and" are a pairing, asked of the one sentence that pairs them
     paired = replies["How are Harbin and Shenzhen paired?"]
     quoted = [line for line in paired["answer"].split("\n\n")[0].splitlines() if line[:2] == "- "]
@@ -627,10 +628,7 @@ def test_when_and_by_whom_the_plan_was_issued_is_quoted_from_its_signature(
     replies: dict[str, dict], question: str
 ):
     # no clause says so; the covering notice is signed 国家发展改革委, 2018年3月17日
-    reply = replies[question]
-    assert reply["coverage"] == "answered", reply["answer"]
-    answer = reply["answer"].split("\n\n")[0]
-    assert "国家发展改革委" in answer and "2018年3月17日" in answer, reply["answer"]
+    assert_answered_quoting(replies[question], "国家发展改革委", "2018年3月17日")
 
 
 def test_a_head_line_is_quoted_only_for_the_event_it_states(replies: dict[str, dict]):
