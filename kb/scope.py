@@ -1,9 +1,8 @@
 """The knowledge base seen through a chosen set of documents.
 
 Officials often want an answer from one plan, not from everything loaded: a scope
-limits retrieval (the vector search to those documents' passage ids and the lexical
-index alike) and the
-evidence the coverage judge looks for to those documents.
+limits retrieval (the vector search to those documents' passage ids, and the lexical
+index alike) and the evidence the coverage judge looks for to those documents.
 """
 
 from __future__ import annotations

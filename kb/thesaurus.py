@@ -109,28 +109,6 @@ def is_scope_word(word: str) -> bool:
 _SCOPE_GROUPS = frozenset({"Dd05A01=", "Dd05B01=", "Dd05B03="})
 
 
-@lru_cache(maxsize=1)
-def _codes() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for code, words in _entries():
-        for word in words:
-            index.setdefault(word, []).append(code)
-    return {w: tuple(c) for w, c in index.items()}
-
-
-def may_act(word: str) -> bool:
-    """Whether ``word`` can be an act: unlisted, or listed among acts too (派 is a group
-    and an act; 知名 is only a quality)."""
-    classes = _classes().get(word, frozenset())
-    return not classes or bool(classes & _ACTION_CLASSES)
-
-
-def warm() -> None:
-    """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
-    _groups()
-    _classes()
-
-
 def is_provision_word(word: str) -> bool:
     """Whether general Chinese lists ``word`` among the kinds of provision a plan makes:
     Cilin's synonym groups of method (办法, 措施), way (门路), policy (政策), system (制度),
@@ -152,3 +130,25 @@ _PROVISION_GROUPS = frozenset(
         "Hc03B01=",
     }
 )
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for code, words in _entries():
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in index.items()}
+
+
+def may_act(word: str) -> bool:
+    """Whether ``word`` can be an act: unlisted, or listed among acts too (派 is a group
+    and an act; 知名 is only a quality)."""
+    classes = _classes().get(word, frozenset())
+    return not classes or bool(classes & _ACTION_CLASSES)
+
+
+def warm() -> None:
+    """Read the thesaurus now (≈ 1 s), not at the first question that needs it."""
+    _groups()
+    _classes()

@@ -173,8 +173,9 @@ class DocumentFactAnswerer:
             text = self._prompts.render(
                 f"head_answer_{language}", doc_title=fact.doc_title, points=points
             )
-            head = replace(cite([hit], [])[0], label=_HEAD_LABEL, text=fact.sentence)
-            citations = [replace(head, highlights=[fact.sentence])]
+            citation = cite([hit], [])[0]
+            head = fact.sentence
+            citations = [replace(citation, label=_HEAD_LABEL, text=head, highlights=[head])]
         else:
             text = self._prompts.render(
                 f"effective_answer_{language}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answering.terms import Term
 from kb.text import abbreviations, english_glossary, tagged_words
@@ -186,10 +187,11 @@ def _coordinated(text: str) -> list[str]:
     """
     pieces, current = [], ""
     # an English term joined by "and" is one thing (ice and snow: 冰雪)
-    whole = [m.span() for m in _GLOSSARY_AND.finditer(text)] if " and " in text.lower() else []
+    whole = [m.span() for m in _glossary_and().finditer(text)] if " and " in text.lower() else []
     at = 0
     for word, flag in tagged_words(text):
-        at = text.find(word, at)
+        found = text.find(word, at)
+        at = found if found >= 0 else at
         inside = any(a <= at < b for a, b in whole)
         conjunction = (
             word.lower() in _CONJUNCTIONS and flag in ("c", "p", "x", "cc", "eng") and not inside
@@ -262,9 +264,8 @@ def _places(forms: tuple[str, ...]) -> bool:
     return bool(forms) and all(is_place(f) for f in forms)
 
 
+@lru_cache(maxsize=1)
 def _glossary_and() -> re.Pattern[str]:
+    """The glossary's terms joined by "and" (ice and snow), longest first."""
     phrases = sorted((en for en in english_glossary() if " and " in en), key=len, reverse=True)
     return re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases) or "(?!)", re.I)
-
-
-_GLOSSARY_AND = _glossary_and()

@@ -102,8 +102,8 @@ class CoveragePolicy:
         if absent:
             return Decision(NOT_COVERED, "premise", absent)
         fact = effective_fact(query, view, cited) or head_fact(query, view, cited)
-        if fact is not None:  # its closing article says it, in words the question rarely uses
-            return Decision(ANSWERED, "effective", fact=fact)
+        if fact is not None:  # its closing article or its head says it, in other words
+            return Decision(ANSWERED, fact.kind, fact=fact)
         outline = outline_parts(query, cited)
         if outline is not None:  # the outline answers it; no sentence lists headings
             return Decision(ANSWERED, "outline", outline=outline)
@@ -187,11 +187,8 @@ def _reversed_whole(
     fullest = max(candidates, key=held, default=None)
     if fullest is None or not fullest.reversed:
         return None
-    most = held(fullest)
-    total = sum(t.weight for t in content) or 1.0
-    if any(held(s) / total > most / total - _WHOLE_MARGIN for s in candidates if not s.reversed):
-        return None
-    return fullest
+    near = held(fullest) - _WHOLE_MARGIN * sum(t.weight for t in content)
+    return None if any(held(s) > near for s in candidates if not s.reversed) else fullest
 
 
 def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:

@@ -163,9 +163,11 @@ def head_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> Docume
     if query.answer_type not in ("when", "who") or not asked:
         return None
     doc = _asked_document(query, view, cited, _HEAD_EVENT)
-    asked = [a for a in asked if doc is not None and a not in doc.title]
-    if doc is None or not doc.notice or not asked:
-        return None  # 丽水市制定地方性法规条例: 制定 is its title's word
+    if doc is None or not doc.notice:
+        return None
+    asked = [a for a in asked if a not in doc.title]  # 丽水市制定地方性法规条例: its title's
+    if not asked:
+        return None
     lines = [line.strip() for line in doc.notice.splitlines() if line.strip()]
     events = {_HEAD_LINE.get(a) or _english_event(a) for a in asked}
     wanted = "|".join(e for e in events if e)
