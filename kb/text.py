@@ -160,6 +160,16 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((token.word, token.flag) for token in jieba.posseg.cut(text))
 
 
+@lru_cache(maxsize=4096)
+def dictionary_cut(text: str) -> tuple[tuple[str, str], ...]:
+    """``text`` cut and tagged by jieba's dictionary alone, with no guessed words: the
+    pieces of a word jieba's model guessed (哈尔滨飞 is 哈尔滨 飞)."""
+    import jieba.posseg
+
+    _jieba()
+    return tuple((token.word, token.flag) for token in jieba.posseg.cut(text, HMM=False))
+
+
 def word_spans(text: str, phrase: str) -> list[tuple[int, int]]:
     """Where ``phrase`` stands in ``text`` as a whole word or a run of whole words.
 

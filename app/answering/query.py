@@ -147,7 +147,7 @@ class QueryAnalyser:
         pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
         ends = asked_ends(text)
-        for word, flag in join_short_forms(tagged_words(text)):
+        for word, flag in self.matcher.unguessed(join_short_forms(tagged_words(text))):
             start = text.find(word, position)
             position = start + len(word) if start >= 0 else position
             slot = names_kind(previous) or (start < asks[1] and asks[0] < start + len(word))
@@ -159,8 +159,15 @@ class QueryAnalyser:
             last = words[-1] if words else None
             if len(word) == 1 and word in _LOCALIZERS:
                 continue  # 市场 时, 落地 时: when or where, not part of the thing
-            if len(word) == 1 and flag.startswith("n") and last and last.end == start:
-                # 人才 卡: a one-hanzi noun names the thing with the word before it
+            if (
+                len(word) == 1
+                and flag.startswith("n")
+                and last
+                and last.end == start
+                and last.flag != "ns"
+            ):
+                # 人才 卡: a one-hanzi noun names the thing with the word before it; not
+                # with a place (哈尔滨 飞广东: jieba tags 飞 a noun)
                 words[-1] = Word(last.text + word, "n", last.start, start + 1, last.slot)
                 continue
             word = self.matcher.unglued(word)  # 粤企能 is 粤企 and a modal

@@ -12,13 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kb.scope import KnowledgeView
-from kb.text import STOPWORDS, abbreviations, is_hanzi, tagged_words
+from kb.text import (
+    STOPWORDS,
+    abbreviations,
+    dictionary_cut,
+    in_dictionary,
+    is_hanzi,
+    tagged_words,
+)
 from kb.vocabulary import PlanVocabulary
 
 # what may be left over when a run is cut along plan words: particles, never a content
 # hanzi (卡 of 人才卡, 买 of 荔枝买回来)
 _FUNCTION_TAGS = ("p", "u", "d", "c", "r", "y", "e", "x", "f", "q", "m")
 SOUND = "n-sound"  # the tag of a word joined again because it sounds like a plan word
+# a lone hanzi of these parts of speech names a thing (碳 of 建碳, 链 of 冷链)
+_NAMING = ("n", "j", "s")
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,31 @@ def join_short_forms(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def unguessed(tokens: list[tuple[str, str]], kb: KnowledgeView) -> list[tuple[str, str]]:
+    """jieba's guesses undone where they glued a lone verb or particle onto a word: a
+    word of neither its dictionary nor the texts (哈尔滨飞, 饲料里加, 机构指, 提加) is cut by
+    the dictionary alone when the hanzi left over name nothing (飞, 加, 指). A guess whose
+    leftover is a noun (冷链, 建碳) or a surname (王小明) stays one word: it may name a thing."""
+    out: list[tuple[str, str]] = []
+    for word, flag in tokens:
+        pieces = dictionary_cut(word) if _guessed(word, flag, kb) else ()
+        if len(pieces) > 1 and all(len(p) > 1 or not f.startswith(_NAMING) for p, f in pieces):
+            out += pieces
+        else:
+            out.append((word, flag))
+    return out
+
+
+def _guessed(word: str, flag: str, kb: KnowledgeView) -> bool:
+    return (
+        len(word) >= 2
+        and all(is_hanzi(ch) for ch in word)
+        and not in_dictionary(word)
+        and not kb.contains_text(word)
+        and not all(ch in abbreviations() for ch in word)  # 粤企, 深哈: short forms
+    )
 
 
 def tiling(word: str, pieces: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.numbers import amount_forms
-from app.answering.segments import PlanSegmenter, Word, sub_words, tiling
+from app.answering.segments import PlanSegmenter, Word, sub_words, tiling, unguessed
 from app.answering.wordkinds import (
     NAME_TAGS,
     is_content,
@@ -133,6 +133,9 @@ class TermMatcher:
 
     def unglued(self, word: str) -> str:
         return unglued(word, self._kb)
+
+    def unguessed(self, tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return unguessed(tokens, self._kb)
 
     def in_plan(self, word: str) -> bool:
         return self._kb.contains_text(word)
