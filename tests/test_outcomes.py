@@ -67,6 +67,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
+        "广东的创投机构能参预黑龙江的创投吗",
+        "两省失业保险怎么衔接",
         "深圳飞哈尔滨的机票多少钱",
         "省长是谁？",
         "五大莲池旅游度假区广东企业能参与建设吗",
@@ -227,6 +229,16 @@ def test_a_name_mistyped_by_sound_is_read_as_the_plan_writes_it(replies: dict[st
     reply = replies["五大莲池旅游度假区广东企业能参与建设吗"]
     assert not reply["abstained"], reply["answer"]
     assert "五大连池" in reply["answer"]  # quoted as the plan writes it
+
+
+def test_a_rare_word_typed_for_a_plan_word_that_sounds_the_same_is_read_as_it(
+    replies: dict[str, dict],
+):
+    """参预 is a word, but far rarer than the 参与 it sounds like; 失业 is no typo of 事业."""
+    typo = replies["广东的创投机构能参预黑龙江的创投吗"]
+    assert not typo["abstained"] and "创投" in typo["answer"].split("\n\n")[0], typo["answer"]
+    other = replies["两省失业保险怎么衔接"]
+    assert other["abstained"] and other["missing"] == ["失业"], other["answer"]
 
 
 def test_a_premise_that_is_a_latin_name_or_a_year_the_plan_never_gives_is_declined(

@@ -63,6 +63,9 @@ _VERB = 0.5
 _NEAR_CREDIT = 0.8
 # a word with more same-meaning words than this in the texts is too vague to stand for them
 _MAX_SYNONYMS = 3
+# how much rarer in general Chinese (jieba's IDF) a real word must be than a plan word
+# that sounds the same to be read as a typo of it (参预 9.2 of 参与 5.3; 失业 7.6, 事业 6.4)
+_TYPO_MARGIN = 2.0
 _CLIPPED = 4  # the shortest clipped English word read as the word it begins (tech, info)
 # a Latin name written in capitals or with digits (PPP, 5G, G20)
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.\-]+|[A-Za-z]*\d[A-Za-z0-9.\-]*)$")
@@ -270,10 +273,15 @@ class TermMatcher:
         return tuple(w for w in self._vocabulary.spelled(word) if self._kb.contains_text(w))
 
     def _by_sound(self, word: str) -> tuple[str, ...]:
-        idf, _ = general_idf()
-        if self._vocabulary is None or len(word) < 2 or word in idf:
-            return ()  # a real word (失业) is no typo of another (事业)
-        return tuple(w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w))
+        idf, median = general_idf()
+        if self._vocabulary is None or len(word) < 2:
+            return ()
+        alike = [w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w)]
+        if word in idf:
+            # a real word is a typo of a plan word only when far rarer in general Chinese:
+            # 合做 of 合作, 城市双休 of 城市双修; 失业 is no typo of 事业
+            alike = [w for w in alike if idf[word] - idf.get(w, median) >= _TYPO_MARGIN]
+        return tuple(alike)
 
     def _near(self, word: Word) -> tuple[str, ...]:
         """Near plan words of a plan word that names no one (广州 is never 深圳)."""
