@@ -67,6 +67,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
+        "What types of financial institutions can Guangdong private capital set up in Heilongjiang?",
         "广东的创投机构能参预黑龙江的创投吗",
         "两省失业保险怎么衔接",
         "深圳飞哈尔滨的机票多少钱",
@@ -400,6 +401,17 @@ def test_an_english_refusal_names_what_the_plan_lacks_not_a_word_it_uses(
     ]
     assert reply["abstained"] and "tax" in reply["missing"], reply["answer"]
     assert "investing" not in reply["missing"], reply["answer"]
+
+
+def test_the_kind_an_english_question_asks_for_is_no_topic_an_answer_must_name(
+    replies: dict[str, dict],
+):
+    """What types of financial institutions: banks and guarantee companies are the answer,
+    as for 哪些金融机构; the plan never says 金融机构 in that sentence."""
+    reply = replies[
+        "What types of financial institutions can Guangdong private capital set up in Heilongjiang?"
+    ]
+    assert not reply["abstained"] and "中小型银行" in reply["answer"], reply["answer"]
 
 
 def test_an_english_answer_quotes_the_sentence_that_answers_without_padding(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.answering.citations import Answer, QuestionError
-from app.answering.query import is_english
+from app.answering.english import is_english
 from app.workspaces.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number

@@ -22,6 +22,7 @@ from app.answering.asking import (
     names_kind,
     verb_before_asking,
 )
+from app.answering.english import english_words, is_english
 from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import (
@@ -37,14 +38,11 @@ from app.answering.terms import Term, TermMatcher, Word
 from app.answering.wordkinds import NAME_TAGS
 from kb.text import (
     english_glossary,
-    has_phrase,
-    is_hanzi,
     normalize_query,
     tagged_words,
 )
 from kb.thesaurus import is_scope_word
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -83,15 +81,6 @@ class Query:
         return tuple(t for t in self.content_terms if not t.forms and not t.soft)
 
 
-def is_english(text: str) -> bool:
-    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    cjk = sum(is_hanzi(ch) for ch in text)
-    return letters > 2 * cjk and letters >= 3
-
-
-_KIND_SPAN = 20  # at most "which organisation"
-
-
 @dataclass
 class QueryAnalyser:
     """Builds ``Query`` values against one knowledge base's vocabulary."""
@@ -102,7 +91,11 @@ class QueryAnalyser:
         text = normalize_query(question)
         english = is_english(text)
         kind, asks = answer_type(text, english)
-        words = self._english_words(text, asks) if english else self._chinese_words(text, asks)
+        words = (
+            english_words(text, asks, self.matcher.is_content)
+            if english
+            else self._chinese_words(text, asks)
+        )
         words = _scope_apart(words)
         premise = self._premise(text, english)
         excluded = _excluded(text)
@@ -184,29 +177,6 @@ class QueryAnalyser:
         words = kind_at_head(self.matcher.resegment(text, words))
         words = verb_before_asking(text, words, self.matcher)
         return kind_after_having(text, kind_before_asking(text, words, self.matcher), self.matcher)
-
-    def _english_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
-        # the words saying what kind of answer is wanted (which department) name no topic;
-        # a long match (what does … mean) holds the topic itself
-        if 0 < asks[1] - asks[0] <= _KIND_SPAN:
-            text = text[: asks[0]] + " " + text[asks[1] :]
-        text = text.strip()
-        # a question's first word is capitalised as a sentence, not as a name
-        text = text[:1].lower() + text[1:]
-        lowered = text.lower()
-        phrases = [en for en in english_glossary() if " " in en and has_phrase(lowered, en)]
-        for phrase in phrases:
-            lowered = lowered.replace(phrase, " ")
-        original = {w.lower(): w for w in _LATIN.findall(text)}
-        glossary = english_glossary()
-        words = [  # low-carbon is one word when the glossary has it; its parts otherwise
-            p
-            for w in _LATIN.findall(lowered)
-            for p in ([w] if w in glossary else w.split("-"))
-            if len(p) > 2
-        ]
-        found = [original.get(w, w) for w in dict.fromkeys([*phrases, *words])]
-        return [Word(w, "eng", 0, 0, False) for w in found if self.matcher.is_content(w, "eng")]
 
     def _premise(self, text: str, english: bool) -> tuple[str, ...]:
         facts = _YEAR.findall(text) + amounts(text)

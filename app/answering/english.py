@@ -1,0 +1,56 @@
+"""How an English question's words are read: the glossary's phrases whole (ice and snow,
+financial institutions), the words that ask (which department) out, and the kind of
+answer a question names (what kinds of financial institutions) marked as the slot, as
+哪些金融机构 is in Chinese. terms.py then finds the plan's words for each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.answering.asking import english_kind
+from app.answering.segments import Word
+from kb.text import english_glossary, has_phrase, is_hanzi
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
+_KIND_SPAN = 20  # at most "which organisation"
+
+
+def is_english(text: str) -> bool:
+    """Whether a question is written in English: more than twice as many letters as hanzi."""
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    cjk = sum(is_hanzi(ch) for ch in text)
+    return letters > 2 * cjk and letters >= 3
+
+
+def english_words(
+    text: str, asks: tuple[int, int], is_content: Callable[[str, str], bool]
+) -> list[Word]:
+    """An English question's content words: glossary phrases whole, the words asking
+    for a kind of answer (which department) left out, the kind it names marked."""
+    # the words saying what kind of answer is wanted (which department) name no topic;
+    # a long match (what does … mean) holds the topic itself
+    glossary = english_glossary()
+    phrases = [en for en in glossary if " " in en and has_phrase(text.lower(), en)]
+    # financial institution within financial institutions is the same words
+    phrases = [p for p in phrases if not any(p != q and p in q for q in phrases)]
+    kind = english_kind(text.lower(), phrases)
+    if 0 < asks[1] - asks[0] <= _KIND_SPAN:
+        text = text[: asks[0]] + " " + text[asks[1] :]
+    text = text.strip()
+    # a question's first word is capitalised as a sentence, not as a name
+    text = text[:1].lower() + text[1:]
+    lowered = text.lower()
+    phrases = [p for p in phrases if has_phrase(lowered, p)]
+    for phrase in phrases:
+        lowered = lowered.replace(phrase, " ")
+    original = {w.lower(): w for w in _LATIN.findall(text)}
+    words = [  # low-carbon is one word when the glossary has it; its parts otherwise
+        p
+        for w in _LATIN.findall(lowered)
+        for p in ([w] if w in glossary else w.split("-"))
+        if len(p) > 2
+    ]
+    found = [original.get(w, w) for w in dict.fromkeys([*phrases, *words])]
+    return [Word(w, "eng", 0, 0, w.lower() == kind) for w in found if is_content(w, "eng")]
