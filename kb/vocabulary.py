@@ -59,6 +59,13 @@ def _sound(word: str) -> str:
     return " ".join(lazy_pinyin(word))
 
 
+def same_tones(word: str, other: str) -> bool:
+    """Whether two words sound alike to the tone (参预 and 参与; not 大雪 and 大学)."""
+    from pypinyin import Style, pinyin
+
+    return pinyin(word, style=Style.TONE3) == pinyin(other, style=Style.TONE3)
+
+
 class PlanVocabulary:
     """Plan words and their unit vectors; built on first use, kept on disk per model."""
 

@@ -255,17 +255,3 @@ _NOUN = ("n", "vn")
 def names_kind(previous: str) -> bool:
     """Whether the word after ``previous`` names the kind of answer (什么措施, 哪几个部门)."""
     return previous in _SLOT_AFTER or _ASKED_COUNT.match(previous) is not None
-
-
-# what kind of thing an English question asks for: the noun after "what kinds of"
-_ENGLISH_KIND = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z\- ]*)")
-
-
-def english_kind(lowered: str, phrases: list[str]) -> str | None:
-    """The word or glossary phrase naming the kind of answer an English question asks for
-    (what kinds of financial institutions): as 哪些金融机构, the kind is no topic."""
-    match = _ENGLISH_KIND.search(lowered)
-    if match is None:
-        return None
-    after = match.group(1)
-    return max((p for p in phrases if after.startswith(p)), key=len, default=after.split()[0])

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.answering.asking import english_kind
 from app.answering.segments import Word
-from kb.text import english_glossary, has_phrase, is_hanzi
+from kb.text import english_function_words, english_glossary, has_phrase, is_hanzi
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _KIND_SPAN = 20  # at most "which organisation"
@@ -29,13 +28,11 @@ def english_words(
 ) -> list[Word]:
     """An English question's content words: glossary phrases whole, the words asking
     for a kind of answer (which department) left out, the kind it names marked."""
+    glossary = english_glossary()
+    phrases = _phrases(text.lower())
+    kind = _kind(text.lower(), phrases)
     # the words saying what kind of answer is wanted (which department) name no topic;
     # a long match (what does … mean) holds the topic itself
-    glossary = english_glossary()
-    phrases = [en for en in glossary if " " in en and has_phrase(text.lower(), en)]
-    # financial institution within financial institutions is the same words
-    phrases = [p for p in phrases if not any(p != q and p in q for q in phrases)]
-    kind = english_kind(text.lower(), phrases)
     if 0 < asks[1] - asks[0] <= _KIND_SPAN:
         text = text[: asks[0]] + " " + text[asks[1] :]
     text = text.strip()
@@ -54,3 +51,41 @@ def english_words(
     ]
     found = [original.get(w, w) for w in dict.fromkeys([*phrases, *words])]
     return [Word(w, "eng", 0, 0, w.lower() == kind) for w in found if is_content(w, "eng")]
+
+
+def _phrases(lowered: str) -> list[str]:
+    """The glossary's phrases ``lowered`` holds, longest first, each where no longer one
+    holds it (financial institution inside financial institutions is no phrase of its own)."""
+    glossary = english_glossary()
+    found = sorted((en for en in glossary if " " in en and has_phrase(lowered, en)), key=len)
+    phrases = []
+    for phrase in reversed(found):
+        if has_phrase(lowered, phrase):
+            phrases.append(phrase)
+            lowered = lowered.replace(phrase, " ")
+    return phrases
+
+
+# what kind of thing an English question asks for: the noun phrase after "what kinds of"
+_KIND = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z\- ]*)")
+
+
+# auxiliaries the stop-word list leaves out: "what kinds of support does the plan give"
+_AUXILIARIES = frozenset({"do", "does", "did", "shall", "has", "have", "had"})
+
+
+def _kind(lowered: str, phrases: list[str]) -> str | None:
+    """The head of the noun phrase after "what kinds of": its last word or glossary phrase
+    before a function word (financial institutions of "what kinds of financial institutions
+    may…", projects of "nuclear power projects will…"), as the noun at the end of 哪些核电
+    项目 names the kind, and 核电 stays the topic."""
+    match = _KIND.search(lowered)
+    if match is None:
+        return None
+    rest, head = match.group(1), None
+    while rest:
+        unit = next((p for p in phrases if rest.startswith(p)), rest.split()[0])
+        if unit in english_function_words() or unit in _AUXILIARIES:
+            break
+        head, rest = unit, rest[len(unit) :].strip()
+    return head

@@ -152,15 +152,8 @@ class QueryAnalyser:
             last = words[-1] if words else None
             if len(word) == 1 and word in _LOCALIZERS:
                 continue  # 市场 时, 落地 时: when or where, not part of the thing
-            if (
-                len(word) == 1
-                and flag.startswith("n")
-                and last
-                and last.end == start
-                and last.flag != "ns"
-            ):
-                # 人才 卡: a one-hanzi noun names the thing with the word before it; not
-                # with a place (哈尔滨 飞广东: jieba tags 飞 a noun)
+            if len(word) == 1 and flag.startswith("n") and last and last.end == start:
+                # 人才 卡: a one-hanzi noun names the thing with the word before it
                 words[-1] = Word(last.text + word, "n", last.start, start + 1, last.slot)
                 continue
             word = self.matcher.unglued(word)  # 粤企能 is 粤企 and a modal

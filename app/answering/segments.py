@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.answering.wordkinds import NAME_TAGS
 from kb.scope import KnowledgeView
 from kb.text import (
     STOPWORDS,
@@ -68,10 +69,10 @@ def join_short_forms(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def unguessed(tokens: list[tuple[str, str]], kb: KnowledgeView) -> list[tuple[str, str]]:
-    """jieba's guesses undone where they glued a lone verb or particle onto a word: a
-    word of neither its dictionary nor the texts (哈尔滨飞, 饲料里加, 机构指, 提加) is cut by
-    the dictionary alone when the hanzi left over name nothing (飞, 加, 指). A guess whose
-    leftover is a noun (冷链, 建碳) or a surname (王小明) stays one word: it may name a thing."""
+    """jieba's guesses undone where they glued lone verbs or particles together or onto a
+    word: a word of neither its dictionary nor the texts (请去 of 被请去当, 提加 of 提没提加航班)
+    is cut by the dictionary alone when the hanzi left over name nothing (请, 去, 加). A
+    guess whose leftover is a noun (冷链, 建碳) or that jieba took for a name stays whole."""
     out: list[tuple[str, str]] = []
     for word, flag in tokens:
         pieces = dictionary_cut(word) if _guessed(word, flag, kb) else ()
@@ -86,6 +87,7 @@ def _guessed(word: str, flag: str, kb: KnowledgeView) -> bool:
     return (
         len(word) >= 2
         and all(is_hanzi(ch) for ch in word)
+        and flag not in NAME_TAGS  # 孙立行: a person jieba guessed, whatever its pieces
         and not in_dictionary(word)
         and not kb.contains_text(word)
         and not all(ch in abbreviations() for ch in word)  # 粤企, 深哈: short forms

@@ -7,7 +7,8 @@ for it, found in this order:
   terms an English word translates to (kb/data/*.yaml: data for what meaning cannot find);
 - the pieces of a compound when the plan uses each piece (冰雪运动 → 冰雪, 运动): the
   coverage policy then asks for the pieces together in one sentence;
-- a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购);
+- a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购), or a real word
+  far rarer than one sounding the same to the tone and sharing a hanzi (参预 → 参与);
 - the plan's nearest word by meaning (高铁 → 铁路), judged by the embedding model's
   own threshold (kb/profiles.py); a name is never another name near it (佛山 is not 广东)
   unless it shortens it (中俄: 中国, 俄罗斯), nor a thing a place (粤菜 is not 粤港澳).
@@ -50,7 +51,7 @@ from kb.text import (
     tagged_words,
 )
 from kb.thesaurus import is_action, synonyms
-from kb.vocabulary import PlanVocabulary
+from kb.vocabulary import PlanVocabulary, same_tones
 
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
@@ -278,9 +279,16 @@ class TermMatcher:
             return ()
         alike = [w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w)]
         if word in idf:
-            # a real word is a typo of a plan word only when far rarer in general Chinese:
-            # 合做 of 合作, 城市双休 of 城市双修; 失业 is no typo of 事业
-            alike = [w for w in alike if idf[word] - idf.get(w, median) >= _TYPO_MARGIN]
+            # a real word is a typo of a plan word only when it shares a hanzi with it, sounds
+            # the same to the tone and is far rarer in general Chinese (参预 of 参与, 合做 of
+            # 合作); 失业 is no typo of 事业, nor 大雪 of 大学, 视频 of 食品
+            alike = [
+                w
+                for w in alike
+                if set(w) & set(word)
+                and same_tones(word, w)
+                and idf[word] - idf.get(w, median) >= _TYPO_MARGIN
+            ]
         return tuple(alike)
 
     def _near(self, word: Word) -> tuple[str, ...]:
