@@ -67,6 +67,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
+        "哈大齐走廊准备争创个啥？",
         "What types of financial institutions can Guangdong private capital set up in Heilongjiang?",
         "广东的创投机构能参预黑龙江的创投吗",
         "两省失业保险怎么衔接",
@@ -387,6 +388,8 @@ def test_a_name_shortening_another_is_read_as_it(replies: dict[str, dict]):
         # naming a 度假区 holds the kind asked for
         ("方案依据哪些国务院文件制定？", "国发〔2016〕62号"),
         ("黑龙江哪些旅游度假区欢迎广东企业参与建设？", "五大连池"),
+        # 争创 leads into 个啥 as into 什么: it relates the topic to what is asked
+        ("哈大齐走廊准备争创个啥？", "国家自主创新示范区"),
         # jieba's guess 请去 glues two lone verbs into a "word" the plan never uses
         ("广东会被请去当中俄博览会主宾省吗", "主宾省"),
     ],
