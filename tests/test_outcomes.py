@@ -67,6 +67,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
+        "广东在黑龙江建了粮食储备基地，那原油储备基地建在哪儿？",
         "哈大齐走廊准备争创个啥？",
         "What types of financial institutions can Guangdong private capital set up in Heilongjiang?",
         "广东的创投机构能参预黑龙江的创投吗",
@@ -444,6 +445,13 @@ def test_a_relation_the_plan_states_in_its_own_words_is_answered(
     assert not reply["abstained"], reply["answer"]
     quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
     assert "哈尔滨市与深圳市对口合作" in quoted[0], reply["answer"]
+
+
+def test_a_thing_asked_about_twice_weighs_once(replies: dict[str, dict]):
+    """原油储备基地 beside 粮食储备基地: 储备基地 said twice does not outweigh the 原油 the
+    plan never mentions."""
+    reply = replies["广东在黑龙江建了粮食储备基地，那原油储备基地建在哪儿？"]
+    assert reply["abstained"] and "原油" in reply["missing"], reply["answer"]
 
 
 def test_a_pairing_the_plan_never_states_is_not_confirmed_by_a_list_naming_both(

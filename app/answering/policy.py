@@ -125,7 +125,8 @@ class CoveragePolicy:
         answered: list[list[ScoredSentence]] = []
         apart: list[Term] = []
         for part in parts:
-            asked = [t for t in (*part, *shared) if t.forms or t.soft]
+            # a word the question says twice (储备基地…储备基地) is one thing asked about
+            asked = list({t.text: t for t in (*part, *shared) if t.forms or t.soft}.values())
             scored = score_sentences(query, asked, hits, evidence)
             answering = [
                 s for s in scored if s.coverage >= together and not _lacks_a_party(s, asked)
