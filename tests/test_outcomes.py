@@ -70,7 +70,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "广东在黑龙江建了粮食储备基地，那原油储备基地建在哪儿？",
         "哈大齐走廊准备争创个啥？",
         "What types of financial institutions can Guangdong private capital set up in Heilongjiang?",
-        "广东的创投机构能参预黑龙江的创投吗",
+        "广东的创投企业能参预黑龙江双创示范基地建设吗",
         "两省失业保险怎么衔接",
         "两省在视频产业上有什么合作",
         "What kinds of nuclear power projects will the two provinces build?",
@@ -240,8 +240,8 @@ def test_a_rare_word_typed_for_a_plan_word_that_sounds_the_same_is_read_as_it(
 ):
     """参预 is a word, but far rarer than the 参与 it sounds like and sharing its 参; 失业 is
     no typo of 事业 (as common), 视频 none of 食品 (another tone, no hanzi shared)."""
-    typo = replies["广东的创投机构能参预黑龙江的创投吗"]
-    assert not typo["abstained"] and "创投" in typo["answer"].split("\n\n")[0], typo["answer"]
+    typo = replies["广东的创投企业能参预黑龙江双创示范基地建设吗"]
+    assert not typo["abstained"] and "创业投资企业" in typo["answer"].split("\n\n")[0], typo["answer"]
     for question, word in [
         ("两省失业保险怎么衔接", "失业"),
         ("两省在视频产业上有什么合作", "视频"),
