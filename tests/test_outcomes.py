@@ -241,7 +241,9 @@ def test_a_rare_word_typed_for_a_plan_word_that_sounds_the_same_is_read_as_it(
     """参预 is a word, but far rarer than the 参与 it sounds like and sharing its 参; 失业 is
     no typo of 事业 (as common), 视频 none of 食品 (another tone, no hanzi shared)."""
     typo = replies["广东的创投企业能参预黑龙江双创示范基地建设吗"]
-    assert not typo["abstained"] and "创业投资企业" in typo["answer"].split("\n\n")[0], typo["answer"]
+    assert not typo["abstained"] and "创业投资企业" in typo["answer"].split("\n\n")[0], typo[
+        "answer"
+    ]
     for question, word in [
         ("两省失业保险怎么衔接", "失业"),
         ("两省在视频产业上有什么合作", "视频"),
