@@ -67,6 +67,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
+        "开拓东盟市场时，谁帮谁的企业做外贸？",
         "广东在黑龙江建了粮食储备基地，那原油储备基地建在哪儿？",
         "哈大齐走廊准备争创个啥？",
         "What types of financial institutions can Guangdong private capital set up in Heilongjiang?",
@@ -447,6 +448,15 @@ def test_a_relation_the_plan_states_in_its_own_words_is_answered(
     assert not reply["abstained"], reply["answer"]
     quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
     assert "哈尔滨市与深圳市对口合作" in quoted[0], reply["answer"]
+
+
+def test_the_scene_a_question_sets_may_be_set_by_the_answering_sentences_clause(
+    replies: dict[str, dict],
+):
+    """开拓东盟市场时: the plan sets that scene in one sentence (共同拓展东盟市场) and says who
+    helps whose companies trade in the next."""
+    reply = replies["开拓东盟市场时，谁帮谁的企业做外贸？"]
+    assert_answered_quoting(reply, "广东省协助黑龙江省的发电装备")
 
 
 def test_a_thing_asked_about_twice_weighs_once(replies: dict[str, dict]):

@@ -64,6 +64,9 @@ class Query:
     owners: Ownership | None = None  # things it gives to one side (黑龙江的证券公司)
     # each thing it sets aside (除了PPP，…; 除了冰雪旅游: 冰雪 and 旅游 together), as terms
     set_aside: tuple[tuple[Term, ...], ...] = ()
+    # the terms of a scene the question sets (开拓东盟市场时，…): the clause of an answering
+    # sentence may hold them, as the plan sets a scene in one sentence and acts in the next
+    scene: tuple[Term, ...] = ()
 
     @property
     def search_text(self) -> str:
@@ -131,6 +134,7 @@ class QueryAnalyser:
             direction=relation_direction(text),
             parts=coordinated_parts(text, terms),
             set_aside=aside,
+            scene=_scene(text, words, terms),
             owners=english_ownership(text, terms) if english else ownership(text, terms),
         )
 
@@ -257,3 +261,15 @@ def _joined(lone: list[Word]) -> list[Word]:
             out.append(Word(text, "n", run[0].start, run[-1].end, run[0].slot))
         run = [word] if word is not None else []
     return out
+
+
+# a scene set before the question (开拓东盟市场时，谁协助谁; 在…的过程中，…)
+_SCENE = re.compile(r"^[^，,。？?]{2,24}?(?:的时候|的同时|时|过程中)[，,]")
+
+
+def _scene(text: str, words: list[Word], terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms of the scene a question sets before asking, if it sets one."""
+    match = _SCENE.match(text)
+    if match is None:
+        return ()
+    return tuple(t for w, t in zip(words, terms, strict=False) if w.end <= match.end())

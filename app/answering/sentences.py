@@ -5,7 +5,8 @@ once; its sentences do not repeat it); the question's words that are in the
 document's title (平顶山, 院前医疗急救) chose the document and are not asked of the
 sentence. Its score combines:
 - coverage: the share of the question's term weight it holds, each term in any of the
-  forms the plan uses (terms.py);
+  forms the plan uses (terms.py); the words of a scene the question sets before asking
+  (开拓东盟市场时，…) may be held by the sentence's clause;
 - meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
   scaled within this question's candidates so that no model's raw numbers matter;
 - type: whether it holds what was asked (an actor, a date, an amount…);
@@ -130,10 +131,14 @@ def score_sentences(
         # (only where the rest it lacks is words the texts never use: a word they do use,
         # 俄罗斯 of 哪些度假区欢迎俄罗斯企业, must be held whatever kind the sentence names)
         named_kind = sum(t.weight for t in kinds if t.found_in(said))
-        if any(t.forms and not t.held_by(context) for t in asked):
+        # the scene a question sets may be set by the sentence's clause (开拓东盟市场时:
+        # 共同拓展东盟市场。广东省协助黑龙江省…企业…开展对外贸易)
+        scene = f"{context} {hit.clause.text}"
+        within = {t.text: scene if t in query.scene else context for t in asked}
+        if any(t.forms and not t.held_by(within[t.text]) for t in asked):
             named_kind = 0.0
         total = sum(t.weight for t in asked) + named_kind
-        held = sum(t.weight * t.held_by(context) for t in asked if t.text not in apart)
+        held = sum(t.weight * t.held_by(within[t.text]) for t in asked if t.text not in apart)
         held += named_kind
         own = sum(t.weight * t.held_by(said) for t in asked if t.text not in apart)
         own += named_kind
@@ -148,7 +153,7 @@ def score_sentences(
         if any(all(t.found_in(item.text) for t in thing) for thing in query.set_aside):
             score *= _SET_ASIDE  # 除了PPP…还有啥办法: what it sets aside is no news to it
         score *= _share_factor(kinds, context, _KIND_WORDS)
-        lacking = tuple(t.text for t in asked if t.text in apart or not t.held_by(context))
+        lacking = tuple(t.text for t in asked if t.text in apart or not t.held_by(within[t.text]))
         scored.append(
             ScoredSentence(
                 item.hit,
