@@ -210,7 +210,7 @@ def kind_after_having(text: str, words: list[Word], matcher: TermMatcher) -> lis
 
 # 秉持什么理念, 覆盖哪些领域, 搭起一个什么样的体系: a verb right before the interrogative
 _BEFORE_ASKING = re.compile(
-    r"(?:了|过|的是|是|的)?(?:一个|一些|一种|一点|个|些|点)?(?:什么|哪些|哪个|哪几|啥|怎样|怎么样)"
+    r"(?:了|过|的是|是|的)?(?:一个|一些|一种)?(?:什么|哪些|哪个|哪几|啥|怎样|怎么样)"
 )
 
 

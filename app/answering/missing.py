@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from app.answering.fits import asks_for_person
 from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
-from app.answering.sentences import ScoredSentence, asks_for_person
+from app.answering.sentences import ScoredSentence
 from app.answering.wordkinds import names_money
 from kb.scope import KnowledgeView
 

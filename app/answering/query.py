@@ -4,7 +4,8 @@
 (谁 an actor, 哪里 a place or body, 何时 a date, 多久 a frequency, 多少 an amount, 是否 a
 yes or no, 哪些 a list…), the content terms with the ways the plan may write each of
 them, the literal facts its premise rests on (years, amounts, names), and the
-direction of a relation it asks about (黑龙江省为广东省…).
+direction of a relation it asks about (黑龙江省为广东省…), and the scene it sets before
+asking (开拓东盟市场时，…).
 """
 
 from __future__ import annotations
@@ -264,12 +265,12 @@ def _joined(lone: list[Word]) -> list[Word]:
 
 
 # a scene set before the question (开拓东盟市场时，谁协助谁; 在…的过程中，…)
-_SCENE = re.compile(r"^[^，,。？?]{2,24}?(?:的时候|的同时|时|过程中)[，,]")
+_SCENE = re.compile(r"^[^，,。？?]{2,24}?(?:的时候|时候|的同时|(?<!小)时|过程中)[，,]")
 
 
 def _scene(text: str, words: list[Word], terms: tuple[Term, ...]) -> tuple[Term, ...]:
     """The terms of the scene a question sets before asking, if it sets one."""
     match = _SCENE.match(text)
-    if match is None:
-        return ()
+    if match is None or not any(w.start >= match.end() for w in words):
+        return ()  # a scene and nothing asked in it is what is asked
     return tuple(t for w, t in zip(words, terms, strict=False) if w.end <= match.end())

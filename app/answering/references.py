@@ -112,6 +112,13 @@ def lead_in(sentence: str, start: int, clause: Clause) -> str:
     return clause.text[begin : colon + 1]
 
 
+def set_before(sentence: str, start: int, clause: Clause) -> str:
+    """The paragraph of a clause up to and with ``sentence`` (at ``start``): where the plan
+    sets the scene it then acts in (共同拓展东盟市场。广东省协助黑龙江省…企业…对外贸易)."""
+    begin = clause.text.rfind("\n", 0, start) + 1
+    return clause.text[begin : start + len(sentence)]
+
+
 def asks_sanction(answer_type: str, text: str) -> bool:
     """Whether a question asks what befalls a breach (怎么罚, 罚多少, 什么法律责任)."""
     return answer_type == "penalty" or _ASKS.search(text) is not None

@@ -6,10 +6,10 @@ document's title (平顶山, 院前医疗急救) chose the document and are not 
 sentence. Its score combines:
 - coverage: the share of the question's term weight it holds, each term in any of the
   forms the plan uses (terms.py); the words of a scene the question sets before asking
-  (开拓东盟市场时，…) may be held by the sentence's clause;
+  (开拓东盟市场时，…) may be held, for less, by its paragraph up to it;
 - meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
   scaled within this question's candidates so that no model's raw numbers matter;
-- type: whether it holds what was asked (an actor, a date, an amount…);
+- type: whether it holds what was asked (an actor, a date, an amount…: fits.py);
 - direction: whether a relation runs the way the question says (parts.py Relation).
 """
 
@@ -19,38 +19,26 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
+from app.answering.fits import fits_type
 from app.answering.parts import asks_relation, side_by_side
 from app.answering.query import Query
-from app.answering.references import SANCTION, asks_sanction, lead_in, referred_text
+from app.answering.references import (
+    asks_sanction,
+    lead_in,
+    referred_text,
+    set_before,
+)
 from app.answering.terms import Term
 from ingest.chunking import context_header
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
-from kb.text import tagged_words
 
-_DATE = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}|及时|尽快|适时|按时|按期|提前"
-)
-# a point in time asked for (哪年, 几月, 哪天) and what names one
-_POINT_ASKED = re.compile(r"哪年|哪一年|哪天|哪一天|几号|几月|什么日子|what year|which year", re.I)
-_POINT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|年初|月底|上半年|下半年")
-_FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
-_ACTOR = re.compile(
-    r"省|市|委|部|办公室|政府|小组|组长|省长|企业|商会|协会|机构|高校|中心|银行|部门|单位|联盟|人员|干部|院"
-)
 # how much less a sentence scores that holds none of the question's words that are in
 # its document's title
 _TITLE_WORDS = 0.15
 # and one that holds none of the words naming the kind of answer asked for (什么原则)
 _KIND_WORDS = 0.2
-_PLACE = re.compile(
-    r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
-    r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
-)
-_PROCEDURE = re.compile(
-    r"申请|报名|申报|提交|材料|办理|程序|流程|手续|登记|备案|审批|审核|受理|报送|报请|批准"
-)
+_SCENE_CREDIT = 0.8  # a scene word held before the sentence, not by it
 # kinds of answer that are facts of the question's event, and yes/no, which asks whether
 # the plan states the whole claim (有提乡村振兴战略吗): the question's verb must be there
 _WHOLE_CLAIM = frozenset({"when", "frequency", "amount", "count", "name", "yesno"})
@@ -131,21 +119,28 @@ def score_sentences(
         # (only where the rest it lacks is words the texts never use: a word they do use,
         # 俄罗斯 of 哪些度假区欢迎俄罗斯企业, must be held whatever kind the sentence names)
         named_kind = sum(t.weight for t in kinds if t.found_in(said))
-        # the scene a question sets may be set by the sentence's clause (开拓东盟市场时:
-        # 共同拓展东盟市场。广东省协助黑龙江省…企业…开展对外贸易)
-        scene = f"{context} {hit.clause.text}"
-        within = {t.text: scene if t in query.scene else context for t in asked}
-        if any(t.forms and not t.held_by(within[t.text]) for t in asked):
+        # the scene a question sets may be set before the sentence, in its paragraph
+        # (开拓东盟市场时: 共同拓展东盟市场。广东省协助黑龙江省…企业…开展对外贸易), for less
+        # (the whole scene: 粮食 and 合作 are no scene of 粮食储备合作)
+        scene = f"{context} {set_before(item.text, item.start, hit.clause)}"
+        set_there = all(t.held_by(scene) for t in query.scene if t.forms and not t.verb)
+
+        holds = {t.text: t.held_by(context) for t in asked}
+        for t in asked:
+            if set_there and t in query.scene and not holds[t.text]:
+                holds[t.text] = _SCENE_CREDIT * t.held_by(scene)
+
+        if any(t.forms and not holds[t.text] for t in asked):
             named_kind = 0.0
         total = sum(t.weight for t in asked) + named_kind
-        held = sum(t.weight * t.held_by(within[t.text]) for t in asked if t.text not in apart)
+        held = sum(t.weight * holds[t.text] for t in asked if t.text not in apart)
         held += named_kind
         own = sum(t.weight * t.held_by(said) for t in asked if t.text not in apart)
         own += named_kind
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
-        fits = _fits(query, _beyond_question(item.text, terms))
+        fits = fits_type(query, _beyond_question(item.text, terms))
         reversed_by = _reversed_by(query, item.text, said)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reversed_by else 1.0) * (1 - 0.03 * item.hit)
@@ -153,7 +148,7 @@ def score_sentences(
         if any(all(t.found_in(item.text) for t in thing) for thing in query.set_aside):
             score *= _SET_ASIDE  # 除了PPP…还有啥办法: what it sets aside is no news to it
         score *= _share_factor(kinds, context, _KIND_WORDS)
-        lacking = tuple(t.text for t in asked if t.text in apart or not t.held_by(within[t.text]))
+        lacking = tuple(t.text for t in asked if t.text in apart or not holds[t.text])
         scored.append(
             ScoredSentence(
                 item.hit,
@@ -186,89 +181,12 @@ def _is_heading(sentence: str, hit: ClauseHit) -> bool:
     return bool(title) and bare == title
 
 
-def _fits(query: Query, sentence: str) -> bool:
-    kind = query.answer_type
-    if kind == "amount":
-        if SUM_ASKED.search(query.text):  # 多少钱 wants a sum: 百分之六十 of something is none
-            return SUM.search(sentence) is not None
-        return MONEY.search(sentence) is not None
-    if kind == "count":  # 多少人 wants a number; 几个阶段 is answered by what it counts
-        if COUNTED.search(sentence):
-            return True
-        return "多少" not in query.text and ("、" in sentence or _DATE.search(sentence) is not None)
-    if kind == "when":
-        if _POINT_ASKED.search(query.text):  # 哪年 wants a year, not 每年 or 定期
-            return _POINT.search(sentence) is not None
-        return _DATE.search(sentence) is not None
-    if kind == "frequency":
-        return _FREQUENCY.search(sentence) is not None
-    if kind == "name" or (kind == "who" and asks_for_person(query.text)):
-        title = _title_asked(query.text)
-        if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
-            return True
-        if kind == "name" and not asks_for_person(query.text):
-            # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
-            return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
-        return _names_person(sentence)
-    if kind == "who":
-        return _ACTOR.search(sentence) is not None
-    if kind == "where":  # a place, or the body a thing is set up in (设在省发展改革委)
-        if _PLACE.search(sentence) or _ACTOR.search(sentence):
-            return True
-        return any(flag == "ns" for _, flag in tagged_words(sentence))
-    if kind == "procedure":  # how to apply: a sentence that says what to file, where, how
-        return _PROCEDURE.search(sentence) is not None
-    if kind == "penalty":  # 罚多少 wants the amount too
-        amount = MONEY.search(sentence) or COUNTED.search(sentence)
-        asks_amount = re.search(r"多少|几", query.text) is not None
-        return SANCTION.search(sentence) is not None and (amount is not None or not asks_amount)
-    if kind == "definition":
-        return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
-    return True
-
-
 def _beyond_question(sentence: str, terms: list[Term]) -> str:
     """The sentence without the question's own words: 年度 in 年度工作计划 answers no 几月."""
     for term in terms:
         for form in term.forms:
             sentence = sentence.replace(form, "·")
     return sentence
-
-
-# "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)
-_EN_PERSON = re.compile(
-    r"\bwho is the (?:governor|mayor|director|head|chair|secretary|leader|minister)\b", re.I
-)
-_QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
-_TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
-
-
-def _names_person(sentence: str) -> bool:
-    """A person named as official texts name them: with a title beside the name."""
-    words = tagged_words(sentence)
-    for i, (word, flag) in enumerate(words):
-        if flag in ("nr", "nrfg") and 2 <= len(word) <= 4:
-            near = "".join(w for w, _ in words[max(0, i - 1) : i + 2])
-            if re.search(_TITLES, near):
-                return True
-    return False
-
-
-def _title_asked(text: str) -> str:
-    match = re.search(
-        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|叫啥|是哪位)", text
-    )
-    return match.group(1) if match else ""
-
-
-def asks_for_person(text: str) -> bool:
-    """ "省长是谁", "who is the governor", "姓名": a person asked about by name, not the body
-    that acts nor a thing's name (活动叫什么名字)."""
-    return (
-        bool(_title_asked(text))
-        or _EN_PERSON.search(text) is not None
-        or re.search(r"姓名|哪位|何人|\bwhose name\b", text) is not None
-    )
 
 
 def listed_apart(text: str, terms: list[Term], sentence: str) -> set[str]:

@@ -1,0 +1,111 @@
+"""Whether a sentence holds the kind of answer a question asks for: an amount for 多少,
+a date or period for 何时, a frequency for 多久一次, a person for 叫什么名字 or 省长是谁,
+an actor for 谁, a place or body for 在哪, what to file for 怎么申请, a sanction for 怎么罚,
+a definition for 是什么意思. The question's own words are taken out of the sentence
+first (sentences.py): 年度 of 年度工作计划 answers no 几月.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
+from app.answering.query import Query
+from app.answering.references import SANCTION
+from kb.text import tagged_words
+
+_DATE = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}|及时|尽快|适时|按时|按期|提前"
+)
+# a point in time asked for (哪年, 几月, 哪天) and what names one
+_POINT_ASKED = re.compile(r"哪年|哪一年|哪天|哪一天|几号|几月|什么日子|what year|which year", re.I)
+_POINT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|年初|月底|上半年|下半年")
+_FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
+_ACTOR = re.compile(
+    r"省|市|委|部|办公室|政府|小组|组长|省长|企业|商会|协会|机构|高校|中心|银行|部门|单位|联盟|人员|干部|院"
+)
+_PLACE = re.compile(
+    r"[\u4e00-\u9fff](?:省|市|县|区|州|镇|村|岛|港|口岸|园区?|基地|中心|地区|沿线|境外|国内|国外|海外)"
+    r"|俄罗斯|东盟|港澳|珠三角|东北|全国|各地"
+)
+_PROCEDURE = re.compile(
+    r"申请|报名|申报|提交|材料|办理|程序|流程|手续|登记|备案|审批|审核|受理|报送|报请|批准"
+)
+
+
+def fits_type(query: Query, sentence: str) -> bool:
+    """Whether ``sentence`` holds an answer of the kind ``query`` asks for."""
+    kind = query.answer_type
+    if kind == "amount":
+        if SUM_ASKED.search(query.text):  # 多少钱 wants a sum: 百分之六十 of something is none
+            return SUM.search(sentence) is not None
+        return MONEY.search(sentence) is not None
+    if kind == "count":  # 多少人 wants a number; 几个阶段 is answered by what it counts
+        if COUNTED.search(sentence):
+            return True
+        return "多少" not in query.text and ("、" in sentence or _DATE.search(sentence) is not None)
+    if kind == "when":
+        if _POINT_ASKED.search(query.text):  # 哪年 wants a year, not 每年 or 定期
+            return _POINT.search(sentence) is not None
+        return _DATE.search(sentence) is not None
+    if kind == "frequency":
+        return _FREQUENCY.search(sentence) is not None
+    if kind == "name" or (kind == "who" and asks_for_person(query.text)):
+        title = _title_asked(query.text)
+        if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
+            return True
+        if kind == "name" and not asks_for_person(query.text):
+            # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
+            return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
+        return _names_person(sentence)
+    if kind == "who":
+        return _ACTOR.search(sentence) is not None
+    if kind == "where":  # a place, or the body a thing is set up in (设在省发展改革委)
+        if _PLACE.search(sentence) or _ACTOR.search(sentence):
+            return True
+        return any(flag == "ns" for _, flag in tagged_words(sentence))
+    if kind == "procedure":  # how to apply: a sentence that says what to file, where, how
+        return _PROCEDURE.search(sentence) is not None
+    if kind == "penalty":  # 罚多少 wants the amount too
+        amount = MONEY.search(sentence) or COUNTED.search(sentence)
+        asks_amount = re.search(r"多少|几", query.text) is not None
+        return SANCTION.search(sentence) is not None and (amount is not None or not asks_amount)
+    if kind == "definition":
+        return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
+    return True
+
+
+# "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)
+_EN_PERSON = re.compile(
+    r"\bwho is the (?:governor|mayor|director|head|chair|secretary|leader|minister)\b", re.I
+)
+_QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
+_TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
+
+
+def _names_person(sentence: str) -> bool:
+    """A person named as official texts name them: with a title beside the name."""
+    words = tagged_words(sentence)
+    for i, (word, flag) in enumerate(words):
+        if flag in ("nr", "nrfg") and 2 <= len(word) <= 4:
+            near = "".join(w for w, _ in words[max(0, i - 1) : i + 2])
+            if re.search(_TITLES, near):
+                return True
+    return False
+
+
+def _title_asked(text: str) -> str:
+    match = re.search(
+        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|叫啥|是哪位)", text
+    )
+    return match.group(1) if match else ""
+
+
+def asks_for_person(text: str) -> bool:
+    """ "省长是谁", "who is the governor", "姓名": a person asked about by name, not the body
+    that acts nor a thing's name (活动叫什么名字)."""
+    return (
+        bool(_title_asked(text))
+        or _EN_PERSON.search(text) is not None
+        or re.search(r"姓名|哪位|何人|\bwhose name\b", text) is not None
+    )
