@@ -67,6 +67,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
+        "对口合作具体由哪位省领导牵头推进？",
+        "领导小组组长叫什么名字？",
         "开拓东盟市场时，谁帮谁的企业做外贸？",
         "开拓东盟市场时，黑龙江协助广东哪些企业扩大出口？",
         "广东在黑龙江建了粮食储备基地，那原油储备基地建在哪儿？",
@@ -458,6 +460,17 @@ def test_the_scene_a_question_sets_may_be_set_by_the_answering_sentences_clause(
     # not by another paragraph of the same item: its 对俄 exports are no 东盟 scene
     other = replies["开拓东盟市场时，黑龙江协助广东哪些企业扩大出口？"]
     assert other["abstained"] and "东盟" in other["missing"], other["answer"]
+
+
+def test_which_official_is_answered_by_the_office_the_plan_names_a_name_is_not(
+    replies: dict[str, dict],
+):
+    """哪位省领导牵头: 常务副省长牵头推进 names the official by office; a name asked for
+    (组长叫什么名字) is one the plan never gives."""
+    reply = replies["对口合作具体由哪位省领导牵头推进？"]
+    assert_answered_quoting(reply, "常务副省长牵头推进")
+    name = replies["领导小组组长叫什么名字？"]
+    assert name["abstained"] and name["coverage"] == "not_covered", name["answer"]
 
 
 def test_a_thing_asked_about_twice_weighs_once(replies: dict[str, dict]):

@@ -57,6 +57,9 @@ def fits_type(query: Query, sentence: str) -> bool:
         if kind == "name" and not asks_for_person(query.text):
             # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
             return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
+        if not (title or _NAME_ASKED.search(query.text) or _EN_PERSON.search(query.text)):
+            # 哪位领导牵头: an office names the one who holds it (常务副省长牵头推进)
+            return _names_person(sentence) or re.search(_TITLES, sentence) is not None
         return _names_person(sentence)
     if kind == "who":
         return _ACTOR.search(sentence) is not None
@@ -81,6 +84,7 @@ _EN_PERSON = re.compile(
 )
 _QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
+_NAME_ASKED = re.compile(r"姓名|名字|叫什么|叫啥|whose name|\bnamed?\b", re.I)
 
 
 def _names_person(sentence: str) -> bool:
