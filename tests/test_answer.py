@@ -197,3 +197,12 @@ def test_a_follow_up_that_names_no_topic_or_points_back_continues_the_previous_o
     earlier = service.ask(first)
     answer = service.ask(follow_up, history=[Turn.from_answer(earlier)])
     assert topic in answer.standalone_question, answer.standalone_question
+
+
+def test_a_follow_up_pointing_back_carries_the_topic_without_its_linking_word(service):
+    """哈尔滨跟哪个城市对口合作 → 它俩…: the topic is 哈尔滨, not a dangling 哈尔滨跟."""
+    from app.answering import Turn
+
+    earlier = service.ask("哈尔滨跟哪个城市对口合作？")
+    answer = service.ask("那它俩要在黑龙江共建什么？", history=[Turn.from_answer(earlier)])
+    assert answer.standalone_question.startswith("哈尔滨，"), answer.standalone_question

@@ -41,6 +41,8 @@ _TAIL = re.compile(r"呢?[?？。!！]*$")
 # "培训呢，依托啥" → topic "培训", then its own question "依托啥"
 _TOPIC_THEN_QUESTION = re.compile(r"^(.*?)(呢[，,]?|[，,]|$)(.*)$")
 _TOPIC_TAIL = re.compile(r"(?:那块|这块|那边|这边|方面|那个方面|这一块|呢)*[?？。!！]*$")
+# a word linking the topic to what was asked about it (哈尔滨跟哪个城市, 广东为黑龙江做啥)
+_LINK_TAIL = re.compile(r"(?:跟|和|与|同|对|给|向|为|在|被|把)$")
 _ASKS = re.compile(r"怎么|如何|怎样|哪|什么|啥|谁|多少|几|是否|有没有|吗|么")
 # the question part of a question: "有哪些", "怎么合作", "是什么理念"
 _FRAME = re.compile(
@@ -145,7 +147,8 @@ def _names_something(text: str) -> bool:
 
 def _topic_of(question: str) -> str:
     """A question without its question part: "两省要签粮食安全框架协议吗" → its topic."""
-    return _TAIL.sub("", _FRAME.sub("", re.sub(r"[吗嘛]?[?？。!！]*$", "", question)))
+    topic = _TAIL.sub("", _FRAME.sub("", re.sub(r"[吗嘛]?[?？。!！]*$", "", question)))
+    return _LINK_TAIL.sub("", topic)  # 哈尔滨跟哪个城市…: 哈尔滨, not 哈尔滨跟
 
 
 def _follow(previous: str, topic: str) -> str:

@@ -57,7 +57,9 @@ def fits_type(query: Query, sentence: str) -> bool:
         if kind == "name" and not asks_for_person(query.text):
             # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
             return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
-        if not (title or _NAME_ASKED.search(query.text) or _EN_PERSON.search(query.text)):
+        if not (title or _NAME_ASKED.search(query.text) or _EN_PERSON.search(query.text)) and (
+            not re.search(rf"哪位(?:{_TITLES})", query.text)  # 哪位省长 asks who holds it
+        ):
             # 哪位领导牵头: an office names the one who holds it (常务副省长牵头推进)
             return _names_person(sentence) or re.search(_TITLES, sentence) is not None
         return _names_person(sentence)
