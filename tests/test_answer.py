@@ -206,3 +206,24 @@ def test_a_follow_up_pointing_back_carries_the_topic_without_its_linking_word(se
     earlier = service.ask("哈尔滨跟哪个城市对口合作？")
     answer = service.ask("那它俩要在黑龙江共建什么？", history=[Turn.from_answer(earlier)])
     assert answer.standalone_question.startswith("哈尔滨，"), answer.standalone_question
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        # 多久 asks, as 几 does: the topic carried back, not read as a topic of its own
+        ("农产品产销对接活动在哪些城市办？", "多久办一次呢？", "农产品产销对接活动，多久办一次"),
+        # both parties named the other way round: the previous question, swapped
+        (
+            "广东帮黑龙江哪些装备企业搞出口？",
+            "那黑龙江帮广东呢？",
+            "黑龙江帮广东哪些装备企业搞出口",
+        ),
+    ],
+)
+def test_a_follow_up_reads_as_the_question_it_stands_for(service, first, follow_up, expected):
+    from app.answering import Turn
+
+    earlier = service.ask(first)
+    answer = service.ask(follow_up, history=[Turn.from_answer(earlier)])
+    assert answer.standalone_question.startswith(expected), answer.standalone_question

@@ -43,7 +43,7 @@ _TOPIC_THEN_QUESTION = re.compile(r"^(.*?)(呢[，,]?|[，,]|$)(.*)$")
 _TOPIC_TAIL = re.compile(r"(?:那块|这块|那边|这边|方面|那个方面|这一块|呢)*[?？。!！]*$")
 # a word linking the topic to what was asked about it (哈尔滨跟哪个城市, 广东为黑龙江做啥)
 _LINK_TAIL = re.compile(r"(?:跟|和|与|同|对|给|向|为|在|被|把)$")
-_ASKS = re.compile(r"怎么|如何|怎样|哪|什么|啥|谁|多少|几|是否|有没有|吗|么")
+_ASKS = re.compile(r"怎么|如何|怎样|哪|什么|啥|谁|多少|几|多久|多长|何时|是否|有没有|吗|么")
 # the question part of a question: "有哪些", "怎么合作", "是什么理念"
 _FRAME = re.compile(
     r"(?:有|是|要|能|该|由)?(?:怎么|如何|怎样|哪些|哪里|哪个|哪|什么|啥|谁|多少|几|是否|有没有).*$"
@@ -157,6 +157,9 @@ def _follow(previous: str, topic: str) -> str:
     "那黑龙江省呢？" after "广东省要做哪些事？" swaps the party; "混改呢？" after
     "国有企业改革怎么合作？" keeps the question and changes its topic: "混改方面怎么合作".
     """
+    swapped = _swapped_parties(previous, topic)
+    if swapped:  # "那黑龙江帮广东呢？" after "广东帮黑龙江哪些装备企业搞出口？"
+        return swapped
     if any(name == topic for name in party_names()):
         for name in party_names():
             if name in previous and name != topic:
@@ -168,6 +171,22 @@ def _follow(previous: str, topic: str) -> str:
     if frame:
         return f"{topic}方面{frame.group(0)}"
     return f"{topic}（{_TAIL.sub('', previous)}）"
+
+
+def _swapped_parties(previous: str, topic: str) -> str:
+    """The previous question with its two parties the other way round, when the follow-up
+    names both in the order the previous one does not (广东帮黑龙江… → 黑龙江帮广东…)."""
+    named = sorted(
+        {n: topic.find(n) for n in party_names() if n in topic and n in previous}.items(),
+        key=lambda item: item[1],
+    )
+    named = [(n, at) for n, at in named if not any(n in m and n != m for m, _ in named)]
+    if len(named) != 2:
+        return ""
+    (first, _), (second, _) = named
+    if previous.find(second) > previous.find(first):
+        return ""  # the same order: no swap asked
+    return previous.replace(second, "\0").replace(first, second).replace("\0", first)
 
 
 _ABOUT_EN = re.compile(r"\b(?:about|on|for|in)\s+(?:the\s+)?([^?]+?)\s*\??$", re.I)
