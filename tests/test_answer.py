@@ -187,6 +187,7 @@ def test_more_please_after_a_narrow_follow_up_continues_the_broader_question(ser
     [
         ("广东会给黑龙江干部搞培训吗？", "具体细节谁来定？", "培训"),  # names no topic of its own
         ("深圳证券交易所在方案里有什么角色？", "黑龙江企业可以怎么用它？", "深圳证券交易所"),
+        ("方案里说到科技孵化器了吗？", "具体广东帮着建多少个？", "孵化器"),  # 具体: of that
     ],
 )
 def test_a_follow_up_that_names_no_topic_or_points_back_continues_the_previous_one(

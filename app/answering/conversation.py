@@ -136,8 +136,9 @@ def rewrite(
     return Rewrite(rest)
 
 
-# a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗)
-_POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿")
+# a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗), or
+# 具体 opening a follow-up: the details of what was just asked (那具体事宜由谁来商定)
+_POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿|^具体")
 
 
 def _names_something(text: str) -> bool:
