@@ -228,3 +228,39 @@ def test_a_follow_up_reads_as_the_question_it_stands_for(service, first, follow_
     earlier = service.ask(first)
     answer = service.ask(follow_up, history=[Turn.from_answer(earlier)])
     assert answer.standalone_question.startswith(expected), answer.standalone_question
+
+
+def test_parties_swapped_in_a_follow_up_are_never_read_the_previous_way(service):
+    """那黑龙江帮广东呢 after 广东帮黑龙江建科技孵化器吗: the plan says only 广东 helps, so the
+    swapped question is declined, not answered by a reading that keeps the old direction."""
+    from app.answering import Turn
+
+    earlier = service.ask("广东帮黑龙江建科技孵化器吗？")
+    answer = service.ask("那黑龙江帮广东呢？", history=[Turn.from_answer(earlier)])
+    assert answer.abstained and answer.coverage == "not_covered", answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        ("产业协同有哪些举措？", "具体由谁负责？", "产业协同，"),  # 同 of 协同 is no link word
+        ("农产品产销对接活动在哪些城市办？", "多久办一次呢？", "农产品产销对接活动，"),
+    ],
+)
+def test_the_topic_carried_into_a_follow_up_keeps_its_own_words(
+    service, first, follow_up, expected
+):
+    from app.answering import Turn
+
+    earlier = service.ask(first)
+    answer = service.ask(follow_up, history=[Turn.from_answer(earlier)])
+    assert answer.standalone_question.startswith(expected), answer.standalone_question
+    assert "，，" not in answer.standalone_question
+
+
+def test_a_follow_up_opening_with_details_of_a_new_topic_is_answered_on_its_own(service):
+    from app.answering import Turn
+
+    earlier = service.ask("哈尔滨跟哪个城市对口合作？")
+    answer = service.ask("具体说说两省金融合作有哪些内容？", history=[Turn.from_answer(earlier)])
+    assert not answer.abstained and "金融" in answer.answer, answer.answer

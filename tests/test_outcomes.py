@@ -70,6 +70,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "对口合作具体由哪位省领导牵头推进？",
         "领导小组组长叫什么名字？",
         "广东是哪位省长牵头推进对口合作？",
+        "广东是哪一位省长牵头推进对口合作？",
         "开拓东盟市场时，谁帮谁的企业做外贸？",
         "开拓东盟市场时，黑龙江协助广东哪些企业扩大出口？",
         "广东在黑龙江建了粮食储备基地，那原油储备基地建在哪儿？",
@@ -470,7 +471,11 @@ def test_which_official_is_answered_by_the_office_the_plan_names_a_name_is_not(
     (组长叫什么名字) is one the plan never gives."""
     reply = replies["对口合作具体由哪位省领导牵头推进？"]
     assert_answered_quoting(reply, "常务副省长牵头推进")
-    for question in ["领导小组组长叫什么名字？", "广东是哪位省长牵头推进对口合作？"]:
+    for question in [
+        "领导小组组长叫什么名字？",
+        "广东是哪位省长牵头推进对口合作？",
+        "广东是哪一位省长牵头推进对口合作？",
+    ]:
         name = replies[question]  # 哪位省长: who holds that office, by name
         assert name["abstained"] and name["coverage"] == "not_covered", name["answer"]
 

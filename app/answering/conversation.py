@@ -41,12 +41,11 @@ _TAIL = re.compile(r"呢?[?？。!！]*$")
 # "培训呢，依托啥" → topic "培训", then its own question "依托啥"
 _TOPIC_THEN_QUESTION = re.compile(r"^(.*?)(呢[，,]?|[，,]|$)(.*)$")
 _TOPIC_TAIL = re.compile(r"(?:那块|这块|那边|这边|方面|那个方面|这一块|呢)*[?？。!！]*$")
-# a word linking the topic to what was asked about it (哈尔滨跟哪个城市, 广东为黑龙江做啥)
-_LINK_TAIL = re.compile(r"(?:跟|和|与|同|对|给|向|为|在|被|把)$")
 _ASKS = re.compile(r"怎么|如何|怎样|哪|什么|啥|谁|多少|几|多久|多长|何时|是否|有没有|吗|么")
 # the question part of a question: "有哪些", "怎么合作", "是什么理念"
 _FRAME = re.compile(
-    r"(?:有|是|要|能|该|由)?(?:怎么|如何|怎样|哪些|哪里|哪个|哪|什么|啥|谁|多少|几|是否|有没有).*$"
+    r"(?:有|是|要|能|该|由)?(?:怎么|如何|怎样|哪些|哪里|哪个|哪|什么|啥|谁|多少|几|多久|多长|何时"
+    r"|是否|有没有).*$"
 )
 
 
@@ -125,20 +124,25 @@ def rewrite(
     if not any(ch.isalnum() for ch in rest):
         return Rewrite(q)  # "？": nothing to carry over
     if not _ASKS.search(rest) and len(topic) <= 12:  # "那黑龙江省呢？", "深交所那块呢"
+        reversed_ = _swapped_parties(previous.question, topic)
+        if reversed_:  # the other way round, and only that: never the previous way's reading
+            return Rewrite(reversed_)
         swapped = _follow(previous.question, topic)
         within = f"{_topic_of(previous.question)}，{swapped}"
         return Rewrite(swapped, alternatives=[] if within == swapped else [within])
     names = names_topic or _names_something
     own = names(rest) or any(name in rest for name in party_names())  # 那黑龙江省要做什么
-    if _POINTS_BACK.search(rest) or not own:
+    before = _topic_of(previous.question)
+    if before and (_POINTS_BACK.search(rest) or not own):
         # "哪天签的？", "具体细节谁来定", "黑龙江企业可以怎么用它": of the previous topic
-        return Rewrite(f"{_topic_of(previous.question)}，{rest}")
+        return Rewrite(f"{before}，{rest}")
+    if before and rest.startswith("具体"):  # 具体 + a topic of its own: of the previous one
+        return Rewrite(f"{before}，{rest}", alternatives=[rest])  # or, if not, on its own
     return Rewrite(rest)
 
 
-# a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗), or
-# 具体 opening a follow-up: the details of what was just asked (那具体事宜由谁来商定)
-_POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿|^具体")
+# a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗)
+_POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿")
 
 
 def _names_something(text: str) -> bool:
@@ -149,7 +153,12 @@ def _names_something(text: str) -> bool:
 def _topic_of(question: str) -> str:
     """A question without its question part: "两省要签粮食安全框架协议吗" → its topic."""
     topic = _TAIL.sub("", _FRAME.sub("", re.sub(r"[吗嘛]?[?？。!！]*$", "", question)))
-    return _LINK_TAIL.sub("", topic)  # 哈尔滨跟哪个城市…: 哈尔滨, not 哈尔滨跟
+    topic = topic.rstrip("，, ")  # 农产品产销对接活动，多久办一次 → 农产品产销对接活动
+    words = tagged_words(topic) if topic else []
+    last, flag = words[-1] if words else ("", "")
+    if len(last) == 1 and flag in ("p", "c"):  # 哈尔滨跟哪个城市…: 哈尔滨, not 哈尔滨跟
+        return topic[:-1]  # (not 协同 of 产业协同, 供给 of 粮食供给)
+    return topic
 
 
 def _follow(previous: str, topic: str) -> str:
@@ -185,6 +194,9 @@ def _swapped_parties(previous: str, topic: str) -> str:
     if len(named) != 2:
         return ""
     (first, _), (second, _) = named
+    left = topic.replace(first, "").replace(second, "")
+    if left and left not in previous:  # 那黑龙江帮广东培训干部呢 asks something else
+        return ""
     if previous.find(second) > previous.find(first):
         return ""  # the same order: no swap asked
     return previous.replace(second, "\0").replace(first, second).replace("\0", first)

@@ -58,7 +58,7 @@ def fits_type(query: Query, sentence: str) -> bool:
             # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
             return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
         if not (title or _NAME_ASKED.search(query.text) or _EN_PERSON.search(query.text)) and (
-            not re.search(rf"哪位(?:{_TITLES})", query.text)  # 哪位省长 asks who holds it
+            not _WHICH_HOLDER.search(query.text)  # 哪位省长, 哪一位广东省长: who holds it
         ):
             # 哪位领导牵头: an office names the one who holds it (常务副省长牵头推进)
             return _names_person(sentence) or re.search(_TITLES, sentence) is not None
@@ -86,6 +86,7 @@ _EN_PERSON = re.compile(
 )
 _QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
+_WHICH_HOLDER = re.compile(rf"哪一?[位个][\u4e00-\u9fff]{{0,4}}?(?:{_TITLES})")
 _NAME_ASKED = re.compile(r"姓名|名字|叫什么|叫啥|whose name|\bnamed?\b", re.I)
 
 
@@ -113,5 +114,5 @@ def asks_for_person(text: str) -> bool:
     return (
         bool(_title_asked(text))
         or _EN_PERSON.search(text) is not None
-        or re.search(r"姓名|哪位|何人|\bwhose name\b", text) is not None
+        or re.search(r"姓名|哪一?位|何人|\bwhose name\b", text) is not None
     )
