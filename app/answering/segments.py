@@ -4,7 +4,8 @@ jieba knows general Chinese, not the plan: it cuts "年度工作计划报送给�
 where the plan writes 计划 and 报送, and a name mistyped by sound (五大莲池, 寒来署往) into
 pieces no table can place. ``PlanSegmenter`` joins such pieces again when together they
 sound like a plan word, and re-cuts runs holding a word the plan does not use along the
-plan's words.
+plan's words. ``unguessed`` undoes jieba's guesses that glue lone verbs into a "word"
+(请去 of 被请去当).
 """
 
 from __future__ import annotations
