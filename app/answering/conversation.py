@@ -167,9 +167,6 @@ def _follow(previous: str, topic: str) -> str:
     "那黑龙江省呢？" after "广东省要做哪些事？" swaps the party; "混改呢？" after
     "国有企业改革怎么合作？" keeps the question and changes its topic: "混改方面怎么合作".
     """
-    swapped = _swapped_parties(previous, topic)
-    if swapped:  # "那黑龙江帮广东呢？" after "广东帮黑龙江哪些装备企业搞出口？"
-        return swapped
     if any(name == topic for name in party_names()):
         for name in party_names():
             if name in previous and name != topic:
