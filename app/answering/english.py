@@ -68,8 +68,6 @@ def _phrases(lowered: str) -> list[str]:
 
 # what kind of thing an English question asks for: the noun phrase after "what kinds of"
 _KIND = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z\- ]*)")
-
-
 # auxiliaries the stop-word list leaves out: "what kinds of support does the plan give"
 _AUXILIARIES = frozenset({"do", "does", "did", "shall", "has", "have", "had"})
 

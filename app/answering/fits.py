@@ -57,9 +57,8 @@ def fits_type(query: Query, sentence: str) -> bool:
         if kind == "name" and not asks_for_person(query.text):
             # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
             return _names_person(sentence) or _QUOTED_NAME.search(sentence) is not None
-        if not (title or _NAME_ASKED.search(query.text) or _EN_PERSON.search(query.text)) and (
-            not _WHICH_HOLDER.search(query.text)  # 哪位省长, 哪一位广东省长: who holds it
-        ):
+        # (not 叫什么名字, who is the director, 哪位省长: those ask who holds the office)
+        if not (title or any(p.search(query.text) for p in _HOLDER_ASKED)):
             # 哪位领导牵头: an office names the one who holds it (常务副省长牵头推进)
             return _names_person(sentence) or re.search(_TITLES, sentence) is not None
         return _names_person(sentence)
@@ -88,6 +87,7 @@ _QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
 _WHICH_HOLDER = re.compile(rf"哪一?[位个][\u4e00-\u9fff]{{0,4}}?(?:{_TITLES})")
 _NAME_ASKED = re.compile(r"姓名|名字|叫什么|叫啥|whose name|\bnamed?\b", re.I)
+_HOLDER_ASKED = (_NAME_ASKED, _EN_PERSON, _WHICH_HOLDER)
 
 
 def _names_person(sentence: str) -> bool:

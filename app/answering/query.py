@@ -65,8 +65,8 @@ class Query:
     owners: Ownership | None = None  # things it gives to one side (黑龙江的证券公司)
     # each thing it sets aside (除了PPP，…; 除了冰雪旅游: 冰雪 and 旅游 together), as terms
     set_aside: tuple[tuple[Term, ...], ...] = ()
-    # the terms of a scene the question sets (开拓东盟市场时，…): the clause of an answering
-    # sentence may hold them, as the plan sets a scene in one sentence and acts in the next
+    # the terms of a scene the question sets (开拓东盟市场时，…): an answering sentence's
+    # paragraph up to it may hold them, as the plan sets a scene and then acts in it
     scene: tuple[Term, ...] = ()
 
     @property

@@ -122,13 +122,13 @@ def score_sentences(
         # the scene a question sets may be set before the sentence, in its paragraph
         # (开拓东盟市场时: 共同拓展东盟市场。广东省协助黑龙江省…企业…开展对外贸易), for less
         # (the whole scene: 粮食 and 合作 are no scene of 粮食储备合作)
-        scene = f"{context} {set_before(item.text, item.start, hit.clause)}"
-        set_there = all(t.held_by(scene) for t in query.scene if t.forms and not t.verb)
-
         holds = {t.text: t.held_by(context) for t in asked}
-        for t in asked:
-            if set_there and t in query.scene and not holds[t.text]:
-                holds[t.text] = _SCENE_CREDIT * t.held_by(scene)
+        if query.scene:
+            scene = f"{context} {set_before(item.text, item.start, hit.clause)}"
+            if all(t.held_by(scene) for t in query.scene if t.forms and not t.verb):
+                for t in asked:
+                    if t in query.scene and not holds[t.text]:
+                        holds[t.text] = _SCENE_CREDIT * t.held_by(scene)
 
         if any(t.forms and not holds[t.text] for t in asked):
             named_kind = 0.0
