@@ -264,3 +264,31 @@ def test_a_follow_up_opening_with_details_of_a_new_topic_is_answered_on_its_own(
     earlier = service.ask("哈尔滨跟哪个城市对口合作？")
     answer = service.ask("具体说说两省金融合作有哪些内容？", history=[Turn.from_answer(earlier)])
     assert not answer.abstained and "金融" in answer.answer, answer.answer
+
+
+def test_that_thing_named_by_the_end_of_the_previous_topic_is_that_thing(service):
+    """那园区 after 哈深要共建对口合作示范园区吗 is that 示范园区: the plan never says which
+    district it is in, and no other 园区 (in Russia) answers for it; a party named anew
+    (那黑龙江企业…) is a topic of its own."""
+    from app.answering import Turn
+
+    earlier = service.ask("哈深要共建对口合作示范园区吗？")
+    answer = service.ask("那园区具体选在哪个区县？", history=[Turn.from_answer(earlier)])
+    assert "对口合作示范园区" in answer.standalone_question, answer.standalone_question
+    assert answer.abstained and "俄罗斯" not in answer.answer.split("仅供参考")[0]
+    earlier = service.ask("广东的证券公司能去黑龙江开展业务吗？")
+    own = service.ask("那黑龙江企业上市融资可以去哪？", history=[Turn.from_answer(earlier)])
+    assert own.standalone_question.startswith("黑龙江企业"), own.standalone_question
+
+
+def test_a_place_of_another_level_than_asked_answers_no_which_city(service):
+    """建在哪个市: the plan names only the province (深圳市在黑龙江省合作共建), so the city
+    is not given; 哈尔滨跟哪个城市 is answered by the city the plan pairs it with."""
+    from app.answering import Turn
+
+    earlier = service.ask("深圳要在黑龙江建对口合作示范园区？")
+    answer = service.ask("建在哪个市？", history=[Turn.from_answer(earlier)])
+    assert answer.abstained and answer.coverage == "not_covered", answer.answer
+    assert answer.missing and "具体地点" in answer.missing[0], answer.missing
+    paired = service.ask("哈尔滨跟广东哪个城市对口合作？")
+    assert not paired.abstained and "深圳市" in paired.answer, paired.answer

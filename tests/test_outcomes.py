@@ -65,6 +65,11 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     ids = [*ANSWERED.values(), *DECLINED.values()]
     extra = [
         "方案规定哈尔滨新区的土地出让金能打几折？",
+        "每个地市建一个科技孵化器，方案规定必须在哪个月底前完成？",
+        "方案里石墨新材料产业和乡村旅游融合发展的项目有哪些？",
+        "乡村旅游和养老融合发展有什么项目？",
+        "广东省邀请黑龙江省担任哪个博览会的主宾省？",
+        "黑龙江省邀请广东省担任哪个博览会的主宾省？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
         "对口合作具体由哪位省领导牵头推进？",
@@ -504,6 +509,32 @@ def test_a_claim_pairing_things_the_plan_lists_as_separate_items_is_not_confirme
     # 定期在广州、深圳、哈尔滨等市举办: three cities side by side, none paired with another
     reply = replies[question]
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+
+
+def test_a_month_asked_for_is_a_date_the_plan_must_give(replies: dict[str, dict]):
+    """哪个月底 asks when, not where: the 孵化器 sentence gives no date, and the refusal names
+    what was asked of in the question's words, not 规定必须."""
+    reply = replies["每个地市建一个科技孵化器，方案规定必须在哪个月底前完成？"]
+    assert reply["abstained"], reply["answer"]
+    assert reply["missing"] == ["每个地市建一个科技孵化器的具体时间"], reply["missing"]
+
+
+def test_things_asked_about_merged_are_answered_only_by_a_sentence_merging_them(
+    replies: dict[str, dict],
+):
+    # 石墨等新材料 and 乡村旅游…三产融合项目 are in two clauses: no project merges them
+    mixed = replies["方案里石墨新材料产业和乡村旅游融合发展的项目有哪些？"]
+    assert mixed["abstained"] and mixed["coverage"] == "not_covered", mixed["answer"]
+    merged = replies["乡村旅游和养老融合发展有什么项目？"]
+    assert not merged["abstained"] and "三产融合项目" in merged["answer"], merged["answer"]
+
+
+def test_who_invites_whom_is_not_confirmed_the_other_way_round(replies: dict[str, dict]):
+    # the plan has 邀请广东省作为中国—俄罗斯博览会的主宾省: 广东 is invited, 黑龙江 invites
+    reversed_ = replies["广东省邀请黑龙江省担任哪个博览会的主宾省？"]
+    assert reversed_["abstained"] and "广东省邀请黑龙江省" in reversed_["answer"]
+    right = replies["黑龙江省邀请广东省担任哪个博览会的主宾省？"]
+    assert not right["abstained"] and "邀请广东省作为" in right["answer"], right["answer"]
 
 
 def test_a_refusal_names_the_fact_asked_for_in_the_questions_words(replies: dict[str, dict]):

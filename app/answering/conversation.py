@@ -133,8 +133,9 @@ def rewrite(
     names = names_topic or _names_something
     own = names(rest) or any(name in rest for name in party_names())  # 那黑龙江省要做什么
     before = _topic_of(previous.question)
-    if before and (_POINTS_BACK.search(rest) or not own):
-        # "哪天签的？", "具体细节谁来定", "黑龙江企业可以怎么用它": of the previous topic
+    if before and (_POINTS_BACK.search(rest) or not own or (that and _names_it(rest, before))):
+        # "哪天签的？", "具体细节谁来定", "黑龙江企业可以怎么用它", "那园区选在哪": of the
+        # previous topic
         return Rewrite(f"{before}，{rest}")
     if before and rest.startswith("具体"):  # 具体 + a topic of its own: of the previous one
         return Rewrite(f"{before}，{rest}", alternatives=[rest])  # or, if not, on its own
@@ -143,6 +144,14 @@ def rewrite(
 
 # a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗)
 _POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿")
+
+
+def _names_it(text: str, topic: str) -> bool:
+    """Whether ``text`` opens on a noun the previous topic ends a word of: 那园区 after
+    哈深要共建对口合作示范园区 is that 示范园区 (not 那培训机构 after 干部培训)."""
+    words = tagged_words(text)
+    first, flag = words[0] if words else ("", "")
+    return len(first) >= 2 and flag == "n" and first in topic and first != topic  # not 黑龙江
 
 
 def _names_something(text: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
 from app.answering.query import Query
 from app.answering.references import SANCTION
+from app.workspaces.profile import is_province
 from kb.text import tagged_words
 
 _DATE = re.compile(
@@ -65,6 +66,9 @@ def fits_type(query: Query, sentence: str) -> bool:
     if kind == "who":
         return _ACTOR.search(sentence) is not None
     if kind == "where":  # a place, or the body a thing is set up in (设在省发展改革委)
+        level = _LEVEL_ASKED.search(query.text)
+        if level:  # 建在哪个市: a city the question does not name, not 黑龙江省
+            return _holds_level(sentence, level.group(1))
         if _PLACE.search(sentence) or _ACTOR.search(sentence):
             return True
         return any(flag == "ns" for _, flag in tagged_words(sentence))
@@ -77,6 +81,26 @@ def fits_type(query: Query, sentence: str) -> bool:
     if kind == "definition":
         return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
     return True
+
+
+# the level of place asked for (哪个市, 哪些城市, 哪个区县; not 哪个区域, 哪些市场)
+_LEVEL_ASKED = re.compile(r"哪[一几]?[个些]?(城市|市(?!场)|区县|县|区(?!域)|省)")
+_DISTRICT = "(?:县|(?<![园地社景小])区)"  # 南岗区, not 园区, 地区, 社区, 景区, 小区
+_LEVEL_WORD = {"城市": "市", "区县": _DISTRICT, "区": _DISTRICT, "县": _DISTRICT}
+
+
+def _holds_level(sentence: str, level: str) -> bool:
+    """Whether ``sentence`` (the question's own words taken out) names a place of the level
+    asked: 深圳市, 地市 or 广州 for 哪个市, not 黑龙江省; 南岗区 for 哪个区, not 示范园区."""
+    suffix = _LEVEL_WORD.get(level, level)
+    if re.search(rf"[\u4e00-\u9fff]{suffix}(?!域|场)", sentence):
+        return True
+    if suffix != "市":
+        return False
+    return any(
+        flag == "ns" and word[-1] not in "省国" and not is_province(word)
+        for word, flag in tagged_words(sentence)
+    )
 
 
 # "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)

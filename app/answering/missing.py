@@ -67,16 +67,29 @@ def named_missing(query: Query, kind: str) -> tuple[str, ...]:
     return (f"{topic}的{what}" if topic else what,)
 
 
-# fillers before what a question asks about (请问, 方案里)
-_FILLER = re.compile(r"^(?:请问|那么?|这个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+")
+# fillers before what a question asks about (请问, 方案里), and words between it and the
+# interrogative that only qualify the asking (具体, 必须: 活动每年具体在哪个月举行)
+_FILLER = re.compile(
+    r"^(?:请问|那么?|这些?|那些?|这个|那个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+"
+)
+_QUALIFIERS = re.compile(r"(?:具体|必须|应该|应当|需要|规定|大概|一般)+$")
 
 
 def _asked_phrase(query: Query) -> str:
     """What the question asks a fact of, in its words: those before the interrogative in
-    its clause (对口合作领导小组办公室的电话 of …的电话是多少); "" if none short enough."""
+    its clause (对口合作领导小组办公室的电话 of …的电话是多少), or the clause before it
+    when those only qualify the asking (每个地市建一个科技孵化器，方案规定必须在哪个月底前
+    完成); ""
+    if none short enough."""
+    topics = [t.text for t in query.content_terms]
+    before = ""
     for clause in re.split(r"[，,。？?！!；;]", query.text):
         found = INTERROGATIVE.search(clause)
         if found:
             phrase = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
+            phrase = _QUALIFIERS.sub("", phrase.replace("具体", "")).rstrip("是的有为要在")
+            if len(phrase) < 2 and any(t in before for t in topics):
+                phrase = before  # (规定必须 of 方案规定必须在哪个月底前完成 names nothing)
             return phrase if 2 <= len(phrase) <= 20 else ""
+        before = _FILLER.sub("", clause)
     return ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answering.terms import Term
+from app.answering.wordkinds import is_verb
 from kb.text import abbreviations, english_glossary, tagged_words
 from kb.thesaurus import may_act
 
@@ -24,18 +25,25 @@ INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多�
 _OWN = r"(?P<own>的?[\u4e00-\u9fff]{0,6}?)"
 _MODAL = r"(?:要|应|将|会|能|可以|需要|该|想|也)?"
 # who acts for whom: 黑龙江省为广东省…, 黑龙江的知名医院向广东派专家
-_FOR = r"(?P<agent>{party}){own}{modal}(?:为|帮|帮助|协助|支持|给|向|对)(?P<other>{party})"
+_FOR_VERBS = "为|帮|帮助|协助|支持|给|向|对"
+_FOR = r"(?P<agent>{party}){own}{modal}(?:" + _FOR_VERBS + r")(?P<other>{party})"
 # the words by which one side acts in, or goes to, the other's place
 PLACE_LINKS = "在|去|到|赴|来|前往"
 # where one side acts or goes: 黑龙江在广东租仓, 黑龙江的医院去广东开分院 (the plan has
 # 广东省…在黑龙江省建立…储备基地, 广东省知名医疗机构在黑龙江省设立分支: the other way)
 _IN = r"(?P<agent>{party}){own}{modal}(?:" + PLACE_LINKS + r")(?P<other>{party})"
+_BY_VERBS = "借助|借|依托|利用|依靠|靠"
 # the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
 _BY = (
     r"(?P<other>{party}){own}(?:要|能|可以|想)?"
-    r"(?P<verb>借助|借|依托|利用|依靠|靠)(?P<agent>{party})"
+    r"(?P<verb>" + _BY_VERBS + r")(?P<agent>{party})"
 )
+# one side doing something to the other, said by any verb: 广东省邀请黑龙江省 (the plan's
+# 邀请广东省 has 广东 invited, not inviting)
+_ON = r"(?P<agent>{party}){modal}(?P<verb>[\u4e00-\u9fff]{1,2})(?P<other>{party})"
 _SIDES = ("agent", "other")
+# verbs the other patterns read (帮, 去, 借): 黑龙江借广东 is 广东 acting, not 黑龙江
+_NOT_ON = "|".join((_FOR_VERBS, PLACE_LINKS, _BY_VERBS))
 
 
 def named_places(text: str) -> list[str]:
@@ -56,7 +64,7 @@ def _patterns(places: list[str]) -> list[tuple[re.Pattern[str], str]]:
     """(pattern, link) for acting for, benefiting by and acting in, between ``places``."""
     party = "|".join(re.escape(p) for p in sorted(set(places), key=len, reverse=True))
     filled = []
-    for pattern, link in ((_FOR, "为"), (_BY, "为"), (_IN, "在")):
+    for pattern, link in ((_FOR, "为"), (_BY, "为"), (_IN, "在"), (_ON, "")):
         for name, value in (("{party}", f"(?:{party})"), ("{own}", _OWN), ("{modal}", _MODAL)):
             pattern = pattern.replace(name, value)
         filled.append((re.compile(pattern), link))
@@ -79,6 +87,9 @@ class Relation:
         黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓 (or 去广东).
         ``terms`` are the question's content terms: what the relation is about."""
         agent, other = _stem(self.agent), _stem(self.other)
+        if self.link not in ("为", "在"):  # 邀请广东省 for 广东省邀请黑龙江省: the other acts
+            done_to = re.search(rf"{self.link}{agent}", sentence)
+            return done_to is not None and re.search(rf"{self.link}{other}", sentence) is None
         if self.link == "在":  # the acting side, then 在 and the place
             link, before, after = PLACE_LINKS, _PLACE_GAP, 3
         else:
@@ -126,11 +137,16 @@ def relation_direction(text: str) -> Relation | None:
     found = []
     for pattern, link in _patterns(places):
         for match in pattern.finditer(text):
-            if any(p in match.group("own") for p in places):
+            if any(p in (match.groupdict().get("own") or "") for p in places):
                 continue  # 黑龙江和广东在深圳: the acting side is both, neither alone
             agent, other = (_full(match.group(g)) for g in _SIDES)
+            said = link
+            if not link:  # a verb of its own: 邀请, not a word jieba reads otherwise
+                said = match.group("verb")
+                if not is_verb(said) or re.fullmatch(_NOT_ON, said):
+                    continue
             if agent[:2] != other[:2]:
-                found.append(Relation(agent, other, link))
+                found.append(Relation(agent, other, said))
     ways = {(r.agent[:2], r.other[:2]) for r in found}
     if not found or any((b, a) in ways for a, b in ways):
         return None
@@ -153,7 +169,7 @@ def benefit_verb(text: str) -> str:
 
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
 _RELATION = re.compile(
-    r"结合|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
+    r"结合|融合|整合|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
     r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )
