@@ -279,6 +279,9 @@ def test_that_thing_named_by_the_end_of_the_previous_topic_is_that_thing(service
     earlier = service.ask("广东的证券公司能去黑龙江开展业务吗？")
     own = service.ask("那黑龙江企业上市融资可以去哪？", history=[Turn.from_answer(earlier)])
     assert own.standalone_question.startswith("黑龙江企业"), own.standalone_question
+    earlier = service.ask("黑龙江企业去广东上市有哪些支持？")
+    new = service.ask("那企业去俄罗斯投资有什么支持？", history=[Turn.from_answer(earlier)])
+    assert new.standalone_question.startswith("企业去俄罗斯"), new.standalone_question
 
 
 def test_a_place_of_another_level_than_asked_answers_no_which_city(service):

@@ -70,6 +70,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "乡村旅游和养老融合发展有什么项目？",
         "广东省邀请黑龙江省担任哪个博览会的主宾省？",
         "黑龙江省邀请广东省担任哪个博览会的主宾省？",
+        "广东省要推动黑龙江省哪些地区发展飞地经济？",
         "两省在冰雪运动装备制造上怎么合作？",
         "广东会被请去当中俄博览会主宾省吗",
         "对口合作具体由哪位省领导牵头推进？",
@@ -535,6 +536,9 @@ def test_who_invites_whom_is_not_confirmed_the_other_way_round(replies: dict[str
     assert reversed_["abstained"] and "广东省邀请黑龙江省" in reversed_["answer"]
     right = replies["黑龙江省邀请广东省担任哪个博览会的主宾省？"]
     assert not right["abstained"] and "邀请广东省作为" in right["answer"], right["answer"]
+    # 推动广东省重点城市在黑龙江省…: 广东 is pushed to act in 黑龙江, the way asked
+    pushed = replies["广东省要推动黑龙江省哪些地区发展飞地经济？"]
+    assert not pushed["abstained"] and "飞地经济" in pushed["answer"], pushed["answer"]
 
 
 def test_a_refusal_names_the_fact_asked_for_in_the_questions_words(replies: dict[str, dict]):

@@ -149,9 +149,13 @@ _POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里
 def _names_it(text: str, topic: str) -> bool:
     """Whether ``text`` opens on a noun the previous topic ends a word of: 那园区 after
     哈深要共建对口合作示范园区 is that 示范园区 (not 那培训机构 after 干部培训)."""
-    words = tagged_words(text)
+    asks = _ASKS.search(text)
+    words = tagged_words(text[: asks.start()] if asks else text)
     first, flag = words[0] if words else ("", "")
-    return len(first) >= 2 and flag == "n" and first in topic and first != topic  # not 黑龙江
+    if not (len(first) >= 2 and flag == "n" and first in topic and first != topic):
+        return False  # (not 黑龙江, a party named anew)
+    # 那企业去俄罗斯投资有什么支持 names a place of its own before it asks: a new topic
+    return not any(f.startswith("n") for _, f in words[1:])
 
 
 def _names_something(text: str) -> bool:

@@ -12,7 +12,6 @@ import re
 from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
 from app.answering.query import Query
 from app.answering.references import SANCTION
-from app.workspaces.profile import is_province
 from kb.text import tagged_words
 
 _DATE = re.compile(
@@ -84,23 +83,19 @@ def fits_type(query: Query, sentence: str) -> bool:
 
 
 # the level of place asked for (哪个市, 哪些城市, 哪个区县; not 哪个区域, 哪些市场)
-_LEVEL_ASKED = re.compile(r"哪[一几]?[个些]?(城市|市(?!场)|区县|县|区(?!域)|省)")
+_LEVEL_ASKED = re.compile(
+    r"哪[一几]?[个些]?(城市|市(?![场级民直委])|区县|县|区(?![域块])|省(?![级直委]))"
+)
 _DISTRICT = "(?:县|(?<![园地社景小])区)"  # 南岗区, not 园区, 地区, 社区, 景区, 小区
 _LEVEL_WORD = {"城市": "市", "区县": _DISTRICT, "区": _DISTRICT, "县": _DISTRICT}
 
 
 def _holds_level(sentence: str, level: str) -> bool:
     """Whether ``sentence`` (the question's own words taken out) names a place of the level
-    asked: 深圳市, 地市 or 广州 for 哪个市, not 黑龙江省; 南岗区 for 哪个区, not 示范园区."""
+    asked: 深圳市 or 地市 for 哪个市, not 黑龙江省; 南岗区 for 哪个区, not 示范园区."""
     suffix = _LEVEL_WORD.get(level, level)
-    if re.search(rf"[\u4e00-\u9fff]{suffix}(?!域|场)", sentence):
-        return True
-    if suffix != "市":
-        return False
-    return any(
-        flag == "ns" and word[-1] not in "省国" and not is_province(word)
-        for word, flag in tagged_words(sentence)
-    )
+    # 广州、深圳等市 names cities; 两省, 各市, 重点城市 name none in particular
+    return re.search(rf"[\u4e00-\u9fff](?<![两各本全跨城]){suffix}(?!域|场)", sentence) is not None
 
 
 # "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)

@@ -70,7 +70,7 @@ def named_missing(query: Query, kind: str) -> tuple[str, ...]:
 # fillers before what a question asks about (请问, 方案里), and words between it and the
 # interrogative that only qualify the asking (具体, 必须: 活动每年具体在哪个月举行)
 _FILLER = re.compile(
-    r"^(?:请问|那么?|这些?|那些?|这个|那个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+"
+    r"^(?:请问|那么?|这些|那些|这个|那个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+"
 )
 _QUALIFIERS = re.compile(r"(?:具体|必须|应该|应当|需要|规定|大概|一般)+$")
 
@@ -86,9 +86,9 @@ def _asked_phrase(query: Query) -> str:
     for clause in re.split(r"[，,。？?！!；;]", query.text):
         found = INTERROGATIVE.search(clause)
         if found:
-            phrase = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
-            phrase = _QUALIFIERS.sub("", phrase.replace("具体", "")).rstrip("是的有为要在")
-            if len(phrase) < 2 and any(t in before for t in topics):
+            asked = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
+            phrase = _QUALIFIERS.sub("", asked.replace("具体", "")).rstrip("是的有为要在")
+            if len(asked) >= 2 > len(phrase) and any(t in before for t in topics):
                 phrase = before  # (规定必须 of 方案规定必须在哪个月底前完成 names nothing)
             return phrase if 2 <= len(phrase) <= 20 else ""
         before = _FILLER.sub("", clause)

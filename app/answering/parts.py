@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answering.terms import Term
-from app.answering.wordkinds import is_verb
 from kb.text import abbreviations, english_glossary, tagged_words
 from kb.thesaurus import may_act
 
@@ -43,7 +42,7 @@ _BY = (
 _ON = r"(?P<agent>{party}){modal}(?P<verb>[\u4e00-\u9fff]{1,2})(?P<other>{party})"
 _SIDES = ("agent", "other")
 # verbs the other patterns read (帮, 去, 借): 黑龙江借广东 is 广东 acting, not 黑龙江
-_NOT_ON = "|".join((_FOR_VERBS, PLACE_LINKS, _BY_VERBS))
+_NOT_ON = "|".join((_FOR_VERBS, PLACE_LINKS, _BY_VERBS, "是|有|和|与|跟|同|及"))
 
 
 def named_places(text: str) -> list[str]:
@@ -89,7 +88,12 @@ class Relation:
         agent, other = _stem(self.agent), _stem(self.other)
         if self.link not in ("为", "在"):  # 邀请广东省 for 广东省邀请黑龙江省: the other acts
             done_to = re.search(rf"{self.link}{agent}", sentence)
-            return done_to is not None and re.search(rf"{self.link}{other}", sentence) is None
+            # (推动广东省重点城市在黑龙江省…: 广东 acts on 黑龙江 after all)
+            return (
+                done_to is not None
+                and other not in sentence[done_to.end() :]
+                and re.search(rf"{self.link}{other}", sentence) is None
+            )
         if self.link == "在":  # the acting side, then 在 and the place
             link, before, after = PLACE_LINKS, _PLACE_GAP, 3
         else:
@@ -124,6 +128,12 @@ _SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 _PLACE_GAP = 20
 
 
+def _one_verb(text: str) -> bool:
+    """Whether jieba reads ``text`` as one verb (邀请, 请), not pieces (可在)."""
+    words = tagged_words(text)
+    return len(words) == 1 and words[0][1] == "v"
+
+
 def _stem(party: str) -> str:
     return party[:-1] if len(party) > 2 and party[-1] in "省市" else party
 
@@ -143,7 +153,7 @@ def relation_direction(text: str) -> Relation | None:
             said = link
             if not link:  # a verb of its own: 邀请, not a word jieba reads otherwise
                 said = match.group("verb")
-                if not is_verb(said) or re.fullmatch(_NOT_ON, said):
+                if not _one_verb(said) or re.fullmatch(_NOT_ON, said):
                     continue
             if agent[:2] != other[:2]:
                 found.append(Relation(agent, other, said))
@@ -169,7 +179,7 @@ def benefit_verb(text: str) -> str:
 
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
 _RELATION = re.compile(
-    r"结合|融合|整合|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
+    r"结合|融合(?=发展|起来|在一起)|整合(?=起来|在一起)|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
     r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )

@@ -74,11 +74,6 @@ def provinces() -> list[Province]:
     ]
 
 
-def is_province(word: str) -> bool:
-    """Whether ``word`` is a province's name (黑龙江, 粤), not one of its cities."""
-    return any(word == p.name or word in p.names for p in provinces())
-
-
 def province_of(text: str) -> str:
     """The one province ``text`` names (广东省制造业企业 → 广东), or "" for none or both."""
     named = {p.name for p in provinces() if any(n in text for n in p.all_names())}
