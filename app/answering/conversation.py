@@ -41,12 +41,11 @@ _TAIL = re.compile(r"呢?[?？。!！]*$")
 # "培训呢，依托啥" → topic "培训", then its own question "依托啥"
 _TOPIC_THEN_QUESTION = re.compile(r"^(.*?)(呢[，,]?|[，,]|$)(.*)$")
 _TOPIC_TAIL = re.compile(r"(?:那块|这块|那边|这边|方面|那个方面|这一块|呢)*[?？。!！]*$")
-_ASKS = re.compile(r"怎么|如何|怎样|哪|什么|啥|谁|多少|几|多久|多长|何时|是否|有没有|吗|么")
+# the words that ask (哪 of 哪些, 哪里, 哪个)
+_WH = "怎么|如何|怎样|哪|什么|啥|谁|多少|几|多久|多长|何时|是否|有没有"
+_ASKS = re.compile(_WH + "|吗|么")
 # the question part of a question: "有哪些", "怎么合作", "是什么理念"
-_FRAME = re.compile(
-    r"(?:有|是|要|能|该|由)?(?:怎么|如何|怎样|哪些|哪里|哪个|哪|什么|啥|谁|多少|几|多久|多长|何时"
-    r"|是否|有没有).*$"
-)
+_FRAME = re.compile(rf"(?:有|是|要|能|该|由)?(?:{_WH}).*$")
 
 
 @dataclass

@@ -17,8 +17,10 @@ from kb.text import tagged_words
 _DATE = re.compile(
     r"(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个月|年|日|天|周|小时|个工作日|工作日)(?!度)|\d{4}\s*年|\d{4}\s*[—–\-至到]\s*\d{4}|\d{1,2}月|年底|年内|每年|定期|年度|期间|近期|长期|到\d{4}|及时|尽快|适时|按时|按期|提前"
 )
-# a point in time asked for (哪年, 几月, 哪天) and what names one
-_POINT_ASKED = re.compile(r"哪年|哪一年|哪天|哪一天|几号|几月|什么日子|what year|which year", re.I)
+# a point in time asked for (哪年, 几月, 哪个月, 哪天) and what names one
+_POINT_ASKED = re.compile(
+    r"哪年|哪一年|哪天|哪一天|哪一?个?月|几号|几月|什么日子|what year|which year", re.I
+)
 _POINT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|年初|月底|上半年|下半年")
 _FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
 _ACTOR = re.compile(

@@ -79,8 +79,7 @@ def _asked_phrase(query: Query) -> str:
     """What the question asks a fact of, in its words: those before the interrogative in
     its clause (对口合作领导小组办公室的电话 of …的电话是多少), or the clause before it
     when those only qualify the asking (每个地市建一个科技孵化器，方案规定必须在哪个月底前
-    完成); ""
-    if none short enough."""
+    完成); "" if none short enough."""
     topics = [t.text for t in query.content_terms]
     before = ""
     for clause in re.split(r"[，,。？?！!；;]", query.text):
