@@ -66,6 +66,8 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     extra = [
         "方案规定哈尔滨新区的土地出让金能打几折？",
         "每个地市建一个科技孵化器，方案规定必须在哪个月底前完成？",
+        "方案规定广东每年给黑龙江培训1000名干部，具体怎么分配？",
+        "廣東省對黑龍江省的幹部培訓是怎麼安排的？",
         "方案里石墨新材料产业和乡村旅游融合发展的项目有哪些？",
         "乡村旅游和养老融合发展有什么项目？",
         "广东省邀请黑龙江省担任哪个博览会的主宾省？",
@@ -512,6 +514,13 @@ def test_a_claim_pairing_things_the_plan_lists_as_separate_items_is_not_confirme
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
 
 
+def test_a_count_in_figures_the_plan_never_states_is_the_premise_named(
+    replies: dict[str, dict],
+):
+    reply = replies["方案规定广东每年给黑龙江培训1000名干部，具体怎么分配？"]
+    assert reply["abstained"] and reply["missing"] == ["1000名"], reply["missing"]
+
+
 def test_a_month_asked_for_is_a_date_the_plan_must_give(replies: dict[str, dict]):
     """哪个月底 asks when, not where: the 孵化器 sentence gives no date, and the refusal names
     what was asked of in the question's words, not 规定必须."""
@@ -528,6 +537,13 @@ def test_things_asked_about_merged_are_answered_only_by_a_sentence_merging_them(
     assert mixed["abstained"] and mixed["coverage"] == "not_covered", mixed["answer"]
     merged = replies["乡村旅游和养老融合发展有什么项目？"]
     assert not merged["abstained"] and "三产融合项目" in merged["answer"], merged["answer"]
+
+
+def test_the_side_a_thing_is_done_for_is_not_read_as_its_owner(replies: dict[str, dict]):
+    # 對黑龍江省的幹部培訓: training done for 黑龙江 (by 广东's institutions), not 黑龙江's own
+    reply = replies["廣東省對黑龍江省的幹部培訓是怎麼安排的？"]
+    assert not reply["abstained"], reply["answer"]
+    assert "依托广东省各类干部培训机构" in reply["answer"], reply["answer"]
 
 
 def test_who_invites_whom_is_not_confirmed_the_other_way_round(replies: dict[str, dict]):

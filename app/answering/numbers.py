@@ -38,13 +38,14 @@ _UNITS = (
     "个",
     "项",
     "人",
+    "名",
     "次",
     "亩",
     "公里",
 )
-# an amount in Arabic numerals with any unit a premise may name (3个, 5家 included)
+# an amount in Arabic numerals with any unit a premise may name (3个, 5家, 1000名 included)
 ARABIC_AMOUNT = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|个点|家|个|项|人|次|亩|公里)"
+    r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|个点|家|个|项|人|名|次|亩|公里)"
 )
 # in Chinese numerals only with a unit of money or proportion; 百分之三十; 一半
 CHINESE_AMOUNT = re.compile(

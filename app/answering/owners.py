@@ -30,6 +30,9 @@ _PHRASE_WORDS = frozenset("的 之 、 等 等等 和 与 及 （ ） ( )".split
 _JOINED = frozenset({"和", "与", "及", "、", "同", "（", "("})
 # the words by which one side acts for another: 帮广东改善航空物流设施 improves 广东's
 _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", "替"})
+# 广东对黑龙江的干部培训: the place after them is the side acted towards, not the thing's
+# owner (after 帮, 协助 it is: 协助广东每个地市 are 广东's)
+_DONE_FOR = frozenset({"对", "向"})
 _WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place + an act
 Words = list[tuple[str, str]]
 _HELPED_EN = re.compile(
@@ -216,6 +219,8 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
             before = words[i - 1][0] if i > 0 else ""
             if before in _WHERE and _done_there(words, i, index):
                 return None, i + 1  # 去龙江投资: where it is done (到广东企业工作: 广东's)
+            if before in _DONE_FOR:
+                return None, i + 1  # 对黑龙江省的干部培训: the side it is done for (Relation)
             if key not in sides or (
                 before in _JOINED and i > 1 and _place_key(*words[i - 2]) in sides
             ):
