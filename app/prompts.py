@@ -15,8 +15,8 @@ from langchain_core.prompts import PromptTemplate
 REQUIRED: dict[str, frozenset[str]] = {
     "extractive_answer_zh": frozenset({"doc_title", "points"}),
     "extractive_answer_en": frozenset({"doc_title", "points"}),
-    "not_covered_zh": frozenset({"reason", "nearest"}),
-    "not_covered_en": frozenset({"reason", "nearest"}),
+    "not_covered_zh": frozenset({"texts", "reason", "nearest"}),
+    "not_covered_en": frozenset({"texts", "reason", "nearest"}),
     "duties_answer_zh": frozenset({"doc_title", "party", "points"}),
     "outline_answer_zh": frozenset({"doc_title", "heading", "count", "points"}),
     "outline_answer_en": frozenset({"doc_title", "heading", "count", "points"}),
@@ -26,8 +26,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "head_answer_en": frozenset({"doc_title", "points"}),
     "llm_system_zh": frozenset(),
     "llm_answer_zh": frozenset({"clauses", "question", "not_mentioned"}),
-    "partial_answer_zh": frozenset({"doc_title", "points", "missing"}),
-    "partial_answer_en": frozenset({"doc_title", "points", "missing"}),
+    "partial_answer_zh": frozenset({"texts", "doc_title", "points", "missing"}),
+    "partial_answer_en": frozenset({"texts", "doc_title", "points", "missing"}),
     "yes_answer_zh": frozenset({"doc_title", "points"}),
     "no_more_zh": frozenset({"doc_title"}),
     "no_more_en": frozenset({"doc_title"}),
@@ -47,6 +47,11 @@ REASONS = frozenset(
 )
 _NO_MISSING = frozenset({"empty", "unrelated"})  # these say no {missing}
 
+# what a reply calls the texts asked, by the kind their titles end in: prompts/texts.yaml
+TEXTS = frozenset({"plan", "regulation", "mixed"})
+_PLAN_ENDS = ("方案", "规划", "计划", "纲要")  # (a 通知 or 意见 is a 文件)
+_REGULATION_ENDS = ("条例", "法", "办法", "规定", "细则", "决定", "规则")
+
 # where a face shows a refusal's nearest clauses: prompts/nearest.yaml says so in words
 Nearest = Literal["below", "related"]
 NEAREST: frozenset[str] = frozenset(get_args(Nearest))
@@ -57,18 +62,38 @@ class Prompts:
     templates: dict[str, PromptTemplate]
     reasons: dict[str, dict[str, str]] = field(default_factory=dict)
     nearest: dict[str, dict[str, str]] = field(default_factory=dict)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def render(self, name: str, **values: str) -> str:
         return self.templates[name].format(**values).strip()
 
-    def reason(self, code: str, language: str, missing: list[str]) -> str:
-        """Why the plan does not (fully) answer, in the reader's language."""
-        return self.reasons[code][language].format(missing=listing(missing, language))
+    def reason(self, code: str, language: str, missing: list[str], texts: str) -> str:
+        """Why the texts (``texts_word``) do not (fully) answer, in the reader's language."""
+        said = listing(missing, language)
+        return self.reasons[code][language].format(missing=said, texts=texts)
 
-    def not_covered(self, reason: str, language: str, nearest: Nearest) -> str:
+    def not_covered(self, reason: str, language: str, nearest: Nearest, texts: str) -> str:
         """A refusal: why, then where the face shows the nearest clauses (which do not answer)."""
         where = self.nearest[nearest][language]
-        return self.render(f"not_covered_{language}", reason=reason, nearest=where)
+        return self.render(f"not_covered_{language}", texts=texts, reason=reason, nearest=where)
+
+    def texts_word(self, titles: list[str], language: str) -> str:
+        """What a reply calls the documents titled ``titles``: 方案, 法规 or 文件."""
+        return self.texts[texts_kind(titles)][language]
+
+
+def texts_kind(titles: list[str]) -> str:
+    """plan, regulation or mixed, by the words the titles end in (实施方案, 条例, 法)."""
+    kinds = set()
+    for title in titles:
+        bare = title.strip("《》 ").split("(")[0].split("（")[0]
+        if bare.endswith(_PLAN_ENDS):
+            kinds.add("plan")
+        elif bare.endswith(_REGULATION_ENDS):
+            kinds.add("regulation")
+        else:
+            kinds.add("mixed")
+    return kinds.pop() if len(kinds) == 1 else "mixed" if kinds else "plan"
 
 
 def listing(items: list[str], language: str) -> str:
@@ -93,6 +118,7 @@ def load_prompts(directory: Path) -> Prompts:
         templates,
         _load_wordings(directory / "reasons.yaml", REASONS, _reason_placeholders),
         _load_wordings(directory / "nearest.yaml", NEAREST, lambda _: set()),
+        _load_wordings(directory / "texts.yaml", TEXTS, lambda _: set()),
     )
 
 
@@ -113,8 +139,8 @@ def _load_wordings(
         if not isinstance(wording, dict) or set(wording) != {"zh", "en"}:
             raise PromptError(f"{path}: {code} needs a zh and an en wording")
         for text in wording.values():
-            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-            if fields != placeholders(code):
+            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f} - {"texts"}
+            if fields != placeholders(code):  # {texts} (方案, 法规) where the wording names them
                 used = ", ".join(f"{{{f}}}" for f in sorted(placeholders(code))) or "no placeholder"
-                raise PromptError(f"{path}: {code} must use {used} (and nothing else)")
+                raise PromptError(f"{path}: {code} must use {used} (and {{texts}} at most)")
     return data

@@ -64,7 +64,7 @@ def test_questions_in_other_forms_find_their_clause(service, question, clause_ke
 def test_questions_the_plan_does_not_answer_are_declined(service, question):
     answer = service.ask(question)
     assert answer.abstained
-    assert "没有回答" in answer.answer or "do not answer" in answer.answer
+    assert "没有回答" in answer.answer or "not answered by the plan" in answer.answer
     assert answer.citations, "the nearest clauses are still shown as related"
     assert "[1]" not in answer.answer
 
@@ -201,12 +201,13 @@ def test_a_follow_up_that_names_no_topic_or_points_back_continues_the_previous_o
 
 
 def test_a_follow_up_pointing_back_carries_the_topic_without_its_linking_word(service):
-    """哈尔滨跟哪个城市对口合作 → 它俩…: the topic is 哈尔滨, not a dangling 哈尔滨跟."""
+    """哈尔滨跟哪个城市对口合作 → 它俩…: 哈尔滨 and the city the answer named, not a
+    dangling 哈尔滨跟."""
     from app.answering import Turn
 
     earlier = service.ask("哈尔滨跟哪个城市对口合作？")
     answer = service.ask("那它俩要在黑龙江共建什么？", history=[Turn.from_answer(earlier)])
-    assert answer.standalone_question.startswith("哈尔滨，"), answer.standalone_question
+    assert answer.standalone_question.startswith("哈尔滨和深圳市"), answer.standalone_question
 
 
 @pytest.mark.parametrize(
@@ -295,3 +296,21 @@ def test_a_place_of_another_level_than_asked_answers_no_which_city(service):
     assert answer.missing and "具体地点" in answer.missing[0], answer.missing
     paired = service.ask("哈尔滨跟广东哪个城市对口合作？")
     assert not paired.abstained and "深圳市" in paired.answer, paired.answer
+
+
+def test_it_after_which_city_is_the_city_the_answer_named(service):
+    """它 after 哈尔滨跟哪个城市对口合作 is the city the answer paired it with (深圳市): the
+    follow-up reads as a question about 深圳, and 它俩 as one about both."""
+    from app.answering import Turn
+
+    earlier = service.ask("哈尔滨跟广东哪个城市对口合作？")
+    history = [Turn.from_answer(earlier)]
+    it = service.ask("它在黑龙江合作共建什么园区？", history=history)
+    assert it.standalone_question.startswith("深圳市在黑龙江"), it.standalone_question
+    assert not it.abstained and "对口合作示范园区" in it.answer, it.answer
+    both = service.ask("它俩是什么关系？", history=history)
+    assert both.standalone_question.startswith("哈尔滨和深圳市"), both.standalone_question
+    assert not both.abstained and "哈尔滨市与深圳市对口合作" in both.answer, both.answer
+    # 其它 is no pronoun for it: 其它城市呢 asks of the other cities
+    others = service.ask("其它城市呢？", history=history)
+    assert "深圳" not in others.standalone_question, others.standalone_question

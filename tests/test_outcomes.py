@@ -179,6 +179,19 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "冰雪旅游有没有基金？",
         "这个方案是什么时候通过的？",
         "黑龙江干部到广东挂职有没有相关安排",
+        "哈尔滨在深圳共建的示范园区要吸引哪些产业？",
+        "深圳在黑龙江共建的示范园区要吸引哪些产业？",
+        "对口合作领导小组组长是谁？",
+        "对口合作领导小组组长叫什么名字？",
+        "黑龙江省的干部培训机构给广东哪些干部做培训？",
+        "中俄博览会在哪个展馆开？",
+        "机器人和农机装备合作建的智能示范基地怎么建？",
+        "Who is the president of the Heilongjiang Guangdong Chamber of Commerce?",
+        "Which kinds of Guangdong financial institutions are encouraged to operate in Heilongjiang?",
+        "对口合作领导小组组长姓什么？",
+        "粮食储备和广东的农业龙头企业有什么合作？",
+        "黑龙江的优质农产品怎么进入广东市场？",
+        "广东的企业怎么参与黑龙江国企改革？",
     ]
     questions = [CHECK[i]["question"] for i in ids] + extra
     result = planqa("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
@@ -205,7 +218,8 @@ def test_unanswerable_question_is_declined_with_what_is_missing(
     reply = replies[DECLINED[kind]]
     assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
     assert (
-        reply["answer"].startswith("知识库中的方案没有回答") or "do not answer" in reply["answer"]
+        reply["answer"].startswith("知识库中的方案没有回答")
+        or "not answered by the plan" in reply["answer"]
     )
     assert "[1]" not in reply["answer"]  # the nearest clauses are related, not quoted
     assert reply["citations"]
@@ -438,6 +452,12 @@ def test_the_kind_an_english_question_asks_for_is_no_topic_an_answer_must_name(
     # the kind is the phrase's head (projects); nuclear power stays what is asked about
     nuclear = replies["What kinds of nuclear power projects will the two provinces build?"]
     assert nuclear["abstained"] and "nuclear" in nuclear["missing"], nuclear["answer"]
+    # "kinds of" only says kinds are asked for, whichever word asks (which, what): never
+    # a word the plan is said not to mention
+    kinds = replies[
+        "Which kinds of Guangdong financial institutions are encouraged to operate in Heilongjiang?"
+    ]
+    assert "kinds" not in kinds["missing"], kinds["answer"]
 
 
 def test_an_english_answer_quotes_the_sentence_that_answers_without_padding(
@@ -792,3 +812,63 @@ def test_the_answer_is_what_the_question_did_not_set_aside(
     assert reply["coverage"] == "answered", reply["answer"]
     quoted = [line for line in reply["answer"].splitlines() if line.startswith("- ")]
     assert quoted and not any(aside in line for line in quoted), reply["answer"]
+
+
+def test_a_place_asked_as_where_something_is_built_is_not_the_side_that_builds(
+    replies: dict[str, dict],
+):
+    # 深圳市在黑龙江省合作共建…示范园区: the park is built in 黑龙江 by 深圳, not in 深圳
+    wrong = replies["哈尔滨在深圳共建的示范园区要吸引哪些产业？"]
+    assert wrong["abstained"] and wrong["coverage"] == "not_covered", wrong["answer"]
+    assert_answered_quoting(
+        replies["深圳在黑龙江共建的示范园区要吸引哪些产业？"], "吸引优势产业集聚"
+    )
+
+
+def test_who_holds_an_office_is_answered_by_the_office_named_a_name_is_not(
+    replies: dict[str, dict],
+):
+    assert_answered_quoting(replies["对口合作领导小组组长是谁？"], "由省长任组长")
+    for asked in ("对口合作领导小组组长叫什么名字？", "对口合作领导小组组长姓什么？"):
+        named = replies[asked]
+        assert named["abstained"], named["answer"]
+        assert named["missing"] == ["对口合作领导小组组长的具体人员姓名"], named["missing"]
+    president = replies["Who is the president of the Heilongjiang Guangdong Chamber of Commerce?"]
+    assert president["abstained"], president["answer"]
+
+
+def test_a_thing_the_plan_gives_only_to_the_other_side_is_not_confirmed(
+    replies: dict[str, dict],
+):
+    # the plan's 干部培训机构 are 广东省's, training 黑龙江省's cadres; the 挂职 sentences
+    # beside them hold the other words but answer nothing about 黑龙江's training bodies
+    reply = replies["黑龙江省的干部培训机构给广东哪些干部做培训？"]
+    assert reply["abstained"] and reply["missing"] == ["黑龙江省的干部培训机构"], reply["answer"]
+    # a thing named by one word before its head is a kind both sides have: 黑龙江省优质特色
+    # 农副产品 go to 广东 even though 广东省优质特色农产品 are named beside them
+    quality = replies["黑龙江的优质农产品怎么进入广东市场？"]
+    assert_answered_quoting(quality, "进入广东省乃至港澳市场")
+
+
+def test_a_kind_of_place_the_plan_never_names_is_not_answered_by_another_place(
+    replies: dict[str, dict],
+):
+    # the plan names no 展馆 at all: the 博览会 sentence names 广东省, no venue
+    reply = replies["中俄博览会在哪个展馆开？"]
+    assert reply["abstained"] and reply["missing"] == ["中俄博览会的具体地点"], reply["answer"]
+
+
+def test_the_thing_two_coordinated_words_qualify_is_asked_of_both(replies: dict[str, dict]):
+    # 机器人 and 农机装备 are in different sentences, and no sentence has an 智能示范基地 of
+    # either: not a partial answer quoting the 机器人 sentence
+    reply = replies["机器人和农机装备合作建的智能示范基地怎么建？"]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+    # but 广东的 names whose the thing is, the second part's own: each part is answered
+    sides = replies["粮食储备和广东的农业龙头企业有什么合作？"]
+    assert sides["coverage"] == "answered" and "储备" not in sides["missing"], sides["answer"]
+
+
+def test_a_short_form_the_plan_uses_also_reads_as_written_out(replies: dict[str, dict]):
+    # the plan says 国资国企改革 once and 国有企业改革 where 广东's enterprises take part
+    reply = replies["广东的企业怎么参与黑龙江国企改革？"]
+    assert_answered_quoting(reply, "参与黑龙江省国有企业改革")

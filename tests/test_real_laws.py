@@ -317,3 +317,16 @@ def test_an_english_question_spells_a_place_in_pinyin_and_names_a_law_by_its_tit
     assert answer.coverage == "answered", answer.answer
     assert answer.citations[0].doc_title == "济南市农村公路条例"
     assert "本条例自" in answer.answer and "施行" in answer.answer
+
+
+def test_a_refusal_calls_the_texts_asked_what_their_titles_say_they_are(
+    laws_service, laws_beside_plan
+):
+    question = "上海哪家火锅店最好吃？"
+    # regulations beside the plan are documents (文件), not a plan (方案)
+    mixed = laws_service.ask(question)
+    assert mixed.abstained and mixed.answer.startswith("知识库中的文件没有回答"), mixed.answer
+    regulations = {d.doc_id for d in laws_beside_plan.documents() if "方案" not in d.title}
+    asked = laws_service.ask(question, doc_ids=regulations)
+    assert asked.abstained and asked.answer.startswith("知识库中的法规没有回答"), asked.answer
+    assert "方案" not in asked.answer, asked.answer

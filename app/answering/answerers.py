@@ -31,6 +31,7 @@ class AnswerRequest:
     decision: Decision
     hits: list[ClauseHit]
     view: KnowledgeView
+    texts: str  # what the reply calls the texts asked: 方案, 法规 or 文件 (prompts/texts.yaml)
     skip: list[str] = field(default_factory=list)  # sentences already shown ("还有呢？")
 
 
@@ -77,7 +78,10 @@ class ExtractiveAnswerer:
         if request.decision.outcome == PARTIAL:
             missing = listing(list(request.decision.missing), language)
             name = f"partial_answer_{language}"
-            return self._prompts.render(name, doc_title=title, points=points, missing=missing), used
+            text = self._prompts.render(
+                name, texts=request.texts, doc_title=title, points=points, missing=missing
+            )
+            return text, used
         name = "yes_answer" if request.query.answer_type == "yesno" else "extractive_answer"
         return self._prompts.render(f"{name}_{language}", doc_title=title, points=points), used
 
@@ -123,7 +127,7 @@ class GenerativeAnswerer:
     def _replaced(self, request: AnswerRequest, reason: str) -> Answer:
         text, used = self._fallback.compose(request)
         # the reason goes to ``verification`` only: it may quote the rejected, invented words
-        notice = "（生成的回答未通过核验或语言模型不可用，以下为方案原文摘录。）\n"
+        notice = "（生成的回答未通过核验或语言模型不可用，以下为原文摘录。）\n"
         return _answer(request, notice + text, used, verified=False, verification=reason)
 
 

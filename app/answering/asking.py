@@ -23,7 +23,9 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("penalty", re.compile(r"罚(?:款|金)?(?:是|有)?多少|罚几")),
     (
         "name",
-        re.compile(r"叫什么名字|姓名|名字叫|叫啥名|哪一?位|是何人|叫(?:啥|什么)(?!意思)"),
+        re.compile(
+            r"叫什么名字|姓名|名字叫|叫啥名|哪一?位|是何人|叫(?:啥|什么)(?!意思)|姓(?:什么|啥)"
+        ),
     ),
     (
         "frequency",

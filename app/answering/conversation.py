@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from app.answering.citations import Answer, QuestionError
 from app.answering.english import is_english
+from app.answering.relations import named_places
 from app.workspaces.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
@@ -129,6 +130,9 @@ def rewrite(
         swapped = _follow(previous.question, topic)
         within = f"{_topic_of(previous.question)}，{swapped}"
         return Rewrite(swapped, alternatives=[] if within == swapped else [within])
+    answered = _answer_pronoun(rest, previous)
+    if answered:  # 它俩 after 哈尔滨跟哪个城市结对: 哈尔滨 and the city the answer named
+        return Rewrite(answered)
     names = names_topic or _names_something
     own = names(rest) or any(name in rest for name in party_names())  # 那黑龙江省要做什么
     before = _topic_of(previous.question)
@@ -143,6 +147,40 @@ def rewrite(
 
 # a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗)
 _POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿")
+
+
+# a pronoun for the place a previous question pairing places was answered with (哈尔滨跟哪个
+# 城市结对): both places (它俩, 它们), or the one the answer named (它, not 其它)
+_BOTH = re.compile(r"它们俩|它俩|他们俩|他俩|它们|两者|二者")
+_IT = re.compile(r"(?<!其)它(?!们)|对方")
+_WHICH_PLACE = r"哪[一几]?[个些]?(?:城市|市|省|区|县)"
+_PAIRING_ASKED = re.compile(
+    rf"(?:跟|与|和|同)[^，。？?]{{0,4}}{_WHICH_PLACE}|{_WHICH_PLACE}(?:跟|与|和|同)"
+)
+
+
+def _answer_pronoun(text: str, previous: Turn) -> str:
+    """``text`` with a pronoun written out as the places of the previous answer, when the
+    previous question asked which place one is paired with (哈尔滨跟哪个城市结对 → 哈尔滨市与
+    深圳市对口合作): 它俩 is 哈尔滨和深圳市, 它 is 深圳市; "" when that answer named no one
+    new place beside the asked one."""
+    if not _PAIRING_ASKED.search(previous.question) or not previous.quoted:
+        return ""
+    said = "".join(previous.quoted)
+    asked = [p for p in named_places(previous.question) if p in said]  # 哈尔滨, not 广东
+    new = {
+        place
+        for place in named_places(said)
+        if not any(place.startswith(a) or a.startswith(place) for a in asked)
+    }
+    if len(new) != 1 or not asked:
+        return ""
+    place = new.pop()
+    both = _BOTH.search(text)
+    if both:
+        return f"{text[: both.start()]}{asked[0]}和{place}{text[both.end() :]}"
+    it = _IT.search(text)
+    return f"{text[: it.start()]}{place}{text[it.end() :]}" if it else ""
 
 
 def _names_it(text: str, topic: str) -> bool:

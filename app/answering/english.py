@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable
 
 from app.answering.segments import Word
-from kb.text import english_function_words, english_glossary, has_phrase, is_hanzi
+from kb.text import english_function_words, english_glossary, english_stem, has_phrase, is_hanzi
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _KIND_SPAN = 20  # at most "which organisation"
+_CLIPPED = 4  # the shortest clipped English word read as the word it begins (tech, info)
 
 
 def is_english(text: str) -> bool:
@@ -35,7 +36,8 @@ def english_words(
     # a long match (what does … mean) holds the topic itself
     if 0 < asks[1] - asks[0] <= _KIND_SPAN:
         text = text[: asks[0]] + " " + text[asks[1] :]
-    text = text.strip()
+    # "kinds of" only says that kinds are asked for (which kinds of institutions)
+    text = _KINDS_OF.sub(" ", text, count=1).strip()
     # a question's first word is capitalised as a sentence, not as a name
     text = text[:1].lower() + text[1:]
     lowered = text.lower()
@@ -68,6 +70,7 @@ def _phrases(lowered: str) -> list[str]:
 
 # what kind of thing an English question asks for: the noun phrase after "what kinds of"
 _KIND = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z\- ]*)")
+_KINDS_OF = re.compile(r"\b(?:kinds?|types?|sorts?)\s+of\b", re.I)
 # auxiliaries the stop-word list leaves out: "what kinds of support does the plan give"
 _AUXILIARIES = frozenset({"do", "does", "did", "shall", "has", "have", "had"})
 
@@ -87,3 +90,19 @@ def _kind(lowered: str, phrases: list[str]) -> str | None:
             break
         head, rest = unit, rest[len(unit) :].strip()
     return head
+
+
+def glossary_forms(word: str, contains: Callable[[str], bool]) -> tuple[str, ...]:
+    """The texts' words the glossary gives for an English word (``contains`` says which the
+    texts use): its entry, a word of the same stem's, or the one entry a clipped word begins."""
+    glossary = english_glossary()
+    if word in glossary:
+        return tuple(z for z in glossary[word].split() if contains(z))
+    stem = english_stem(word)
+    same = [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
+    if not same and len(word) >= _CLIPPED:
+        # a clipped word (tech, info) is the one glossary word it begins, if only one
+        longer = [en for en in glossary if " " not in en and en.startswith(word)]
+        if len({english_stem(en) for en in longer}) == 1:
+            same = [glossary[en] for en in longer]
+    return tuple(dict.fromkeys(z for zh in same for z in zh.split() if contains(z)))

@@ -35,8 +35,9 @@ _PROCEDURE = re.compile(
 )
 
 
-def fits_type(query: Query, sentence: str) -> bool:
-    """Whether ``sentence`` holds an answer of the kind ``query`` asks for."""
+def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
+    """Whether ``sentence`` holds an answer of the kind ``query`` asks for; ``whole`` is the
+    sentence with the question's words left in (由省长任组长 for 组长是谁)."""
     kind = query.answer_type
     if kind == "amount":
         if SUM_ASKED.search(query.text):  # 多少钱 wants a sum: 百分之六十 of something is none
@@ -54,7 +55,9 @@ def fits_type(query: Query, sentence: str) -> bool:
         return _FREQUENCY.search(sentence) is not None
     if kind == "name" or (kind == "who" and asks_for_person(query.text)):
         title = _title_asked(query.text)
-        if title and re.search(rf"任{title}|{title}由|担任{title}", sentence):
+        # 组长是谁 is answered by who holds the office (由省长任组长); 叫什么名字 by a name
+        named = _NAME_ASKED.search(query.text) is not None
+        if title and not named and re.search(rf"(?<!副)任{re.escape(title)}", whole):
             return True
         if kind == "name" and not asks_for_person(query.text):
             # 旅游季品牌叫啥名: a thing is named in quotation marks (“南来北往”)
@@ -70,6 +73,9 @@ def fits_type(query: Query, sentence: str) -> bool:
         level = _LEVEL_ASKED.search(query.text)
         if level:  # 建在哪个市: a city the question does not name, not 黑龙江省
             return _holds_level(sentence, level.group(1))
+        unused = _unused_kind(query)
+        if unused:  # 在哪个展馆: the texts name no 展馆, so none is named here
+            return re.search(rf"[\u4e00-\u9fff]{unused[-1]}", sentence) is not None
         if _PLACE.search(sentence) or _ACTOR.search(sentence):
             return True
         return any(flag == "ns" for _, flag in tagged_words(sentence))
@@ -92,6 +98,26 @@ _DISTRICT = "(?:县|(?<![园地社景小])区)"  # 南岗区, not 园区, 地区
 _LEVEL_WORD = {"城市": "市", "区县": _DISTRICT, "区": _DISTRICT, "县": _DISTRICT}
 
 
+# the building asked for by the word after the interrogative (哪个展馆, 哪家酒店): a word
+# ending in one of these names a building, and only a building of that kind answers
+_KIND_ASKED = re.compile(r"哪[一几]?[个些家座所间处栋]([\u4e00-\u9fff]{2,5})")
+_BUILDINGS = "馆厅楼店"
+
+
+def _unused_kind(query: Query) -> str:
+    """The kind of building the question asks for when the texts never use its word (展馆
+    of 在哪个展馆举办): only a building named with it (…馆) answers; "" if none asked, or a
+    word the texts use (哪个部门 is answered by 省发展改革委, 哪个位置 by any place)."""
+    match = _KIND_ASKED.search(query.text)
+    if match is None:
+        return ""
+    word = tagged_words(match.group(1))[0][0]  # 展览馆 of 展览馆举办
+    if word[-1] not in _BUILDINGS:
+        return ""
+    term = next((t for t in query.terms if t.text == word), None)
+    return word if term is None or term.how in ("absent", "meaning", "synonym") else ""
+
+
 def _holds_level(sentence: str, level: str) -> bool:
     """Whether ``sentence`` (the question's own words taken out) names a place of the level
     asked: 深圳市 or 地市 for 哪个市, not 黑龙江省; 南岗区 for 哪个区, not 示范园区."""
@@ -102,12 +128,15 @@ def _holds_level(sentence: str, level: str) -> bool:
 
 # "who is the governor": a title asked about by name (省长是谁 in Chinese, _title_asked)
 _EN_PERSON = re.compile(
-    r"\bwho is the (?:governor|mayor|director|head|chair|secretary|leader|minister)\b", re.I
+    r"\bwho (?:is|was|are|will be) the (?:[a-z-]+ ){0,2}?(?:governor|mayor|director|head|chair"
+    r"|chairman|chairperson|president|ceo|manager|secretary|leader|minister|expert|contact"
+    r"|spokesperson|commissioner|principal|dean)s?\b",
+    re.I,
 )
 _QUOTED_NAME = re.compile(r"[“「《][^”」》]{2,20}[”」》]")
 _TITLES = "同志|省长|副省长|书记|主任|主席|部长|厅长|局长|市长"
 _WHICH_HOLDER = re.compile(rf"哪一?[位个][\u4e00-\u9fff]{{0,4}}?(?:{_TITLES})")
-_NAME_ASKED = re.compile(r"姓名|名字|叫什么|叫啥|whose name|\bnamed?\b", re.I)
+_NAME_ASKED = re.compile(r"姓名|名字|叫什么|叫啥|姓什么|姓啥|whose name|\bnamed?\b", re.I)
 _HOLDER_ASKED = (_NAME_ASKED, _EN_PERSON, _WHICH_HOLDER)
 
 
@@ -124,9 +153,16 @@ def _names_person(sentence: str) -> bool:
 
 def _title_asked(text: str) -> str:
     match = re.search(
-        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|叫啥|是哪位)", text
+        r"([\u4e00-\u9fff]{0,3}(?:长|书记|主任|主席|负责人|经理))(?:是谁|叫什么|叫啥|是哪位|姓什么|姓啥)",
+        text,
     )
-    return match.group(1) if match else ""
+    if match is None:
+        return ""
+    # the office is the last word before 是谁 (组长 of 领导小组的组长是谁, not 组的组长), with
+    # the 副 it may have (管委会副主任 is no 主任)
+    words = [w for w, _ in tagged_words(match.group(1))]
+    office = words[-1]
+    return f"副{office}" if len(words) > 1 and words[-2].endswith("副") else office
 
 
 def asks_for_person(text: str) -> bool:
@@ -135,5 +171,5 @@ def asks_for_person(text: str) -> bool:
     return (
         bool(_title_asked(text))
         or _EN_PERSON.search(text) is not None
-        or re.search(r"姓名|哪一?位|何人|\bwhose name\b", text) is not None
+        or re.search(r"姓名|姓什么|姓啥|哪一?位|何人|\bwhose name\b", text) is not None
     )

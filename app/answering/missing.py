@@ -16,6 +16,7 @@ from app.answering.query import Query
 from app.answering.sentences import ScoredSentence
 from app.answering.wordkinds import names_money
 from kb.scope import KnowledgeView
+from kb.text import tagged_words
 
 
 def is_discount(text: str) -> bool:
@@ -72,6 +73,8 @@ def named_missing(query: Query, kind: str) -> tuple[str, ...]:
 _FILLER = re.compile(
     r"^(?:请问|那么?|这些|那些|这个|那个|方案(?:里面?|中)?|规划(?:里|中)?|[，,\s])+"
 )
+# the verb that links the topic to the interrogative (组长叫什么名字, 电话是多少)
+_ASKING_VERBS = "是的有为要在叫姓"
 _QUALIFIERS = re.compile(r"(?:具体|必须|应该|应当|需要|规定|大概|一般)+$")
 
 
@@ -85,10 +88,24 @@ def _asked_phrase(query: Query) -> str:
     for clause in re.split(r"[，,。？?！!；;]", query.text):
         found = INTERROGATIVE.search(clause)
         if found:
-            asked = _FILLER.sub("", clause[: found.start()]).rstrip("是的有为要在")
-            phrase = _QUALIFIERS.sub("", asked.replace("具体", "")).rstrip("是的有为要在")
+            asked = _FILLER.sub("", clause[: found.start()]).rstrip(_ASKING_VERBS)
+            phrase = _QUALIFIERS.sub("", asked.replace("具体", "")).rstrip(_ASKING_VERBS)
+            phrase = _without_time(phrase)  # 博览会今年在哪: what is asked of is 博览会
             if len(asked) >= 2 > len(phrase) and any(t in before for t in topics):
                 phrase = before  # (规定必须 of 方案规定必须在哪个月底前完成 names nothing)
             return phrase if 2 <= len(phrase) <= 20 else ""
         before = _FILLER.sub("", clause)
     return ""
+
+
+def _without_time(phrase: str) -> str:
+    """``phrase`` without the time words it starts or ends with (今年的…, …目前: jieba's
+    t), unless it is one (冬季)."""
+    words = tagged_words(phrase)
+    while len(words) > 1 and words[-1][1] == "t":
+        words.pop()
+    while len(words) > 1 and words[0][1] == "t":
+        words.pop(0)
+        if len(words) > 1 and words[0][0] == "的":
+            words.pop(0)
+    return "".join(w for w, _ in words).rstrip(_ASKING_VERBS)

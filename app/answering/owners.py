@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answering.parts import PLACE_LINKS, is_place, named_places
+from app.answering.parts import is_place
+from app.answering.relations import PLACE_LINKS, named_places
 from app.answering.terms import Term
 from kb.text import abbreviations, tagged_words
 
@@ -33,6 +34,8 @@ _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", 
 # 广东对黑龙江的干部培训: the place after them is the side acted towards, not the thing's
 # owner (after 帮, 协助 it is: 协助广东每个地市 are 广东's)
 _DONE_FOR = frozenset({"对", "向"})
+# a thing named by this many words before its head is one thing (干部培训机构), not a kind
+_SPECIFIC = 2
 _WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place + an act
 Words = list[tuple[str, str]]
 _HELPED_EN = re.compile(
@@ -71,6 +74,18 @@ class Ownership:
         """The first thing ``sentence`` gives only to another side, if any."""
         for owned in self.owned:
             owners = owned.owners_in(sentence, self.sides)
+            if owners and owned.side not in owners:
+                return owned
+        return None
+
+    def only_elsewhere(self, sentences: list[str]) -> Owned | None:
+        """A thing named by two words or more before its head (黑龙江的干部培训机构) that the
+        answering ``sentences`` give to another side and never to the one the question gives
+        it to: they have 广东省各类干部培训机构 only, so none answers what 黑龙江's do."""
+        for owned in self.owned:
+            if len({m.text for m in owned.modifiers}) < _SPECIFIC:
+                continue
+            owners = set().union(*(owned.owners_in(s, self.sides) for s in sentences))
             if owners and owned.side not in owners:
                 return owned
         return None

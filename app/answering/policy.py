@@ -17,7 +17,6 @@ is partial: it says first what the plan does not mention.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.answering.missing import is_discount, missing_kind, named_missing, states_discount
 from app.answering.numbers import amount_forms
@@ -31,7 +30,7 @@ from app.answering.structure import (
     outline_parts,
 )
 from app.answering.terms import Term
-from app.workspaces.profile import provinces
+from app.workspaces.profile import provinces_of
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
 from kb.profiles import EmbedderProfile
@@ -161,6 +160,10 @@ class CoveragePolicy:
         whole = _reversed_whole(content, candidates) if query.direction or query.owners else None
         if whole is not None:
             return Decision(NOT_COVERED, "reversed", (whole.reversed_by,))
+        # a thing the answering sentences give only to the other side, wherever they name it
+        other = query.owners.only_elsewhere([s.text for s in candidates]) if query.owners else None
+        if other is not None:
+            return Decision(NOT_COVERED, "reversed", (other.phrase,))
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:  # a sentence answering two parts is quoted once
@@ -201,18 +204,9 @@ def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:
         t.weight >= _PARTY_WEIGHT
         and t.text in sentence.lacking
         # 我们是广州的一家公司: a sentence on 广东省 speaks of 广州 too
-        and not any(p in sentence.context for p in _provinces_of(t.text))
+        and not any(p in sentence.context for p in provinces_of(t.text))
         for t in named
     )
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> dict[str, tuple[str, ...]]:
-    return {city: tuple(p.names) for p in provinces() for city in p.cities}
-
-
-def _provinces_of(place: str) -> tuple[str, ...]:
-    return _province_names().get(place.removesuffix("市"), ())
 
 
 def _fullest(group: list[ScoredSentence]) -> list[ScoredSentence]:

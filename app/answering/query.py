@@ -26,14 +26,9 @@ from app.answering.asking import (
 from app.answering.english import english_words, is_english
 from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
-from app.answering.parts import (
-    INTERROGATIVE,
-    Relation,
-    benefit_verb,
-    coordinated_parts,
-    relation_direction,
-)
+from app.answering.parts import INTERROGATIVE, coordinated_parts
 from app.answering.people import asked_ends, guessed_name, person_names
+from app.answering.relations import Relation, benefit_verb, relation_direction
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
 from app.answering.wordkinds import NAME_TAGS

@@ -10,7 +10,7 @@ sentence. Its score combines:
 - meaning: its closeness to the question, from the stored passage vectors (kb/evidence.py),
   scaled within this question's candidates so that no model's raw numbers matter;
 - type: whether it holds what was asked (an actor, a date, an amount…: fits.py);
-- direction: whether a relation runs the way the question says (parts.py Relation).
+- direction: whether a relation runs the way the question says (relations.py Relation).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def score_sentences(
         coverage = held / total if total > 0 else 1.0
         in_sentence = own / total if total > 0 else 1.0
         closeness = (item.dense - low) / (high - low) if high > low else 1.0
-        fits = fits_type(query, _beyond_question(item.text, terms))
+        fits = fits_type(query, _beyond_question(item.text, terms), item.text)
         reversed_by = _reversed_by(query, item.text, said)
         score = (0.7 * coverage + 0.3 * in_sentence) * (0.55 + 0.45 * closeness)
         score *= (1.0 if fits else 0.6) * (0.3 if reversed_by else 1.0) * (1 - 0.03 * item.hit)

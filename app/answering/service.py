@@ -141,10 +141,12 @@ class AnswerService:
             widened = self._decide(wider, question, view)
             if not widened[2].abstained and _has_more(widened[2], standalone.skip):
                 query, hits, decision = widened
+        # what the reply calls the texts asked (方案, 法规, 文件), by their titles
+        texts = self._prompts.texts_word([d.title for d in view.documents()], query.language)
         if decision.abstained:  # no answerer, and so no model, sees what the plan does not cover
-            yield self._not_covered(query, decision, hits, nearest)
+            yield self._not_covered(query, decision, hits, nearest, texts)
             return
-        request = AnswerRequest(query, decision, hits, view, standalone.skip)
+        request = AnswerRequest(query, decision, hits, view, texts, standalone.skip)
         for answerer in self._answerers:
             produced = False
             for item in answerer.answer(request):
@@ -168,10 +170,16 @@ class AnswerService:
         return query, hits, self._policy.decide(query, hits, evidence, cited, view)
 
     def _not_covered(
-        self, query: Query, decision: Decision, hits: list[ClauseHit], nearest: Nearest
+        self,
+        query: Query,
+        decision: Decision,
+        hits: list[ClauseHit],
+        nearest: Nearest,
+        texts: str,
     ) -> Answer:
-        reason = self._prompts.reason(decision.reason, query.language, list(decision.missing))
-        text = self._prompts.not_covered(reason, query.language, nearest)
+        missing = list(decision.missing)
+        reason = self._prompts.reason(decision.reason, query.language, missing, texts)
+        text = self._prompts.not_covered(reason, query.language, nearest, texts)
         return Answer(
             query.asked,
             text,

@@ -29,6 +29,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from app.answering.english import glossary_forms
 from app.answering.numbers import amount_forms
 from app.answering.segments import PlanSegmenter, Word, sub_words, tiling, unguessed
 from app.answering.wordkinds import (
@@ -44,8 +45,6 @@ from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
 from kb.text import (
     abbreviations,
-    english_glossary,
-    english_stem,
     general_idf,
     in_dictionary,
     tagged_words,
@@ -67,7 +66,6 @@ _MAX_SYNONYMS = 3
 # how much rarer in general Chinese (jieba's IDF) a real word must be than a plan word
 # that sounds the same to be read as a typo of it (参预 9.2 of 参与 5.3; 失业 7.6, 事业 6.4)
 _TYPO_MARGIN = 2.0
-_CLIPPED = 4  # the shortest clipped English word read as the word it begins (tech, info)
 # a Latin name written in capitals or with digits (PPP, 5G, G20)
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.\-]+|[A-Za-z]*\d[A-Za-z0-9.\-]*)$")
 
@@ -211,7 +209,7 @@ class TermMatcher:
         if english and _ACRONYM.match(word) and self._kb.contains_text(word):
             return (word,), "exact"  # PPP, 5G: the texts write some names in Latin letters
         if english or word.isascii():  # ASEAN in a Chinese question is 东盟 too
-            translated = self._translations(word.lower())
+            translated = glossary_forms(word.lower(), self._kb.contains_text)
             if translated:
                 return translated, "table"
             spelled = self._spelled(word)
@@ -219,7 +217,7 @@ class TermMatcher:
                 return spelled, "sound"
         if not english:
             if self._kb.contains_text(word):
-                return (word,), "exact"
+                return (word, *self._unshortened(word)), "exact"
             full = abbreviations().get(word)
             if full and all(self._kb.contains_text(w) for w in full.split()):
                 return tuple(full.split()), "table"
@@ -251,20 +249,15 @@ class TermMatcher:
         near = self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
 
-    def _translations(self, word: str) -> tuple[str, ...]:
-        glossary = english_glossary()
-        if word in glossary:
-            return tuple(z for z in glossary[word].split() if self._kb.contains_text(z))
-        stem = english_stem(word)
-        same = [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
-        if not same and len(word) >= _CLIPPED:
-            # a clipped word (tech, info) is the one glossary word it begins, if only one
-            longer = [en for en in glossary if " " not in en and en.startswith(word)]
-            if len({english_stem(en) for en in longer}) == 1:
-                same = [glossary[en] for en in longer]
-        return tuple(
-            dict.fromkeys(z for zh in same for z in zh.split() if self._kb.contains_text(z))
-        )
+    def _unshortened(self, word: str) -> tuple[str, ...]:
+        """``word`` with a short form written out, where the texts say it so (国有企业改革)."""
+        found = []
+        for short, full in abbreviations().items():
+            if len(short) >= 2 and short in word and short != word and " " not in full:
+                written = word.replace(short, full)
+                if written not in word and self._kb.contains_text(written):
+                    found.append(written)
+        return tuple(found)
 
     def _spelled(self, word: str) -> tuple[str, ...]:
         """A name an English question spells in pinyin (Chongqing → 重庆, Lishui → 丽水):

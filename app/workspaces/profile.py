@@ -74,6 +74,16 @@ def provinces() -> list[Province]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, ...]]:
+    return {city: p.names for p in provinces() for city in p.cities}
+
+
+def provinces_of(place: str) -> tuple[str, ...]:
+    """The names of the province a city is in (哈尔滨市 → 黑龙江, 龙江), () for another place."""
+    return _cities().get(place.removesuffix("市"), ())
+
+
 def province_of(text: str) -> str:
     """The one province ``text`` names (广东省制造业企业 → 广东), or "" for none or both."""
     named = {p.name for p in provinces() if any(n in text for n in p.all_names())}
