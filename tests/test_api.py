@@ -76,6 +76,31 @@ def test_ask_with_history_and_a_chosen_document(url: str):
     assert second["citations"] and not second["abstained"]
 
 
+def test_it_in_a_follow_up_is_what_the_previous_answer_quoted(url: str):
+    """它 after 哈尔滨跟广东哪个城市对口合作 is the city the answer named (深圳市), whether the
+    client passes the quoted sentences (/api) or the assistant's reply (/v1)."""
+    from openai import OpenAI
+
+    first = httpx.post(f"{url}/api/ask", json={"question": PAIRED}, timeout=60).json()
+    quoted = [h for c in first["citations"] for h in c["highlights"]]
+    turn = {"question": PAIRED, "quoted": quoted}
+    body = {"question": "它在黑龙江合作共建什么园区？", "history": [turn]}
+    second = httpx.post(f"{url}/api/ask", json=body, timeout=60).json()
+    assert second["standalone_question"].startswith("深圳市"), second["standalone_question"]
+    assert "对口合作示范园区" in second["answer"], second["answer"]
+    client = OpenAI(base_url=f"{url}/v1", api_key="none", timeout=60)
+    messages = [
+        {"role": "user", "content": PAIRED},
+        {"role": "assistant", "content": first["answer"]},
+        {"role": "user", "content": "它在黑龙江合作共建什么园区？"},
+    ]
+    reply = client.chat.completions.create(model="planqa", messages=messages)
+    assert "对口合作示范园区" in (reply.choices[0].message.content or "")
+
+
+PAIRED = "哈尔滨跟广东哪个城市对口合作？"
+
+
 def test_bad_questions_and_unknown_documents_are_refused_with_a_message(url: str):
     empty = httpx.post(f"{url}/api/ask", json={"question": "  "}, timeout=60)
     assert empty.status_code == 400 and "The question is empty" in empty.json()["detail"]

@@ -1,13 +1,15 @@
 """/v1: the chat as an OpenAI-compatible model, so any OpenAI client or desktop chat app
 can ask the plans.
 
-The last user message is the question and the earlier user messages its history. The
+The last user message is the question and the earlier user messages its history, each
+with the sentences the assistant's reply after it quoted. The
 reply is the answer with its [n] markers and a source list (《title》 label); the answer's
 JSON travels in an extra top-level ``planqa`` field (of the last chunk when streamed).
 """
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from fastapi.responses import JSONResponse
 
 from app.answering import Answer, QuestionError, Turn
 from app.api.deps import Audit, Service, caller
-from app.api.schemas import MODEL_ID, ChatRequest
+from app.api.schemas import MODEL_ID, ChatMessage, ChatRequest
 from app.api.streaming import event_stream, sse, started
 
 router = APIRouter()
@@ -35,7 +37,7 @@ def chat_completions(body: ChatRequest, request: Request, service: Service, audi
     asked = [m.text() for m in body.messages if m.role == "user"]
     if not asked:
         return _error("no user message: the last user message is the question")
-    history = [Turn(question) for question in asked[:-1] if question.strip()]
+    history = _history(body.messages)
     audit.question(asked[-1], *caller(request))
     try:
         items = started(service.stream(asked[-1], history, lane="api"))
@@ -104,3 +106,20 @@ def _error(message: str) -> JSONResponse:
     """An error as OpenAI clients read it (their exceptions show ``error.message``)."""
     error = {"message": message, "type": "invalid_request_error", "code": None}
     return JSONResponse({"error": error}, status_code=400)
+
+
+def _history(messages: list[ChatMessage]) -> list[Turn]:
+    """The earlier user messages as turns, each with the sentences the assistant's reply
+    after it quoted (its "- …[1]" lines), so that a follow-up's 它 can stand for them."""
+    turns: list[Turn] = []
+    last_user = max(i for i, m in enumerate(messages) if m.role == "user")
+    for message in messages[:last_user]:
+        if message.role == "user" and message.text().strip():
+            turns.append(Turn(message.text()))
+        elif message.role == "assistant" and turns:
+            lines = message.text().splitlines()
+            turns[-1].quoted += [_QUOTE.sub("", ln[2:]) for ln in lines if ln.startswith("- ")]
+    return turns
+
+
+_QUOTE = re.compile(r"\[\d+\]$")  # the citation mark after a quoted sentence

@@ -20,9 +20,14 @@ class HistoryTurn(BaseModel):
 
     question: str
     clause_ids: list[str] = Field(default_factory=list)
+    quoted: list[str] = Field(
+        default_factory=list,
+        description="the sentences its answer quoted (its citations' highlights), if known: "
+        "a follow-up's 它 may stand for what they name",
+    )
 
     def to_turn(self) -> Turn:
-        return Turn(self.question, list(self.clause_ids))
+        return Turn(self.question, list(self.clause_ids), list(self.quoted))
 
 
 class AskRequest(BaseModel):
