@@ -26,8 +26,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "head_answer_en": frozenset({"doc_title", "points"}),
     "llm_system_zh": frozenset(),
     "llm_answer_zh": frozenset({"clauses", "question", "not_mentioned"}),
-    "partial_answer_zh": frozenset({"texts", "doc_title", "points", "missing"}),
-    "partial_answer_en": frozenset({"texts", "doc_title", "points", "missing"}),
+    "partial_answer_zh": frozenset({"texts", "doc_title", "points", "reason"}),
+    "partial_answer_en": frozenset({"doc_title", "points", "reason"}),
     "yes_answer_zh": frozenset({"doc_title", "points"}),
     "no_more_zh": frozenset({"doc_title"}),
     "no_more_en": frozenset({"doc_title"}),
@@ -43,7 +43,7 @@ class PromptError(ValueError):
 # reason codes the coverage policy decides (app/answering/policy.py): prompts/reasons.yaml
 REASONS = frozenset(
     "empty premise missing unrelated not_together no_amount no_date no_frequency no_name "
-    "no_place no_penalty no_procedure reversed partial".split()
+    "no_place no_penalty no_procedure reversed partial partial_apart".split()
 )
 _NO_MISSING = frozenset({"empty", "unrelated"})  # these say no {missing}
 
@@ -67,10 +67,13 @@ class Prompts:
     def render(self, name: str, **values: str) -> str:
         return self.templates[name].format(**values).strip()
 
-    def reason(self, code: str, language: str, missing: list[str], texts: str) -> str:
-        """Why the texts (``texts_word``) do not (fully) answer, in the reader's language."""
-        said = listing(missing, language)
-        return self.reasons[code][language].format(missing=said, texts=texts)
+    def reason(
+        self, code: str, language: str, missing: list[str], texts: str, said: str = ""
+    ) -> str:
+        """Why the texts (``texts_word``) do not (fully) answer, in the reader's language;
+        ``said`` quotes what they say instead (a relation the other way round), if any."""
+        named = listing(missing, language)
+        return self.reasons[code][language].format(missing=named, texts=texts, said=said)
 
     def not_covered(self, reason: str, language: str, nearest: Nearest, texts: str) -> str:
         """A refusal: why, then where the face shows the nearest clauses (which do not answer)."""
@@ -101,6 +104,10 @@ def listing(items: list[str], language: str) -> str:
     return "、".join(items) if language == "zh" else ", ".join(items)
 
 
+# reasons quoting what the texts say instead ({said}): a relation stated the other way round
+_SAYS_OTHERWISE = frozenset({"reversed"})
+
+
 def load_prompts(directory: Path) -> Prompts:
     templates = {}
     for name, required in REQUIRED.items():
@@ -123,7 +130,8 @@ def load_prompts(directory: Path) -> Prompts:
 
 
 def _reason_placeholders(code: str) -> set[str]:
-    return set() if code in _NO_MISSING else {"missing"}
+    said = {"said"} if code in _SAYS_OTHERWISE else set()
+    return said if code in _NO_MISSING else {"missing", *said}
 
 
 def _load_wordings(

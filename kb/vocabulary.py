@@ -172,15 +172,35 @@ class PlanVocabulary:
         if matrix.shape[0] < 2:
             return []
         own = self._index.get(word)
-        vector = (
-            matrix[own]
-            if own is not None
-            else self._unit(self._embeddings.embed_documents([word]))[0]
-        )
-        similarity = matrix @ vector
-        others = np.delete(similarity, own) if own is not None else similarity
-        z = (similarity - others.mean()) / max(float(others.std()), 1e-6)
+        similarity = matrix @ self._vector(word)
+        mean, std = self._spread(similarity, own)
+        z = (similarity - mean) / std
         if own is not None:
             z[own] = -np.inf  # a word is not its own neighbour
         order = np.argsort(-z)[:k]
         return [(self.words[i], float(z[i])) for i in order]
+
+    def closest(self, word: str, candidates: list[str]) -> tuple[str, float]:
+        """The candidate nearest to ``word`` in meaning, with its z-score over the
+        vocabulary's similarities to ``word`` (医疗 among 养老, 机构, 吸引: 养老, 2.5);
+        ("", -inf) when there is no candidate or no vocabulary."""
+        matrix = self._vectors()
+        if not candidates or matrix.shape[0] < 2:
+            return "", float("-inf")
+        vector = self._vector(word)
+        mean, std = self._spread(matrix @ vector, self._index.get(word))
+        scores = [float((self._vector(c) @ vector - mean) / std) for c in candidates]
+        best = int(np.argmax(scores))
+        return candidates[best], scores[best]
+
+    def _vector(self, word: str) -> np.ndarray:
+        own = self._index.get(word)
+        if own is not None:
+            return self._vectors()[own]
+        return self._unit(self._embeddings.embed_documents([word]))[0]
+
+    @staticmethod
+    def _spread(similarity: np.ndarray, own: int | None) -> tuple[float, float]:
+        """The mean and deviation of the vocabulary's similarities, the word itself left out."""
+        others = np.delete(similarity, own) if own is not None else similarity
+        return float(others.mean()), max(float(others.std()), 1e-6)

@@ -76,10 +76,12 @@ class ExtractiveAnswerer:
         language = request.query.language
         title = request.hits[quoted[0].hit].doc_title if quoted else ""
         if request.decision.outcome == PARTIAL:
-            missing = listing(list(request.decision.missing), language)
+            missing = list(request.decision.missing)
+            reason = self._prompts.reason(request.decision.reason, language, missing, request.texts)
+            reason = reason[:1].upper() + reason[1:]  # it opens the reply (not mentioned: …)
             name = f"partial_answer_{language}"
             text = self._prompts.render(
-                name, texts=request.texts, doc_title=title, points=points, missing=missing
+                name, texts=request.texts, doc_title=title, points=points, reason=reason
             )
             return text, used
         name = "yes_answer" if request.query.answer_type == "yesno" else "extractive_answer"

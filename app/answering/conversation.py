@@ -4,19 +4,31 @@ Without a language model the rewrite is deterministic:
 - "还有呢？" asks the previous question again, skipping the sentences already quoted;
 - "第8项具体讲了什么？" / "第五条" name a clause by its number: its title is put in;
 - "这一条/这项" refers to the first clause cited in the previous answer;
-- "那黑龙江省呢？" swaps the party of the previous question; "那黑龙江省要做什么？"
-  is already standalone once "那" is dropped; a short fragment joins the previous topic.
+- "那黑龙江省呢？" swaps the party of the previous question; "那医疗方面呢？" puts its topic
+  in place of the previous question's word nearest in meaning (养老 of 养老机构), when the
+  embedding model's profile finds one near enough, else asks the previous question of it;
+  "那黑龙江省要做什么？" is already standalone once "那" is dropped;
+- a pronoun, 这样做 or 除了这个 points back at the previous topic (pointing.py): 它 is
+  written out as its thing, 它俩 as the places the previous answer paired.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from app.answering.citations import Answer, QuestionError
 from app.answering.english import is_english
-from app.answering.relations import named_places
+from app.answering.pointing import (
+    ASKS,
+    BESIDES,
+    POINTS_BACK,
+    WH,
+    answer_pronoun,
+    names_it,
+    pronoun_named,
+)
 from app.workspaces.duties import party_names
 from ingest.models import Clause
 from ingest.parser import chinese_number
@@ -42,11 +54,8 @@ _TAIL = re.compile(r"呢?[?？。!！]*$")
 # "培训呢，依托啥" → topic "培训", then its own question "依托啥"
 _TOPIC_THEN_QUESTION = re.compile(r"^(.*?)(呢[，,]?|[，,]|$)(.*)$")
 _TOPIC_TAIL = re.compile(r"(?:那块|这块|那边|这边|方面|那个方面|这一块|呢)*[?？。!！]*$")
-# the words that ask (哪 of 哪些, 哪里, 哪个)
-_WH = "怎么|如何|怎样|哪|什么|啥|谁|多少|几|多久|多长|何时|是否|有没有"
-_ASKS = re.compile(_WH + "|吗|么")
 # the question part of a question: "有哪些", "怎么合作", "是什么理念"
-_FRAME = re.compile(rf"(?:有|是|要|能|该|由)?(?:{_WH}).*$")
+_FRAME = re.compile(rf"(?:有|是|要|能|该|由)?(?:{WH}).*$")
 
 
 @dataclass
@@ -76,16 +85,39 @@ class Rewrite:
     # 「还有呢？」 after a narrow follow-up (旅游季品牌叫啥) whose answer was all shown: the
     # earlier, broader questions (两省旅游怎么合作), latest first, to continue instead
     broader: list[str] = field(default_factory=list)
+    # the reading a refusal is said of when none is answered ("" : the first); a guess
+    # (大学 in place of 科技) is never what the user is told was asked
+    declined: str = ""
+
+
+class Reader(Protocol):
+    """Answering's reading of a follow-up's words (the service reads them as questions)."""
+
+    def names_topic(self, text: str) -> bool:
+        """Whether ``text`` names a topic of its own, not only asks (做完报给谁)."""
+        ...
+
+    def stands_for(self, topic: str, question: str) -> str:
+        """The word of ``question`` that ``topic`` takes the place of (医疗 of 养老 in
+        吸引广东的养老机构), "" for none."""
+        ...
+
+
+class _PlainReader:
+    """Without answering's reading: any noun names a topic; no word stands for another."""
+
+    def names_topic(self, text: str) -> bool:
+        return any(flag.startswith(("n", "j", "eng")) for _, flag in tagged_words(text))
+
+    def stands_for(self, topic: str, question: str) -> str:
+        return ""
 
 
 def rewrite(
-    question: str,
-    history: list[Turn],
-    kb: KnowledgeView,
-    names_topic: Callable[[str], bool] | None = None,
+    question: str, history: list[Turn], kb: KnowledgeView, reader: Reader | None = None
 ) -> Rewrite:
-    """``names_topic`` says whether a text names a topic of its own (answering's reading of
-    its words); without it, any noun does."""
+    """``reader`` reads the follow-up's words; without it, any noun names a topic."""
+    reader = reader or _PlainReader()
     q = normalize_query(question)
     previous = history[-1] if history else None
     if _MORE.match(q):
@@ -110,6 +142,12 @@ def rewrite(
         return Rewrite(_THIS.sub(_name(clause), q, count=1))
     if previous is None:
         return Rewrite(q)
+    besides = BESIDES.match(q)
+    if besides and _MORE.match(q[besides.end() :]):  # 除了这个还有什么: 还有呢
+        return rewrite(q[besides.end() :], history, kb, reader)
+    if besides and q[besides.end() :]:  # 除了这个，还要研究互设什么: of the previous topic
+        before, rest = _topic_of(previous.question), q[besides.end() :]
+        return Rewrite(f"{before}，{rest}" if before else rest)
     pointed = _DEMONSTRATIVE.match(q)
     if pointed:  # the topic of the previous question, then this one, readable on its own
         topic = _topic_of(previous.question)
@@ -118,86 +156,38 @@ def rewrite(
     rest = that.group("rest") if that else q
     topic, _, asked = _TOPIC_THEN_QUESTION.match(rest).groups()  # type: ignore[union-attr]
     topic = _TOPIC_TAIL.sub("", topic)
-    if asked and _ASKS.search(asked) and not _ASKS.search(topic):
+    if asked and ASKS.search(asked) and not ASKS.search(topic):
         # "那培训呢，依托啥": its own question about a topic ("啥时候办，在哪办" is two questions)
         return Rewrite(f"{topic}{asked}")
     if not any(ch.isalnum() for ch in rest):
         return Rewrite(q)  # "？": nothing to carry over
-    if not _ASKS.search(rest) and len(topic) <= 12:  # "那黑龙江省呢？", "深交所那块呢"
+    if not ASKS.search(rest) and len(topic) <= 12:  # "那黑龙江省呢？", "深交所那块呢"
         reversed_ = _swapped_parties(previous.question, topic)
         if reversed_:  # the other way round, and only that: never the previous way's reading
             return Rewrite(reversed_)
         swapped = _follow(previous.question, topic)
         within = f"{_topic_of(previous.question)}，{swapped}"
-        return Rewrite(swapped, alternatives=[] if within == swapped else [within])
-    answered = _answer_pronoun(rest, previous)
+        readings = [swapped] if within == swapped else [swapped, within]
+        counterpart = "" if is_english(topic) else reader.stands_for(topic, previous.question)
+        if counterpart and topic not in party_names():
+            # 那医疗方面呢 after 有没有说要吸引广东的养老机构去黑龙江: the same question of 医疗
+            guess = previous.question.replace(counterpart, topic, 1)
+            return Rewrite(guess, alternatives=readings, declined=swapped)
+        return Rewrite(readings[0], alternatives=readings[1:])
+    answered = answer_pronoun(rest, previous.question, previous.quoted)
     if answered:  # 它俩 after 哈尔滨跟哪个城市结对: 哈尔滨 and the city the answer named
         return Rewrite(answered)
-    names = names_topic or _names_something
-    own = names(rest) or any(name in rest for name in party_names())  # 那黑龙江省要做什么
+    own = reader.names_topic(rest) or any(name in rest for name in party_names())
     before = _topic_of(previous.question)
-    if before and (_POINTS_BACK.search(rest) or not own or (that and _names_it(rest, before))):
-        # "哪天签的？", "具体细节谁来定", "黑龙江企业可以怎么用它", "那园区选在哪": of the
-        # previous topic
-        return Rewrite(f"{before}，{rest}")
+    if before and (POINTS_BACK.search(rest) or not own or (that and names_it(rest, before))):
+        # "哪天签的？", "具体细节谁来定", "那园区选在哪": of the previous topic; "它具体负责
+        # 什么", "黑龙江企业可以怎么用它": the pronoun is that topic
+        named = pronoun_named(rest, before)
+        carried = f"{before}，{rest}"
+        return Rewrite(named, alternatives=[carried]) if named else Rewrite(carried)
     if before and rest.startswith("具体"):  # 具体 + a topic of its own: of the previous one
         return Rewrite(f"{before}，{rest}", alternatives=[rest])  # or, if not, on its own
     return Rewrite(rest)
-
-
-# a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗)
-_POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿")
-
-
-# a pronoun for the place a previous question pairing places was answered with (哈尔滨跟哪个
-# 城市结对): both places (它俩, 它们), or the one the answer named (它, not 其它)
-_BOTH = re.compile(r"它们俩|它俩|他们俩|他俩|它们|两者|二者")
-_IT = re.compile(r"(?<!其)它(?!们)|对方")
-_WHICH_PLACE = r"哪[一几]?[个些]?(?:城市|市|省|区|县)"
-_PAIRING_ASKED = re.compile(
-    rf"(?:跟|与|和|同)[^，。？?]{{0,4}}{_WHICH_PLACE}|{_WHICH_PLACE}(?:跟|与|和|同)"
-)
-
-
-def _answer_pronoun(text: str, previous: Turn) -> str:
-    """``text`` with a pronoun written out as the places of the previous answer, when the
-    previous question asked which place one is paired with (哈尔滨跟哪个城市结对 → 哈尔滨市与
-    深圳市对口合作): 它俩 is 哈尔滨和深圳市, 它 is 深圳市; "" when that answer named no one
-    new place beside the asked one."""
-    if not _PAIRING_ASKED.search(previous.question) or not previous.quoted:
-        return ""
-    said = "".join(previous.quoted)
-    asked = [p for p in named_places(previous.question) if p in said]  # 哈尔滨, not 广东
-    new = {
-        place
-        for place in named_places(said)
-        if not any(place.startswith(a) or a.startswith(place) for a in asked)
-    }
-    if len(new) != 1 or not asked:
-        return ""
-    place = new.pop()
-    both = _BOTH.search(text)
-    if both:
-        return f"{text[: both.start()]}{asked[0]}和{place}{text[both.end() :]}"
-    it = _IT.search(text)
-    return f"{text[: it.start()]}{place}{text[it.end() :]}" if it else ""
-
-
-def _names_it(text: str, topic: str) -> bool:
-    """Whether ``text`` opens on a noun the previous topic ends a word of: 那园区 after
-    哈深要共建对口合作示范园区 is that 示范园区 (not 那培训机构 after 干部培训)."""
-    asks = _ASKS.search(text)
-    words = tagged_words(text[: asks.start()] if asks else text)
-    first, flag = words[0] if words else ("", "")
-    if not (len(first) >= 2 and flag == "n" and first in topic and first != topic):
-        return False  # (not 黑龙江, a party named anew)
-    # 那企业去俄罗斯投资有什么支持 names a place of its own before it asks: a new topic
-    return not any(f.startswith("n") for _, f in words[1:])
-
-
-def _names_something(text: str) -> bool:
-    """Whether a follow-up names a thing of its own (a noun), not only asks (做完报给谁)."""
-    return any(flag.startswith(("n", "j", "eng")) for _, flag in tagged_words(text))
 
 
 def _topic_of(question: str) -> str:

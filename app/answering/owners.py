@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answering.parts import is_place
 from app.answering.relations import PLACE_LINKS, named_places
 from app.answering.terms import Term
+from app.answering.wordkinds import is_place
 from kb.text import abbreviations, tagged_words
 
 # what may stand between a place and its thing inside one noun phrase: nouns, modifiers

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from app.answering.terms import Term
+from app.answering.wordkinds import is_place
 from kb.text import english_glossary, tagged_words
 from kb.thesaurus import may_act
 
@@ -144,10 +145,6 @@ def side_by_side(text: str, first: str, second: str, others: list[str]) -> bool:
 
 
 _ALTERNATIVES = frozenset({"或", "或者", "or", "/"})
-
-
-def is_place(word: str) -> bool:
-    return all(flag == "ns" for _, flag in tagged_words(word))
 
 
 def _places(forms: tuple[str, ...]) -> bool:

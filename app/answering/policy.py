@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from app.answering.missing import is_discount, missing_kind, named_missing, states_discount
 from app.answering.numbers import amount_forms
+from app.answering.places import within_label
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence, score_sentences
 from app.answering.structure import (
@@ -64,7 +65,9 @@ class Decision:
     outcome: str  # answered | partial | not_covered
     reason: str = ""  # a code; its wording lives in prompts/reasons.yaml
     missing: tuple[str, ...] = ()  # what the plan does not mention
-    quoted: tuple[ScoredSentence, ...] = ()  # what the answer quotes, in reading order
+    # what the answer quotes, in reading order; of a refusal for a relation the other way
+    # round, the sentence stating it that way (the refusal quotes it)
+    quoted: tuple[ScoredSentence, ...] = ()
     more: tuple[ScoredSentence, ...] = ()  # further answering sentences, best first ("还有呢？")
     outline: OutlineParts | None = None  # the parts of a heading asked about (重点任务分哪几块)
     fact: DocumentFact | None = None  # a fact about a named document (几号开始施行)
@@ -136,7 +139,14 @@ class CoveragePolicy:
             nearest = max(scored, key=lambda s: s.coverage, default=None)
             short = set(nearest.lacking) if nearest else {t.text for t in asked}
             apart += [t for t in asked if t.text in short]
-        missing = tuple(dict.fromkeys(t.text for t in apart if t not in shared or not answered))
+        missing = tuple(
+            dict.fromkeys(
+                # 哈尔滨跟黑龙江哪个城市结对: no sentence names another 黑龙江 city
+                within_label(t, query.text) if t.within else t.text
+                for t in apart
+                if t not in shared or not answered
+            )
+        )
         if not answered:
             # "方案中没有提到" only of what the plan never mentions; words it mentions
             # elsewhere are reported as not found together
@@ -153,17 +163,20 @@ class CoveragePolicy:
         # the sentences holding most of the question state it the other way round: others,
         # holding less of it, do not answer it the asked way (a mosaic of 干部 and 培训)
         best = [s for group in answered for s in _fullest(group)]  # in each part
+        # (the refusal quotes the sentence that states it the other way: what the plan does say)
         if (query.direction or query.owners) and all(s.reversed for s in best):
-            return Decision(NOT_COVERED, "reversed", (best[0].reversed_by,))
+            return Decision(NOT_COVERED, "reversed", (best[0].reversed_by,), (best[0],))
         # and when one sentence holds the whole question, the other way round, pieces of it
         # answered apart (企业发展 of 黑龙江人才支持广东科技创新和企业发展) do not answer it
         whole = _reversed_whole(content, candidates) if query.direction or query.owners else None
         if whole is not None:
-            return Decision(NOT_COVERED, "reversed", (whole.reversed_by,))
+            return Decision(NOT_COVERED, "reversed", (whole.reversed_by,), (whole,))
         # a thing the answering sentences give only to the other side, wherever they name it
         other = query.owners.only_elsewhere([s.text for s in candidates]) if query.owners else None
-        if other is not None:
-            return Decision(NOT_COVERED, "reversed", (other.phrase,))
+        if other is not None and query.owners is not None:
+            sides = query.owners.sides
+            said = tuple(s for s in candidates if other.owners_in(s.text, sides))[:1]
+            return Decision(NOT_COVERED, "reversed", (other.phrase,), said)
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:  # a sentence answering two parts is quoted once
@@ -175,7 +188,11 @@ class CoveragePolicy:
             if not _among(s, quoted) and not _among(s, more):
                 more.append(s)
         if len(answered) < len(parts):
-            return Decision(PARTIAL, "partial", missing, tuple(quoted), tuple(more))
+            # 没有提到 only of what the texts never mention; what they mention elsewhere is
+            # not written together with the rest of its part (大兴安岭 of 大兴安岭建国家级新区)
+            mentioned = any(t.forms for t in apart if t.text in missing)
+            code = "partial_apart" if mentioned else "partial"
+            return Decision(PARTIAL, code, missing, tuple(quoted), tuple(more))
         return Decision(ANSWERED, "", (), tuple(quoted), tuple(more))
 
 
@@ -199,6 +216,8 @@ def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:
     """Whether ``sentence`` lacks one of two or more named parties the question relates
     (哈尔滨新区跟深圳哪个区合作: a 哈尔滨新区 sentence without 深圳 pairs it with no one);
     a province the texts name everywhere weighs too little to be asked for by name."""
+    if any(t.within and t.text in sentence.lacking for t in asked):
+        return True  # 哈尔滨跟黑龙江哪个城市: a sentence naming no other city of 黑龙江 names none
     named = [t for t in asked if t.named and t.forms]
     return len(named) >= 2 and any(
         t.weight >= _PARTY_WEIGHT

@@ -28,6 +28,7 @@ from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import INTERROGATIVE, coordinated_parts
 from app.answering.people import asked_ends, guessed_name, person_names
+from app.answering.places import places_written_out, within_province
 from app.answering.relations import Relation, benefit_verb, relation_direction
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
@@ -87,7 +88,10 @@ class QueryAnalyser:
     matcher: TermMatcher
 
     def analyse(self, question: str) -> Query:
-        text = normalize_query(question)
+        # 本省, 黑省, 东北 as the texts write them (黑龙江省), once for every later reading
+        text = places_written_out(
+            normalize_query(question), self.matcher.plan_words(), self.matcher.in_plan
+        )
         english = is_english(text)
         kind, asks = answer_type(text, english)
         words = (
@@ -120,6 +124,7 @@ class QueryAnalyser:
         # jieba's "name" inside a word the plan writes otherwise (付拉 of 付拉迪沃斯托克)
         premise = tuple(f for f in premise if not any(f in t.text and t.forms for t in terms))
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
+        terms = within_province(text, terms)  # 广东哪个城市: a city of 广东 is asked for
         return Query(
             asked=question,
             text=text,
@@ -139,6 +144,7 @@ class QueryAnalyser:
         words: list[Word] = []
         pending: list[Word] = []  # one-hanzi words jieba could not join (电 竞 of 电竞)
         previous, position = "", 0
+        modifier: Word | None = None  # an adverb or attribute that may name a kind (日常)
         ends = asked_ends(text)
         for word, flag in self.matcher.unguessed(join_short_forms(tagged_words(text))):
             start = text.find(word, position)
@@ -162,8 +168,20 @@ class QueryAnalyser:
                 continue
             words += _joined(pending)
             pending = []
+            if flag in _MODIFIERS and len(word) >= 2 and start >= 0:
+                modifier = Word(word, flag, start, start + len(word), slot)
+                continue
             if not self.matcher.is_content(word, flag) or guessed_name(flag, start, ends):
                 continue
+            if (
+                modifier
+                and modifier.end == start
+                and flag in ("n", "vn", "ns")  # 进一步加强 is no thing
+                and self.matcher.in_plan(modifier.text + word)
+            ):
+                # 日常工作: jieba's adverb 日常 names the thing with its noun, as the texts do
+                start, word = modifier.start, modifier.text + word
+            modifier = None
             words.append(Word(word, flag, start, start + len(word), slot))
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
@@ -240,6 +258,9 @@ def _excluded(text: str) -> list[tuple[int, int]]:
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word
+# what jieba tags 日常, 长期 (adverbs) and 民营, 大型 (attributes) as: they name a kind of
+# the noun after them when the texts write the two together (日常工作, 民营企业)
+_MODIFIERS = frozenset({"d", "b"})
 # one-hanzi nouns that say when or where (开拓市场时, 方案里), never part of a thing's name
 _LOCALIZERS = frozenset("时里上中内外前后间边")
 

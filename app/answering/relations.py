@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answering.parts import is_place, side_by_side
+from app.answering.parts import side_by_side
 from app.answering.terms import Term
+from app.answering.wordkinds import is_place
 from app.workspaces.profile import provinces_of
 from kb.text import abbreviations, tagged_words
 

@@ -86,7 +86,9 @@ def score_sentences(
     # but a date or amount asked for belongs to the question's event, whose verb must be
     # there (报送 of 几月份之前报送); and between two named parties the verb is the relation
     # claimed (广州跟黑龙江哪个城市结对: both are in many sentences, paired in none)
-    own_verb = query.answer_type not in _WHOLE_CLAIM and sum(t.named for t in terms) < 2
+    own_verb = (
+        query.answer_type not in _WHOLE_CLAIM and sum(t.named and not t.within for t in terms) < 2
+    )
     # the kind of answer asked for, in the plan's words (什么原则, 什么理念): not required, as a
     # sentence may give one without naming the kind, but one that names it is more likely it
     kinds = [t for t in query.terms if t.frame and t.forms and t not in terms]
@@ -101,7 +103,7 @@ def score_sentences(
         # asked (哈尔滨 paired with whom: 哈尔滨市与深圳市对口合作 in a 对口合作 plan)
         # and so did its head: the year it was adopted, its issuer, its 文号
         title = f"{hit.doc_title} {hit.date} {hit.issuer} {hit.doc_number}".lower()
-        asked = [t for t in terms if not t.found_in(title)]
+        asked = [t for t in terms if t.within or not t.found_in(title)]
         titled = [t for t in terms if t not in asked]
         # a list item says what its lead-in says (…距离标准为：（一）县道不少于十米)
         said = f"{lead_in(item.text, item.start, hit.clause)} {item.text}"
@@ -182,8 +184,9 @@ def _is_heading(sentence: str, hit: ClauseHit) -> bool:
 
 
 def _beyond_question(sentence: str, terms: list[Term]) -> str:
-    """The sentence without the question's own words: 年度 in 年度工作计划 answers no 几月."""
-    for term in terms:
+    """The sentence without the question's own words: 年度 in 年度工作计划 answers no 几月
+    (a city of a province the asked place is in, 广东哪个城市: 深圳, is the answer)."""
+    for term in (t for t in terms if not t.within):
         for form in term.forms:
             sentence = sentence.replace(form, "·")
     return sentence

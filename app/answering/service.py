@@ -29,6 +29,7 @@ from app.answering.query import Query, QueryAnalyser
 from app.answering.references import asks_sanction, sanctioning_clauses
 from app.answering.slots import AnswerSlots, Lane
 from app.answering.terms import TermMatcher
+from app.answering.wordkinds import is_place
 from app.prompts import Nearest, Prompts
 from kb.knowledge_base import ClauseHit, KnowledgeBase
 from kb.profiles import profile_for
@@ -134,7 +135,8 @@ class AnswerService:
             if not decision.abstained:
                 break
         if standalone.alternatives and decision.abstained:  # none answers: say so of the first
-            query, hits, decision = self._decide(standalone.question, question, view)
+            declined = standalone.declined or standalone.question  # (never of a guess)
+            query, hits, decision = self._decide(declined, question, view)
         for wider in standalone.broader:  # 「还有呢？」 when the last question is exhausted
             if decision.abstained or _has_more(decision, standalone.skip):
                 break
@@ -178,20 +180,26 @@ class AnswerService:
         texts: str,
     ) -> Answer:
         missing = list(decision.missing)
-        reason = self._prompts.reason(decision.reason, query.language, missing, texts)
+        used: list[list[str]] = []
+        said = ""
+        if decision.quoted:  # stated the other way round: that sentence's clause first, quoted
+            other = decision.quoted[0]
+            hits = [hits[other.hit], *(h for i, h in enumerate(hits) if i != other.hit)]
+            used, said = [[other.text]], f"「{other.text}」[1]"
+        reason = self._prompts.reason(decision.reason, query.language, missing, texts, said)
         text = self._prompts.not_covered(reason, query.language, nearest, texts)
         return Answer(
             query.asked,
             text,
             True,
-            cite(hits, []),
+            cite(hits, used),
             standalone_question=query.text,
             coverage=decision.outcome,
             missing=list(decision.missing),
         )
 
     def _standalone(self, question: str, history: list[Turn], view: KnowledgeView) -> Rewrite:
-        rewritten = rewrite(question, history, view, lambda text: self._names_topic(text, view))
+        rewritten = rewrite(question, history, view, _Reader(self, view))
         if self._llm is not None and history and rewritten.question == normalize_query(question):
             try:  # the deterministic rules did not apply: let the model condense it
                 asked = [turn.question for turn in history[-3:]]
@@ -199,14 +207,6 @@ class AnswerService:
             except LLMError:
                 return rewritten
         return rewritten
-
-    def _names_topic(self, text: str, view: KnowledgeView) -> bool:
-        """Whether a follow-up names a topic of its own: a thing the plan does not mention
-        (5G), or a plan word that says more than the plan's every clause (两省, 企业 do not)."""
-        query = self.analyse(text, view)
-        return bool(query.unknown) or any(
-            t.forms and t.weight >= _TOPIC_WEIGHT for t in query.content_terms
-        )
 
     def check_question(self, question: str) -> str:
         """The question stripped, or a ``QuestionError`` saying why it cannot be asked."""
@@ -219,6 +219,39 @@ class AnswerService:
                 f"(The question is too long: {len(question)} characters, limit {self._max_chars}.)"
             )
         return question
+
+
+class _Reader:
+    """A follow-up's words read as answering reads a question (conversation.Reader)."""
+
+    def __init__(self, service: AnswerService, view: KnowledgeView) -> None:
+        self._service = service
+        self._view = view
+
+    def names_topic(self, text: str) -> bool:
+        """A thing the plan does not mention (5G), or a plan word that says more than the
+        plan's every clause (两省, 企业 do not)."""
+        query = self._service.analyse(text, self._view)
+        return bool(query.unknown) or any(
+            t.forms and t.weight >= _TOPIC_WEIGHT for t in query.content_terms
+        )
+
+    def stands_for(self, topic: str, question: str) -> str:
+        """The thing ``question`` names that ``topic`` is nearest to in meaning, if near
+        enough for the embedding model's profile (医疗 of 养老, not of 广东 or 吸引; jieba
+        may tag a thing as a person's name, 养老 as nr, so only places are left out)."""
+        things = [
+            t.text
+            for t in self._service.analyse(question, self._view).content_terms
+            if t.forms
+            and not (t.verb or is_place(t.text))
+            and t.text in question
+            and topic not in t.text
+            and t.text not in topic
+        ]
+        vocabulary = self._service.kb.vocabulary_index()
+        word, z = vocabulary.closest(topic, things)
+        return word if z >= profile_for(vocabulary.model).counterpart_z else ""
 
 
 def _has_more(decision: Decision, shown: Collection[str]) -> bool:

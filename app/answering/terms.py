@@ -1,10 +1,12 @@
 """A question's words matched to the plan's own words: as written, by table, by meaning.
 
 Each content word of a question becomes a ``Term`` with the forms the plan may use
-for it, found in this order:
+for it, found (forms.py) in this order:
 - the word itself, when the plan uses it;
 - its full form from the short-form table (广交会 → 中国进出口商品交易会), or the plan
   terms an English word translates to (kb/data/*.yaml: data for what meaning cannot find);
+- the one place of the texts a 省 or 市 shortened to its first hanzi stands for (黑省 →
+  黑龙江省, 哈市 → 哈尔滨市);
 - the pieces of a compound when the plan uses each piece (冰雪运动 → 冰雪, 运动): the
   coverage policy then asks for the pieces together in one sentence;
 - a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购), or a real word
@@ -26,12 +28,11 @@ times its rarity in general Chinese (相关, 企业 weigh less than 孵化器).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
-from app.answering.english import glossary_forms
+from app.answering.forms import FormFinder
 from app.answering.numbers import amount_forms
-from app.answering.segments import PlanSegmenter, Word, sub_words, tiling, unguessed
+from app.answering.segments import PlanSegmenter, Word, unguessed
 from app.answering.wordkinds import (
     NAME_TAGS,
     is_content,
@@ -44,13 +45,11 @@ from app.answering.wordkinds import (
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
 from kb.text import (
-    abbreviations,
     general_idf,
-    in_dictionary,
     tagged_words,
 )
-from kb.thesaurus import is_action, synonyms
-from kb.vocabulary import PlanVocabulary, same_tones
+from kb.thesaurus import is_action
+from kb.vocabulary import PlanVocabulary
 
 # an English word no table or meaning places counts this much of an unknown Chinese
 # word: the glossary cannot know every English word a question may use
@@ -61,13 +60,6 @@ _VERB = 0.5
 # what a sentence holding only a near word of a plan word is credited with: the plan
 # uses the word elsewhere, so the sentence may mean something else by its own word
 _NEAR_CREDIT = 0.8
-# a word with more same-meaning words than this in the texts is too vague to stand for them
-_MAX_SYNONYMS = 3
-# how much rarer in general Chinese (jieba's IDF) a real word must be than a plan word
-# that sounds the same to be read as a typo of it (参预 9.2 of 参与 5.3; 失业 7.6, 事业 6.4)
-_TYPO_MARGIN = 2.0
-# a Latin name written in capitals or with digits (PPP, 5G, G20)
-_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9.\-]+|[A-Za-z]*\d[A-Za-z0-9.\-]*)$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +80,8 @@ class Term:
     # names near a name the texts never write (佛山: 广东): the nearest clauses are searched
     # with them, shown as related; a sentence holding them holds nothing of this term
     hints: tuple[str, ...] = ()
+    # a province the asked place is in (广东哪个城市): held by its cities only (relations.py)
+    within: bool = False
 
     def held_by(self, text: str) -> float:
         """How much of this term ``text`` holds: all of it, most of it by a near word, none."""
@@ -128,6 +122,7 @@ class TermMatcher:
         self._kb = kb
         self._vocabulary = vocabulary
         self._profile = profile
+        self._finder = FormFinder(kb, vocabulary, profile)
         self._clauses = max(sum(len(d.clauses) for d in kb.documents()), 1)
 
     def is_content(self, word: str, flag: str) -> bool:
@@ -142,12 +137,16 @@ class TermMatcher:
     def in_plan(self, word: str) -> bool:
         return self._kb.contains_text(word)
 
+    def plan_words(self) -> list[str]:
+        """The texts' words (their vocabulary), [] before it is built."""
+        return self._vocabulary.words if self._vocabulary is not None else []
+
     def resegment(self, text: str, words: list[Word]) -> list[Word]:
         """The words cut again along the plan's own words (app/answering/segments.py)."""
         return PlanSegmenter(self._kb, self._vocabulary).resegment(text, words)
 
     def term(self, word: Word, english: bool) -> Term:
-        forms, how = self._forms(word.text, english)
+        forms, how = self._finder.forms(word.text, english)
         hints: tuple[str, ...] = ()
         if how == "meaning" and word.flag not in NAME_TAGS and all(map(_is_name, forms)):
             # a thing is no place near it in meaning (粤菜 is not 粤港澳)
@@ -205,85 +204,6 @@ class TermMatcher:
             return math.log(self._clauses + 1) * general  # unknown: as rare as a word can be
         return max(self._kb.term_rarity([f]) for f in forms) * general
 
-    def _forms(self, word: str, english: bool) -> tuple[tuple[str, ...], str]:
-        if english and _ACRONYM.match(word) and self._kb.contains_text(word):
-            return (word,), "exact"  # PPP, 5G: the texts write some names in Latin letters
-        if english or word.isascii():  # ASEAN in a Chinese question is 东盟 too
-            translated = glossary_forms(word.lower(), self._kb.contains_text)
-            if translated:
-                return translated, "table"
-            spelled = self._spelled(word)
-            if spelled:
-                return spelled, "sound"
-        if not english:
-            if self._kb.contains_text(word):
-                return (word, *self._unshortened(word)), "exact"
-            full = abbreviations().get(word)
-            if full and all(self._kb.contains_text(w) for w in full.split()):
-                return tuple(full.split()), "table"
-            if len(word) >= 3 and word[-1] in "子儿" and self._kb.contains_text(word[:-1]):
-                return (word[:-1],), "suffix"  # 结对子, 一块儿: a spoken suffix on a plan word
-            alike = self._by_sound(word)  # 付拉迪沃斯托克 is no verb before a plan word
-            if alike:
-                return alike, "sound"
-            morphemes = [abbreviations().get(ch) for ch in word]
-            if all(morphemes):  # 粤企: each hanzi a short form, all of them needed (吉浙)
-                parts = tuple(w for m in morphemes if m for w in m.split())
-                if all(self._kb.contains_text(w) for w in parts):
-                    return parts, "compound"
-            if (
-                len(word) >= 3
-                and is_verb(word[0])
-                and not in_dictionary(word[:2])  # 审计费 is 审计 费, not 审 计费
-                and self._kb.contains_text(word[1:])
-            ):
-                return (word[1:],), "compound"  # 开分园: a verb put before a plan word
-            # 冰雪运动 is 冰雪 运动; 人才卡 is not 人才, 审计费 not 审计 计费
-            pieces = tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
-            if pieces:
-                return tuple(pieces), "compound"
-        if not english and not names_money(word):  # 补贴 is never granted as 津贴
-            same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
-            if 0 < len(same) <= _MAX_SYNONYMS:  # 商量 → 协商; a vaguer word (标准) means none
-                return same, "synonym"
-        near = self._by_meaning(word)
-        return (near, "meaning") if near else ((), "absent")
-
-    def _unshortened(self, word: str) -> tuple[str, ...]:
-        """``word`` with a short form written out, where the texts say it so (国有企业改革)."""
-        found = []
-        for short, full in abbreviations().items():
-            if len(short) >= 2 and short in word and short != word and " " not in full:
-                written = word.replace(short, full)
-                if written not in word and self._kb.contains_text(written):
-                    found.append(written)
-        return tuple(found)
-
-    def _spelled(self, word: str) -> tuple[str, ...]:
-        """A name an English question spells in pinyin (Chongqing → 重庆, Lishui → 丽水):
-        capitalised, two syllables or more, written so by a word the texts use."""
-        if self._vocabulary is None or len(word) < 5 or not word[:1].isupper():
-            return ()
-        return tuple(w for w in self._vocabulary.spelled(word) if self._kb.contains_text(w))
-
-    def _by_sound(self, word: str) -> tuple[str, ...]:
-        idf, median = general_idf()
-        if self._vocabulary is None or len(word) < 2:
-            return ()
-        alike = [w for w in self._vocabulary.homophones(word) if self._kb.contains_text(w)]
-        if word in idf:
-            # a real word is a typo of a plan word only when it shares a hanzi with it, sounds
-            # the same to the tone and is far rarer in general Chinese (参预 of 参与, 合做 of
-            # 合作); 失业 is no typo of 事业, nor 大雪 of 大学, 视频 of 食品
-            alike = [
-                w
-                for w in alike
-                if set(w) & set(word)
-                and same_tones(word, w)
-                and idf[word] - idf.get(w, median) >= _TYPO_MARGIN
-            ]
-        return tuple(alike)
-
     def _near(self, word: Word) -> tuple[str, ...]:
         """Near plan words of a plan word that names no one (广州 is never 深圳)."""
         if word.flag in NAME_TAGS or self._vocabulary is None:
@@ -291,10 +211,3 @@ class TermMatcher:
         near = self._vocabulary.nearest(word.text, 4)
         threshold = self._profile.near_z
         return tuple(w for w, z in near if z >= threshold and w not in word.text)
-
-    def _by_meaning(self, word: str) -> tuple[str, ...]:
-        if self._vocabulary is None:
-            return ()
-        near = self._vocabulary.nearest(word, 2)
-        threshold = self._profile.term_match_z
-        return tuple(w for w, z in near if z >= threshold and self._kb.contains_text(w))

@@ -18,6 +18,7 @@ from kb.text import (
     english_function_words,
     general_idf,
     in_dictionary,
+    tagged_words,
 )
 from kb.thesaurus import is_general
 
@@ -106,6 +107,9 @@ def names_money(word: str) -> bool:
 
 
 def is_verb(hanzi: str) -> bool:
-    from kb.text import tagged_words
-
     return any(flag == "v" for _, flag in tagged_words(hanzi))
+
+
+def is_place(word: str) -> bool:
+    """Whether jieba reads every piece of ``word`` as a place (广东, 哈尔滨市)."""
+    return all(flag == "ns" for _, flag in tagged_words(word))

@@ -60,6 +60,7 @@ class Province:
     name: str
     names: tuple[str, ...]  # its own names: 广东, 粤
     cities: tuple[str, ...]
+    regions: tuple[str, ...] = ()  # the parts of the country it is in: 东北
 
     def all_names(self) -> list[str]:
         return sorted(self.names + self.cities, key=len, reverse=True)  # 黑龙江 before 龙江
@@ -69,9 +70,19 @@ class Province:
 def provinces() -> list[Province]:
     data = yaml.safe_load(PLACES_PATH.read_text(encoding="utf-8")) or {}
     return [
-        Province(str(p), tuple(map(str, v.get("names", []))), tuple(map(str, v.get("cities", []))))
+        Province(
+            str(p),
+            tuple(map(str, v.get("names", []))),
+            tuple(map(str, v.get("cities", []))),
+            tuple(map(str, v.get("regions", []))),
+        )
         for p, v in data.items()
     ]
+
+
+def provinces_in(region: str) -> tuple[str, ...]:
+    """The names of the provinces in a region (东北: 黑龙江, 龙江), () for another word."""
+    return tuple(n for p in provinces() if region in p.regions for n in p.names)
 
 
 @lru_cache(maxsize=1)
