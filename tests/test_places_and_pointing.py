@@ -6,7 +6,17 @@ from app.answering.conversation import Turn, rewrite
 from app.answering.places import places_written_out
 from app.answering.pointing import BESIDES, pronoun_named
 
-WORDS = ["黑龙江省", "广东省", "哈尔滨市", "深圳市", "黑龙江", "广东", "东北地区", "东北亚"]
+WORDS = [
+    "黑龙江省",
+    "广东省",
+    "哈尔滨市",
+    "深圳市",
+    "黑龙江",
+    "广东",
+    "东北地区",
+    "东北亚",
+    "江苏省",
+]
 TEXT = "黑龙江省与广东省对口合作。哈尔滨市与深圳市对口合作。东北地区振兴，拓展东北亚市场。"
 
 
@@ -27,6 +37,7 @@ def written(question: str) -> str:
         ("东北地区振兴战略", "东北地区振兴战略"),  # the texts write 东北地区
         ("东北亚市场", "东北亚市场"),
         ("黑龙江省内有哪些园区", "黑龙江省内有哪些园区"),
+        ("黑龙江省和广东省", "黑龙江省和广东省"),  # 江省 of 黑龙江省 is no 江苏省
     ],
 )
 def test_places_are_written_as_the_texts_write_them(question, expected):

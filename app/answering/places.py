@@ -18,17 +18,19 @@ from app.answering.relations import named_places
 from app.answering.terms import Term
 from app.answering.wordkinds import is_place
 from app.workspaces.profile import provinces, provinces_in, provinces_of
-from kb.text import abbreviations, in_dictionary
+from kb.text import abbreviations, in_dictionary, tagged_words
 
 _OWN_PLACE = re.compile(r"本省|本市|该省|该市")
-_SHORT = re.compile(r"[\u4e00-\u9fff][省市]")
 
 
 def places_written_out(text: str, words: Sequence[str], in_texts: Callable[[str], bool]) -> str:
     """``text`` with its places as the texts write them; ``words`` are the texts' words
     (their places among them: 哈尔滨市), ``in_texts`` says whether the texts hold a fragment."""
     text = _OWN_PLACE.sub(lambda m: _own_place(text, m), text)
-    text = _SHORT.sub(lambda m: _initial(m.group(0), words) or m.group(0), text)
+    text = "".join(  # a word of its own as jieba cuts it: 江省 of 黑龙江省 is none
+        (_initial(w, words) if len(w) == 2 and w[1] in "省市" else "") or w
+        for w, _ in tagged_words(text)
+    )
     for province in provinces():
         for region in province.regions:
             text = _region_named(text, region, in_texts)
