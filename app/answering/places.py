@@ -44,9 +44,10 @@ def _own_place(text: str, found: re.Match[str]) -> str:
         return found.group(0)
     level = found.group(0)[-1]
     place = abbreviations().get(before[-1], before[-1]).removesuffix(level)
-    if level == "省" and provinces_of(place.removesuffix("市")):  # a city: its province
-        place = provinces_of(place.removesuffix("市"))[0]
-    elif level == "市" and not provinces_of(place):
+    province = provinces_of(place.removesuffix("市"))
+    if level == "省" and province:  # a city: its province
+        place = province[0]
+    elif level == "市" and not province:
         return found.group(0)  # 广东…该市: no city named before it
     return f"{place}{level}"
 
@@ -92,10 +93,10 @@ def within_province(text: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
     哈尔滨跟黑龙江哪个城市: no answer). Its own name or a title holding it does not hold it."""
     inside: dict[str, tuple[str, ...]] = {}
     for found in _WITHIN.finditer(text):
+        # another place the question pairs it with (jieba reads 城市 as a place too)
+        others = [p for p in named_places(text) if p not in found.group(0)]
         for province in provinces():
             name = next((n for n in province.names if found.group("place").endswith(n)), "")
-            # (jieba reads 城市 as a place too)
-            others = [p for p in named_places(text) if p not in found.group(0)]
             if name and others:
                 inside[name] = tuple(c for c in province.cities if c not in text)
     return tuple(
@@ -109,5 +110,6 @@ def within_province(text: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
 def within_label(term: Term, text: str) -> str:
     """How a refusal names the city a ``within`` term asks for: 黑龙江的其他城市 when the
     question names one of them (哈尔滨跟黑龙江哪个城市), else 黑龙江的城市."""
-    named = any(c in text for p in provinces() if term.text in p.names for c in p.cities)
+    bare = term.text.removesuffix("省")
+    named = any(c in text for p in provinces() if bare in p.names for c in p.cities)
     return f"{term.text}的{'其他' if named else ''}城市"
