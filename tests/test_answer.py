@@ -185,3 +185,37 @@ def test_a_kind_jieba_reads_as_an_adverb_is_part_of_what_is_asked(service):
     answer = service.ask("对口合作的日常工作由谁负责？")
     assert not answer.abstained and "负责对口合作日常工作" in answer.answer, answer.answer
     assert "年度重点工作" not in answer.answer and "具体对口合作工作" not in answer.answer
+
+
+def test_a_yes_to_a_directed_claim_needs_a_sentence_stating_it_that_way(service):
+    """两省干部相互挂职 (both ways) and 哈尔滨市与深圳市对口合作 (side by side) do not say
+    that one side does it for the other: no 是的; the refusal quotes the nearest sentence
+    with its clause cited first. Asked the way the plan states it, the yes stays: after
+    the pieces naming the sides, with the actor left unnamed, or both ways (相互)."""
+    for question, said in (
+        ("黑龙江帮广东培训干部吗？", "依托广东省各类干部培训机构"),
+        ("哈尔滨市帮深圳市建园区吗", "哈尔滨市与深圳市对口合作"),
+        ("龙江帮广东培训干部吗？", "依托广东省各类干部培训机构"),  # 龙江 is 黑龙江
+        # 在黑龙江省加快推广一批广东省…举措: 黑龙江 is where, not who
+        ("黑龙江帮广东推广改革举措吗？", "到2020年"),
+    ):
+        answer = service.ask(question)
+        assert answer.abstained and not answer.answer.startswith("是的"), answer.answer
+        assert f"「{said}" in answer.answer and "」[1]" in answer.answer, answer.answer
+    for question, said in (
+        ("广东会帮黑龙江培训干部吗？", "依托广东省各类干部培训机构"),
+        ("黑龙江会帮广东扩大对俄出口吗？", "黑龙江省协助广东省灯具"),  # 扩大 in a later piece
+        ("广东会协助黑龙江招商引资吗？", "协助黑龙江省开展招商引资"),  # its actor unnamed
+        ("广东的干部会去黑龙江挂职吗？", "组织两省干部相互挂职"),  # each side for the other
+    ):
+        yes = service.ask(question)
+        assert yes.answer.startswith("是的") and said in yes.answer, yes.answer
+
+
+def test_a_yes_needs_the_side_asked_about_not_only_the_other_one(service):
+    """邀请广东省作为中国—俄罗斯博览会的主宾省 makes 广东 the guest province, not 黑龙江."""
+    wrong = service.ask("黑龙江是中俄博览会的主宾省吗？")
+    assert wrong.abstained and not wrong.answer.startswith("是的"), wrong.answer
+    assert "「加强两省经贸投资合作" in wrong.answer and "」[1]" in wrong.answer, wrong.answer
+    right = service.ask("广东是中俄博览会的主宾省吗？")
+    assert right.answer.startswith("是的") and "邀请广东省作为" in right.answer, right.answer

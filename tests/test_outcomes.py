@@ -65,6 +65,9 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     ids = [*ANSWERED.values(), *DECLINED.values()]
     extra = [
         "方案规定哈尔滨新区的土地出让金能打几折？",
+        "深交所一般几点开盘？",
+        "方案提出的基本原则有几点？",
+        "年度工作计划要报送国家发改委吗？",
         "每个地市建一个科技孵化器，方案规定必须在哪个月底前完成？",
         "方案规定广东每年给黑龙江培训1000名干部，具体怎么分配？",
         "廣東省對黑龍江省的幹部培訓是怎麼安排的？",
@@ -547,6 +550,23 @@ def test_a_month_asked_for_is_a_date_the_plan_must_give(replies: dict[str, dict]
     reply = replies["每个地市建一个科技孵化器，方案规定必须在哪个月底前完成？"]
     assert reply["abstained"], reply["answer"]
     assert reply["missing"] == ["每个地市建一个科技孵化器的具体时间"], reply["missing"]
+
+
+def test_an_hour_of_the_day_asked_for_is_a_time_the_plan_must_give(replies: dict[str, dict]):
+    """几点 asks when: the sentences naming 深圳证券交易所 give no time of day."""
+    reply = replies["深交所一般几点开盘？"]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]
+    assert reply["missing"] == ["深交所的具体时间"], reply["missing"]
+    # 有几点 counts points: the principles are answered, not asked a time of
+    points = replies["方案提出的基本原则有几点？"]
+    assert not points["abstained"], points["answer"]
+
+
+def test_a_short_form_of_the_table_split_by_jieba_is_one_name(replies: dict[str, dict]):
+    """国家发改委 (jieba: 国家 / 发改委) is one body: 报送两省发展改革委 is not it."""
+    reply = replies["年度工作计划要报送国家发改委吗？"]
+    assert reply["abstained"] and not reply["answer"].startswith("是的"), reply["answer"]
+    assert reply["missing"] == ["国家发改委"], reply["missing"]
 
 
 def test_things_asked_about_merged_are_answered_only_by_a_sentence_merging_them(

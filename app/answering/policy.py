@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.answering.claims import claim_from, other_side_only, states
 from app.answering.missing import is_discount, missing_kind, named_missing, states_discount
 from app.answering.numbers import amount_forms
 from app.answering.places import within_label
@@ -31,7 +32,7 @@ from app.answering.structure import (
     outline_parts,
 )
 from app.answering.terms import Term
-from app.workspaces.profile import provinces_of
+from app.workspaces.profile import province_of, provinces_of
 from kb.evidence import SentenceEvidence
 from kb.knowledge_base import ClauseHit
 from kb.profiles import EmbedderProfile
@@ -177,6 +178,19 @@ class CoveragePolicy:
             sides = query.owners.sides
             said = tuple(s for s in candidates if other.owners_in(s.text, sides))[:1]
             return Decision(NOT_COVERED, "reversed", (other.phrase,), said)
+        if query.answer_type == "yesno":
+            # a yes confirms a claim: only sentences stating it for the side asked about, the
+            # way round asked (claims.py); the refusal quotes the nearest that does not
+            stating = [[s for s in g if _states(query, s, content)] for g in answered]
+            if not all(stating):
+                closest = max(
+                    (s for g, kept in zip(answered, stating, strict=True) if not kept for s in g),
+                    key=lambda s: s.score,
+                )
+                side = query.direction.agent if query.direction else province_of(query.text)
+                claim = claim_from(query.text, side) or str(query.direction or "")
+                return Decision(NOT_COVERED, "not_stated", (claim,), (closest,))
+            answered = stating
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
         quoted: list[ScoredSentence] = []
         for group in answered:  # a sentence answering two parts is quoted once
@@ -210,6 +224,13 @@ def _reversed_whole(
         return None
     near = held(fullest) - _WHOLE_MARGIN * sum(t.weight for t in content)
     return None if any(held(s) > near for s in candidates if not s.reversed) else fullest
+
+
+def _states(query: Query, sentence: ScoredSentence, content: tuple[Term, ...]) -> bool:
+    """Whether ``sentence`` states the yes/no question's claim the way it is asked."""
+    if query.direction is not None:  # 黑龙江帮广东培训干部吗: not by 两省干部相互挂职
+        return states(query.direction, sentence.text, content)
+    return not other_side_only(query.text, sentence.text, content)  # 黑龙江是主宾省吗
 
 
 def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:

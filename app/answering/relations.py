@@ -83,7 +83,7 @@ class Relation:
         """Whether ``sentence`` states this relation only the other way round: 广东省协助
         黑龙江省 for 黑龙江为广东做什么, 广东省…在黑龙江省建立 for 黑龙江在广东租仓 (or 去广东).
         ``terms`` are the question's content terms: what the relation is about."""
-        agent, other = _stem(self.agent), _stem(self.other)
+        agent, other = stem(self.agent), stem(self.other)
         if self.link not in ("为", "在"):  # 邀请广东省 for 广东省邀请黑龙江省: the other acts
             done_to = re.search(rf"{self.link}{agent}", sentence)
             # (推动广东省重点城市在黑龙江省…: 广东 acts on 黑龙江 after all)
@@ -102,7 +102,7 @@ class Relation:
         if self.link == "在":  # the acting side, then 在 and the place
             link, before, after = PLACE_LINKS, _PLACE_GAP, 3
         else:
-            link, before, after = _SUPPORT_VERBS, 8, 6
+            link, before, after = SUPPORT_VERBS, 8, 6
         between = rf"[^，。；]{{0,{before}}}(?:{link})[^，。；]{{0,{after}}}"
         # read in the part of the sentence holding most of what is asked about: 组织黑龙江省
         # 企业家到广东省交流经验，组织广东省企业家参加“龙江企业家发展论坛” runs both ways
@@ -128,19 +128,19 @@ class Relation:
 
 
 # what a sentence says one side does for the other (广东省协助黑龙江省…)
-_SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
+SUPPORT_VERBS = "协助|支持|帮助|帮|为|向|对|援助|指导"
 # 广东省采取租仓储备、异地储备等方式在黑龙江省: how one side acts may stand before 在
 _PLACE_GAP = 20
 _ACTOR_GAP = 6  # 深圳市在, 深圳市企业到: a place acting, then where
 
 
-def _one_verb(text: str) -> bool:
+def one_verb(text: str) -> bool:
     """Whether jieba reads ``text`` as one verb (邀请, 请), not pieces (可在)."""
     words = tagged_words(text)
     return len(words) == 1 and words[0][1] == "v"
 
 
-def _stem(party: str) -> str:
+def stem(party: str) -> str:
     return party[:-1] if len(party) > 2 and party[-1] in "省市" else party
 
 
@@ -159,7 +159,7 @@ def relation_direction(text: str) -> Relation | None:
             said = link
             if not link:  # a verb of its own: 邀请, not a word jieba reads otherwise
                 said = match.group("verb")
-                if not _one_verb(said) or re.fullmatch(_NOT_ON, said):
+                if not one_verb(said) or re.fullmatch(_NOT_ON, said):
                     continue
             if agent[:2] != other[:2]:
                 found.append(Relation(agent, other, said))

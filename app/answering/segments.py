@@ -92,6 +92,7 @@ def _guessed(word: str, flag: str, kb: KnowledgeView) -> bool:
         and not in_dictionary(word)
         and not kb.contains_text(word)
         and not all(ch in abbreviations() for ch in word)  # 粤企, 深哈: short forms
+        and word not in abbreviations()  # 国家发改委: a word of the short-form or synonym table
     )
 
 

@@ -182,7 +182,7 @@ class AnswerService:
         missing = list(decision.missing)
         used: list[list[str]] = []
         said = ""
-        if decision.quoted:  # stated the other way round: that sentence's clause first, quoted
+        if decision.quoted:  # what the texts state instead, its clause first, quoted
             other = decision.quoted[0]
             hits = [hits[other.hit], *(h for i, h in enumerate(hits) if i != other.hit)]
             used, said = [[other.text]], f"「{other.text}」[1]"
