@@ -29,9 +29,8 @@ _YES_NO_WORDS = re.compile(
     r"是否|有没有|是不是|会不会|能不能|可不可以|要不要|能否|可否|有无|对不对"
 )
 _ENDING = "吗嘛呢吧么？?。！! "
-_PLACE_HANZI = (
-    "在"  # 在黑龙江省加快推广…: there 黑龙江 is where, not who (到黑龙江省在俄罗斯建设: who)
-)
+# a side right after it is where, not who (在黑龙江省加快推广…; 到黑龙江省在俄罗斯建设: who)
+_PLACE_HANZI = "在"
 
 
 def states(relation: Relation, sentence: str, terms: tuple[Term, ...]) -> bool:
