@@ -219,3 +219,38 @@ def test_a_yes_needs_the_side_asked_about_not_only_the_other_one(service):
     assert "「加强两省经贸投资合作" in wrong.answer and "」[1]" in wrong.answer, wrong.answer
     right = service.ask("广东是中俄博览会的主宾省吗？")
     assert right.answer.startswith("是的") and "邀请广东省作为" in right.answer, right.answer
+
+
+def test_an_english_question_keeps_which_side_acts(service):
+    """English says who acts by word order (Heilongjiang trains Guangdong's cadres) and by
+    "in" or "by": asked the plan's way it is a yes, the other way round a refusal in
+    English quoting the sentence the plan has, its clause cited."""
+    wrong = service.ask("Does Heilongjiang train Guangdong's cadres?")
+    assert wrong.abstained and not wrong.answer.startswith("Yes"), wrong.answer
+    assert "Heilongjiang train Guangdong's cadres" in wrong.answer, wrong.answer
+    assert "「依托广东省各类干部培训机构" in wrong.answer and "」[1]" in wrong.answer
+    away = service.ask("Can Heilongjiang hospitals open branches in Guangdong?")
+    assert away.abstained and "Heilongjiang hospitals open branches in Guangdong" in away.answer
+    assert "吸引广东省知名医疗机构在黑龙江省设立分支" in away.answer, away.answer
+    for question, said in (
+        ("Does Guangdong train Heilongjiang's cadres?", "依托广东省各类干部培训机构"),
+        ("Can Guangdong hospitals open branches in Heilongjiang?", "在黑龙江省设立分支"),
+    ):
+        yes = service.ask(question)
+        assert yes.answer.startswith("Yes") and said in yes.answer, yes.answer
+
+
+def test_words_about_the_plan_or_the_asking_name_no_topic(service):
+    """方案里点名的… (how the plan says it) and 请都列出来 (a request to whoever answers)
+    are words the plan never uses, yet the question is about what it lists."""
+    named = service.ask("方案里点名的黑龙江装备制造优势能力一共有哪些？")
+    assert not named.abstained and "高档数控机床" in named.answer, named.answer
+    listed = service.ask("两省企业要一起参加哪些展会？请都列出来")
+    assert not listed.abstained and "中国—俄罗斯博览会" in listed.answer, listed.answer
+
+
+def test_a_frequency_question_quotes_the_sentence_with_the_act_asked(service):
+    """每年…几次 asks how often; 领导小组 sentences hold 领导 but not the 互访 asked about."""
+    answer = service.ask("两省每年领导互访几次")
+    assert not answer.abstained and "两省领导每年开展互访或座谈交流" in answer.answer
+    assert "领导小组" not in answer.answer, answer.answer

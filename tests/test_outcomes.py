@@ -173,6 +173,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "粤菜在黑龙江推广吗",
         "How do the two provinces cooperate in culture and media?",
         "这个方案是哪天印发的？",
+        "这份实施方案是哪天发出来的？",
         "方案是谁发布的",
         "Who issued the plan?",
         "我是广东一家养老机构，去黑龙江发展有政策吗",
@@ -794,7 +795,13 @@ def test_things_an_english_question_joins_with_and_are_each_answered(replies: di
 
 
 @pytest.mark.parametrize(
-    "question", ["这个方案是哪天印发的？", "方案是谁发布的", "Who issued the plan?"]
+    "question",
+    [
+        "这个方案是哪天印发的？",
+        "这份实施方案是哪天发出来的？",
+        "方案是谁发布的",
+        "Who issued the plan?",
+    ],
 )
 def test_when_and_by_whom_the_plan_was_issued_is_quoted_from_its_signature(
     replies: dict[str, dict], question: str

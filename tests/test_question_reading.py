@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from app.answering.asking import answer_type
 from app.answering.owners import owners_of
 from app.answering.query import _excluded
+from app.answering.relations import english_direction
+from app.answering.terms import Term
+from app.answering.wordkinds import framing_spans
 from kb.thesaurus import is_scope_word
 
 SIDES = frozenset({"广东", "黑龙"})
@@ -58,3 +62,70 @@ def test_what_a_question_sets_aside(question, aside):
 )
 def test_scope_words_are_the_thesaurus_groups_of_scope_aspect_and_field(word, scope):
     assert is_scope_word(word) is scope
+
+
+def _place(text: str, plan: str) -> Term:
+    return Term(text, (plan,), 1.0)
+
+
+_EN_PLACES = (
+    _place("Heilongjiang", "黑龙江"),
+    _place("Guangdong", "广东"),
+    _place("Shenzhen", "深圳"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "way"),
+    [
+        ("Does Heilongjiang train Guangdong's cadres?", "黑龙江为广东"),
+        ("Can Guangdong hospitals open branches in Heilongjiang?", "广东在黑龙江"),
+        ("Is Guangdong's industry being helped by Heilongjiang to upgrade?", "黑龙江为广东"),
+        ("Do companies from Heilongjiang invest in Guangdong?", "黑龙江在广东"),
+        ("What do Heilongjiang and Guangdong do together?", None),  # side by side
+        ("Do Heilongjiang and Guangdong cadres train in Shenzhen?", None),  # both act there
+        ("Is Heilongjiang's climate similar to Guangdong?", None),  # no place gone to
+        ("Does Guangdong help Heilongjiang, and Heilongjiang help Guangdong?", None),
+    ],
+)
+def test_an_english_question_says_which_side_acts_by_word_order(question: str, way: str | None):
+    found = english_direction(question, _EN_PLACES)
+    assert (str(found) if found else None) == way
+
+
+def test_the_words_of_an_english_relation_run_to_the_end_of_its_clause():
+    found = english_direction("Does Heilongjiang help Guangdong attract investment?", _EN_PLACES)
+    assert found is not None and found.said == "Heilongjiang help Guangdong attract investment"
+
+
+@pytest.mark.parametrize(
+    ("question", "framed"),
+    [
+        ("方案里点名的黑龙江装备制造优势能力一共有哪些？", "点名"),
+        ("方案点名推动两省企业参加的展会有哪些？", "点名"),
+        ("两省企业要一起参加哪些展会？请都列出来", "列出来"),
+        ("请问黑龙江限制广东企业投资吗", None),  # a question opening with 请问 asks
+        ("帮我查一下广东企业去黑龙江会被限制吗", None),
+        ("广东计划收购黑龙江哪些企业", None),  # 计划 is an everyday verb here
+    ],
+)
+def test_only_words_about_the_plan_or_the_asking_are_framing(question: str, framed: str | None):
+    spans = framing_spans(question)
+    at = question.find(framed) if framed else -1
+    if framed:
+        assert any(a <= at < b for a, b in spans), spans
+    else:
+        words = ("限制", "收购")
+        assert not any(a <= question.find(w) < b for w in words if w in question for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "asks"),
+    [
+        ("两省每年领导互访几次", "frequency", "每年"),  # 领导, 互访 stay what is asked about
+        ("干部培训一年办几期", "frequency", "一年"),
+    ],
+)
+def test_times_in_a_period_ask_how_often_and_only_the_period_frames(question, kind, asks):
+    found, (start, end) = answer_type(question, english=False)
+    assert found == kind and question[start:end] == asks

@@ -30,7 +30,11 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
     (
         "frequency",
         re.compile(
-            r"多久一次|多长时间一次|多长时间.{0,4}一次|每.{0,3}几次|几年一次|频率|多久.{0,6}一次|多频繁"
+            r"多久一次|多长时间一次|多长时间.{0,4}一次|"
+            # 每年领导互访几次, 一年办几期: times in a period; the words between are what
+            # happens (领导, 互访), so only the period asks
+            r"(?:每|一)(?:年|个?月|周|天|季度?)(?=[^，,。？?]{0,10}几(?:次|回|期|趟))|"
+            r"几年一次|频率|多久.{0,6}一次|多频繁"
         ),
     ),
     ("count", re.compile(r"多大年纪|多大岁数|几岁|多少岁|年满")),

@@ -29,6 +29,11 @@ _YES_NO_WORDS = re.compile(
     r"是否|有没有|是不是|会不会|能不能|可不可以|要不要|能否|可否|有无|对不对"
 )
 _ENDING = "吗嘛呢吧么？?。！! "
+# the words that make an English claim a question (Does …?)
+_EN_ASKING = re.compile(
+    r"^(?:does|do|did|will|would|can|could|should|shall|is|are|was|were|has|have|may|must)\s+",
+    re.I,
+)
 # a side right after it is where, not who (在黑龙江省加快推广…; 到黑龙江省在俄罗斯建设: who)
 _PLACE_HANZI = "在"
 
@@ -44,7 +49,7 @@ def states(relation: Relation, sentence: str, terms: tuple[Term, ...]) -> bool:
     of their own: the verb, then the other side, then the topic."""
     agents, others = _names(relation.agent), _names(relation.other)
     sides = {*agents, *others}
-    topic = [t for t in terms if t.forms and not any(n in t.text for n in sides)]
+    topic = [t for t in terms if t.forms and not any(n in t.plan_word for n in sides)]
 
     def about(text: str) -> bool:
         return not topic or any(t.found_in(text) for t in topic)
@@ -91,10 +96,12 @@ def other_side_only(question: str, sentence: str, terms: tuple[Term, ...]) -> bo
     return bool(best and len(named) == 1 and own not in named and not _BOTH.search(said))
 
 
-def claim_from(question: str, side: str) -> str:
+def claim_from(question: str, side: str, english: bool = False) -> str:
     """What ``question`` claims, from where it first names ``side`` (any of its names) on,
     without its question words (黑龙江帮广东培训干部吗？ → 黑龙江帮广东培训干部, 龙江组织
     哪些机构给广东搞培训 → 龙江组织机构给广东搞培训); "" if it does not name ``side``."""
+    if english:  # Does Heilongjiang train Guangdong's cadres?
+        return _EN_ASKING.sub("", question).rstrip(_ENDING)
     found = _found(question, _names(side))
     if not found:
         return ""

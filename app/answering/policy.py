@@ -166,12 +166,12 @@ class CoveragePolicy:
         best = [s for group in answered for s in _fullest(group)]  # in each part
         # (the refusal quotes the sentence that states it the other way: what the plan does say)
         if (query.direction or query.owners) and all(s.reversed for s in best):
-            return Decision(NOT_COVERED, "reversed", (best[0].reversed_by,), (best[0],))
+            return Decision(NOT_COVERED, "reversed", (_said(query, best[0]),), (best[0],))
         # and when one sentence holds the whole question, the other way round, pieces of it
         # answered apart (企业发展 of 黑龙江人才支持广东科技创新和企业发展) do not answer it
         whole = _reversed_whole(content, candidates) if query.direction or query.owners else None
         if whole is not None:
-            return Decision(NOT_COVERED, "reversed", (whole.reversed_by,), (whole,))
+            return Decision(NOT_COVERED, "reversed", (_said(query, whole),), (whole,))
         # a thing the answering sentences give only to the other side, wherever they name it
         other = query.owners.only_elsewhere([s.text for s in candidates]) if query.owners else None
         if other is not None and query.owners is not None:
@@ -188,7 +188,9 @@ class CoveragePolicy:
                     key=lambda s: s.score,
                 )
                 side = query.direction.agent if query.direction else province_of(query.text)
-                claim = claim_from(query.text, side) or str(query.direction or "")
+                claim = claim_from(query.text, side, query.language == "en") or str(
+                    query.direction or ""
+                )
                 return Decision(NOT_COVERED, "not_stated", (claim,), (closest,))
             answered = stating
         per_part = max(2, _MAX_POINTS.get(query.answer_type, _DEFAULT_POINTS) // len(answered))
@@ -224,6 +226,17 @@ def _reversed_whole(
         return None
     near = held(fullest) - _WHOLE_MARGIN * sum(t.weight for t in content)
     return None if any(held(s) > near for s in candidates if not s.reversed) else fullest
+
+
+def _said(query: Query, reversed_by: ScoredSentence) -> str:
+    """What a question the plan states the other way round claims: the relation or the
+    thing of one side (黑龙江为广东, 黑龙江的证券公司); an English relation in the
+    question's own words (Heilongjiang hospitals open branches in Guangdong)."""
+    said = reversed_by.reversed_by
+    direction = query.direction
+    if query.language == "en" and direction is not None and said == str(direction):
+        return direction.said or said
+    return said
 
 
 def _states(query: Query, sentence: ScoredSentence, content: tuple[Term, ...]) -> bool:

@@ -29,10 +29,15 @@ from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import INTERROGATIVE, coordinated_parts
 from app.answering.people import asked_ends, guessed_name, person_names
 from app.answering.places import places_written_out, within_province
-from app.answering.relations import Relation, benefit_verb, relation_direction
+from app.answering.relations import (
+    Relation,
+    benefit_verb,
+    english_direction,
+    relation_direction,
+)
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
-from app.answering.wordkinds import NAME_TAGS
+from app.answering.wordkinds import NAME_TAGS, framing_spans
 from kb.text import (
     english_glossary,
     normalize_query,
@@ -102,11 +107,14 @@ class QueryAnalyser:
         words = _scope_apart(words)
         premise = self._premise(text, english)
         excluded = _excluded(text)
+        framing = framing_spans(text)  # 方案里点名的, 请都列出来: how it asks, not what
         terms = tuple(
             # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer,
             # nor is the scope of what it asks about (金融领域 is 金融)
             dataclasses.replace(t, frame=True)
-            if any(a <= w.start < b for a, b in excluded) or _is_scope(words, i)
+            if any(a <= w.start < b for a, b in excluded)
+            or _is_scope(words, i)
+            or (not t.forms and t.verb and any(a <= w.start < b for a, b in framing))
             else t
             for i, (w, t) in enumerate(
                 zip(words, (self.matcher.term(w, english) for w in words), strict=True)
@@ -132,7 +140,7 @@ class QueryAnalyser:
             answer_type=kind,
             terms=terms,
             premise=premise,
-            direction=relation_direction(text),
+            direction=english_direction(text, terms) if english else relation_direction(text),
             parts=coordinated_parts(text, terms),
             set_aside=aside,
             scene=_scene(text, words, terms),

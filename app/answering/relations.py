@@ -75,6 +75,7 @@ class Relation:
     agent: str
     other: str
     link: str  # 为 | 在
+    said: str = ""  # an English question's words stating it (Heilongjiang … in Guangdong)
 
     def __str__(self) -> str:
         return f"{self.agent}{self.link}{self.other}"
@@ -109,7 +110,7 @@ class Relation:
         # (among the parts naming a side: 开展两省粮食储备合作，广东省采取…在黑龙江省建立… is
         # read in its second part, which says who stores grain where)
         sides = (agent[:2], other[:2])
-        topic = [t for t in terms if t.forms and t.text[:2] not in sides]
+        topic = [t for t in terms if t.forms and t.plan_word[:2] not in sides]
         pieces = [p for p in re.split(r"[，,；;]", sentence) if agent in p or other in p]
         held = [sum(t.weight for t in topic if t.found_in(p)) for p in pieces]
         best = max(held, default=0.0)
@@ -163,6 +164,54 @@ def relation_direction(text: str) -> Relation | None:
                     continue
             if agent[:2] != other[:2]:
                 found.append(Relation(agent, other, said))
+    ways = {(r.agent[:2], r.other[:2]) for r in found}
+    if not found or any((b, a) in ways for a, b in ways):
+        return None
+    return found[0]
+
+
+# an English question's relation between two places: one helping the other (Heilongjiang
+# trains Guangdong's cadres), acting in or going to its place (Guangdong hospitals open
+# branches in Heilongjiang), or helped by it (is Guangdong helped by Heilongjiang)
+_EN_FOR = re.compile(
+    r"\b(?:help|assist|support|train|aid|guide|send|give|provide|offer|invest)"
+    r"(?:s|es|ed|ing)?\b(?:\s+(?:for|to))?\s*$"
+)
+_EN_IN = re.compile(r"\b(?:in|into|to|at)\s*$")
+# "to" of a comparison or cause is no place gone to (similar to Guangdong, thanks to …)
+_EN_NOT_IN = re.compile(
+    r"\b(?:compared|similar|close|according|thanks|due|next|relative|equal|closer)\s+to\s*$"
+)
+_EN_CLAUSE_END = re.compile(r"[,;.?!]")
+_EN_BY = re.compile(r"\b\w+ed\s+by\s*$")
+_EN_APART = re.compile(r"^\s*(?:['’]s\s+)?(?:and|&|or|with|[-–—/])\s*$")
+
+
+def english_direction(text: str, terms: tuple[Term, ...]) -> Relation | None:
+    """Who acts, and for whom or where, in an English question (``terms`` hold the plan's
+    name of each place it names). None when it names the two side by side (Heilongjiang
+    and Guangdong), or both ways round. ``said`` runs from the first to the end of its
+    clause (Heilongjiang help Guangdong attract investment)."""
+    places = sorted(
+        (m.start(), m.end(), t.forms[0])
+        for t in terms
+        if len(t.forms) == 1 and is_place(t.forms[0])
+        for m in re.finditer(rf"\b{re.escape(t.text)}\b", text, re.I)
+    )
+    found = []
+    for i, ((a0, a1, a), (b0, b1, b)) in enumerate(zip(places, places[1:], strict=False)):
+        between = text[a1:b0]
+        end = _EN_CLAUSE_END.search(text, b1)
+        said = text[a0 : end.start() if end else len(text)].strip()
+        joined = i > 0 and _EN_APART.match(text[places[i - 1][1] : a0])  # X and Y cadres … in Z
+        if a[:2] == b[:2] or _EN_APART.match(between) or joined:
+            continue
+        if _EN_BY.search(between):
+            found.append(Relation(b, a, "为", said))
+        elif _EN_FOR.search(between):
+            found.append(Relation(a, b, "为", said))
+        elif _EN_IN.search(between) and not _EN_NOT_IN.search(between):
+            found.append(Relation(a, b, "在", said))
     ways = {(r.agent[:2], r.other[:2]) for r in found}
     if not found or any((b, a) in ways for a, b in ways):
         return None

@@ -48,7 +48,7 @@ _OTHER_EVENT = re.compile(
 _DATE_WORDS = re.compile(rf"{_EFFECT}|开始|日期|时间|come into|\bdates?\b", re.I)
 # asks for the event of a document's head: issued, adopted, approved, amended
 _HEAD_EVENT = re.compile(
-    r"通过|批准|发布|印发|公布|颁布|出台|制定|下发|发的|发文|签发|修正|修订"
+    r"通过|批准|发布|印发|公布|颁布|出台|制定|下发|发(?:的|文|出|下来|了)|签发|修正|修订"
     r"|adopt|approv|issu|publish|enact|releas|amend",
     re.I,
 )

@@ -83,6 +83,12 @@ class Term:
     # a province the asked place is in (广东哪个城市): held by its cities only (relations.py)
     within: bool = False
 
+    @property
+    def plan_word(self) -> str:
+        """The word as the question names it, in the plan's words when it is English
+        (Heilongjiang: 黑龙江省), for telling a side from what is asked about it."""
+        return self.forms[0] if self.text.isascii() and self.forms else self.text
+
     def held_by(self, text: str) -> float:
         """How much of this term ``text`` holds: all of it, most of it by a near word, none."""
         if self.found_in(text):
