@@ -183,7 +183,7 @@ _EN_NOT_IN = re.compile(
     r"\b(?:compared|similar|close|according|thanks|due|next|relative|equal|closer)\s+to\s*$"
 )
 _EN_CLAUSE_END = re.compile(r"[,;.?!]")
-_EN_BY = re.compile(r"\b\w+ed\s+by\s*$")
+_EN_BY = re.compile(r"\b\w+ed\s+by\s*$")  # helped by Heilongjiang: Heilongjiang acts
 _EN_APART = re.compile(r"^\s*(?:['’]s\s+)?(?:and|&|or|with|[-–—/])\s*$")
 
 

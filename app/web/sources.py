@@ -66,17 +66,20 @@ def answer_sources(k: int, answer: Answer) -> str:
 
 
 def citation_html(k: int, n: int, citation: Citation, related: bool = False) -> str:
-    """One clause: [n], its path in the outline, its document, its words, a reader link."""
+    """One clause: [n], its path in the outline, its document, its words, a reader link.
+    A related clause carries no [n]: the answer cites none of them, and a number beside
+    the cited ones would read as a citation."""
     body = e(citation.text)
     for sentence in citation.highlights:
         escaped = e(sentence)
         body = body.replace(escaped, f"<mark>{escaped}</mark>", 1)
     body = body.replace("\n", "<br>")
     kind = "related" if related else "quoted"
+    mark = "相关" if related else f"[{n}]"
     return (
         f'<div class="citation {kind}" id="cite-{k}-{n}" data-n="{n}" '
         f'data-clause-id="{e(citation.clause_id)}">'
-        f'<div class="label">[{n}] {e(citation.label)}</div>'
+        f'<div class="label">{mark} {e(citation.label)}</div>'
         f'<div class="meta">{e(citation.source)}</div>'
         f'<div class="text">{body}</div>'
         f"{reader_link(citation.doc_id, citation.clause_id, citation.highlights)}</div>"

@@ -30,6 +30,9 @@ def test_quoted_clause_first_others_folded_and_markers_scroll(url: str):
         related = latest.locator("details.related-clauses")
         assert "相关条款" in related.locator("summary").inner_text()
         assert related.locator(".citation").count() == 4
+        # not cited, so not numbered like the cited [1]
+        labels = related.locator(".label").all_text_contents()
+        assert labels and all(label.startswith("相关 ") for label in labels), labels
         assert not related.locator(".citation").first.is_visible()  # folded
         # on a desktop the box stays under the conversation, the sources beside both
         chat, box = page.locator("#chat").bounding_box(), page.locator("#question").bounding_box()
