@@ -174,6 +174,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "How do the two provinces cooperate in culture and media?",
         "这个方案是哪天印发的？",
         "这份实施方案是哪天发出来的？",
+        "跨区域公共资源交易平台由哪家公司负责运营维护？",
         "方案是谁发布的",
         "Who issued the plan?",
         "我是广东一家养老机构，去黑龙江发展有政策吗",
@@ -235,6 +236,8 @@ def test_false_premise_names_what_the_plan_lacks(replies: dict[str, dict]):
     assert any(m in discount["answer"] for m in discount["missing"])
     mosaic = replies["两省在冰雪运动装备制造上怎么合作？"]
     assert mosaic["abstained"], "装备 and 冰雪 in different clauses are not an answer"
+    # said of the word the plan has elsewhere, not as though it never mentioned it
+    assert "方案没有把“装备”和问题的其余内容写在一起" in mosaic["answer"], mosaic["answer"]
     # asking for 什么补贴 takes subsidies for granted: the kind asked for is the premise
     subsidy = replies["去黑龙江投资的企业能享受什么补贴"]
     assert subsidy["abstained"] and "补贴" in subsidy["missing"], subsidy["answer"]
@@ -899,3 +902,11 @@ def test_a_short_form_the_plan_uses_also_reads_as_written_out(replies: dict[str,
     # the plan says 国资国企改革 once and 国有企业改革 where 广东's enterprises take part
     reply = replies["广东的企业怎么参与黑龙江国企改革？"]
     assert_answered_quoting(reply, "参与黑龙江省国有企业改革")
+
+
+def test_who_does_an_act_is_answered_only_by_a_sentence_stating_the_act(
+    replies: dict[str, dict],
+):
+    """合作建设跨区域公共资源交易平台 says who builds it, not who runs it (运营维护)."""
+    reply = replies["跨区域公共资源交易平台由哪家公司负责运营维护？"]
+    assert reply["abstained"] and reply["coverage"] == "not_covered", reply["answer"]

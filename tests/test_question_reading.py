@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 
 from app.answering.asking import answer_type
+from app.answering.framing import framing_spans, set_aside_spans
 from app.answering.owners import owners_of
-from app.answering.query import _excluded
 from app.answering.relations import english_direction
 from app.answering.terms import Term
-from app.answering.wordkinds import framing_spans
 from kb.thesaurus import is_scope_word
 
 SIDES = frozenset({"广东", "黑龙"})
@@ -53,7 +52,7 @@ def test_only_the_head_of_a_noun_phrase_is_owned():
     ],
 )
 def test_what_a_question_sets_aside(question, aside):
-    assert [question[a:b] for a, b in _excluded(question)] == aside
+    assert [question[a:b] for a, b in set_aside_spans(question)] == aside
 
 
 @pytest.mark.parametrize(

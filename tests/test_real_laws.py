@@ -330,3 +330,12 @@ def test_a_refusal_calls_the_texts_asked_what_their_titles_say_they_are(
     asked = laws_service.ask(question, doc_ids=regulations)
     assert asked.abstained and asked.answer.startswith("知识库中的法规没有回答"), asked.answer
     assert "方案" not in asked.answer, asked.answer
+
+
+def test_a_hanzi_asking_before_the_question_word_is_no_part_of_the_thing(laws_service):
+    """国家情报工作机构指哪些: 指 (refers to) asks; read as 机构指 it was a word no article
+    uses, and the question was declined though 第五条 names them. (Which article answers
+    is left to the evaluation: this knowledge base's vectors are noise.)"""
+    answer = laws_service.ask("国家情报工作机构指哪些")
+    assert answer.coverage == "answered" and "机构指" not in answer.answer, answer.answer
+    assert answer.citations[0].doc_title == "中华人民共和国国家情报法"

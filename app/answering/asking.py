@@ -78,7 +78,10 @@ _TYPES_ZH: list[tuple[str, re.Pattern[str]]] = [
             r"哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|设在|哪个省|哪些地区|哪个市"
         ),
     ),
-    ("definition", re.compile(r"什么是|啥意思|什么意思|是指|指什么|含义|意思是|定义|指的是")),
+    (
+        "definition",
+        re.compile(r"什么是|啥意思|什么意思|是指|指什么|指哪些|含义|意思是|定义|指的是"),
+    ),
     # what befalls a breach (怎么罚, 会被罚吗, 什么法律责任): a sanction, not a yes
     ("penalty", re.compile(r"[处惩受被挨]罚|罚吗|怎么罚|咋罚|罚不罚|处分|法律责任|什么后果")),
     (

@@ -86,7 +86,8 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
         asks_amount = re.search(r"多少|几", query.text) is not None
         return SANCTION.search(sentence) is not None and (amount is not None or not asks_amount)
     if kind == "definition":
-        return re.search(r"是指|指的是|所称|即|，是|：是", sentence) is not None
+        # （以下统称国家情报工作机构）: the things named before it are what the name means
+        return re.search(r"是指|指的是|所称|统称|即|，是|：是", sentence) is not None
     return True
 
 

@@ -24,6 +24,14 @@ from app.answering.asking import (
     verb_before_asking,
 )
 from app.answering.english import english_words, is_english
+from app.answering.framing import (
+    framing_spans,
+    is_scope,
+    items_in,
+    scene_terms,
+    scope_apart,
+    set_aside_spans,
+)
 from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import INTERROGATIVE, coordinated_parts
@@ -37,13 +45,11 @@ from app.answering.relations import (
 )
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
-from app.answering.wordkinds import NAME_TAGS, framing_spans
 from kb.text import (
     english_glossary,
     normalize_query,
     tagged_words,
 )
-from kb.thesaurus import is_scope_word
 
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -104,16 +110,16 @@ class QueryAnalyser:
             if english
             else self._chinese_words(text, asks)
         )
-        words = _scope_apart(words)
+        words = scope_apart(words)
         premise = self._premise(text, english)
-        excluded = _excluded(text)
+        excluded = set_aside_spans(text)
         framing = framing_spans(text)  # 方案里点名的, 请都列出来: how it asks, not what
         terms = tuple(
             # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer,
             # nor is the scope of what it asks about (金融领域 is 金融)
             dataclasses.replace(t, frame=True)
             if any(a <= w.start < b for a, b in excluded)
-            or _is_scope(words, i)
+            or is_scope(words, i)
             or (not t.forms and t.verb and any(a <= w.start < b for a, b in framing))
             else t
             for i, (w, t) in enumerate(
@@ -122,7 +128,7 @@ class QueryAnalyser:
         )
         aside = tuple(
             item
-            for a, b in _items(text, excluded)
+            for a, b in items_in(text, excluded)
             if (item := tuple(t for w, t in zip(words, terms, strict=True) if a <= w.start < b))
         )
         relation = benefit_verb(text)
@@ -143,7 +149,7 @@ class QueryAnalyser:
             direction=english_direction(text, terms) if english else relation_direction(text),
             parts=coordinated_parts(text, terms),
             set_aside=aside,
-            scene=_scene(text, words, terms),
+            scene=scene_terms(text, words, terms),
             owners=english_ownership(text, terms) if english else ownership(text, terms),
         )
 
@@ -166,7 +172,13 @@ class QueryAnalyser:
             last = words[-1] if words else None
             if len(word) == 1 and word in _LOCALIZERS:
                 continue  # 市场 时, 落地 时: when or where, not part of the thing
-            if len(word) == 1 and flag.startswith("n") and last and last.end == start:
+            if (
+                len(word) == 1
+                and flag.startswith("n")
+                and last
+                and last.end == start
+                and not INTERROGATIVE.match(text, start + 1)  # 机构指哪些: 指 asks (refers to)
+            ):
                 # 人才 卡: a one-hanzi noun names the thing with the word before it
                 words[-1] = Word(last.text + word, "n", last.start, start + 1, last.slot)
                 continue
@@ -208,63 +220,6 @@ class QueryAnalyser:
         return tuple(dict.fromkeys(facts))
 
 
-# words that set something aside (除了哈尔滨，其他城市…; 除哈尔滨外); 排除, 消除 are others
-_SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
-# where what is set aside ends: the question goes on to the rest
-_REST = frozenset({"以外", "之外", "外", "还", "还有", "其他", "其它", "别的", "另外"})
-_CLAUSE_ENDS = frozenset("，,。？?！!；;：:")
-
-
-def _scope_apart(words: list[Word]) -> list[Word]:
-    """A word jieba wrote with its scope (科技领域) as the word and its scope (科技 领域)."""
-    out = []
-    for w in words:
-        cut = next((k for k in (2, 3) if len(w.text) - k >= 2 and is_scope_word(w.text[-k:])), 0)
-        if cut and w.flag != "eng":
-            middle = w.end - cut
-            out += [
-                dataclasses.replace(w, text=w.text[:-cut], end=middle),
-                dataclasses.replace(w, text=w.text[-cut:], start=middle, slot=False),
-            ]
-        else:
-            out.append(w)
-    return out
-
-
-def _is_scope(words: list[Word], i: int) -> bool:
-    """Whether ``words[i]`` is the scope of the word before it (金融领域, 农业方面)."""
-    return (
-        i > 0
-        and words[i - 1].end == words[i].start
-        and words[i - 1].flag not in NAME_TAGS
-        and is_scope_word(words[i].text)
-    )
-
-
-def _items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` cut at list marks (哈尔滨、大庆): one span per thing."""
-    items = []
-    for a, b in spans:
-        cuts = [a, *(a + m.end() for m in re.finditer(r"[、和与及]", text[a:b])), b]
-        items += list(zip(cuts, cuts[1:], strict=False))
-    return items
-
-
-def _excluded(text: str) -> list[tuple[int, int]]:
-    """Spans of what the question sets aside before asking about the rest: up to 以外 or
-    the like, or the end of its clause (除了哈尔滨、大庆以外 sets both aside)."""
-    spans, at, start = [], 0, -1
-    for word, _ in tagged_words(text):
-        found = text.find(word, at)
-        at = found + len(word) if found >= 0 else at
-        if start < 0:
-            start = at if word in _SETTING_ASIDE else -1
-        elif word in _REST or word in _CLAUSE_ENDS:
-            spans.append((start, found))
-            start = -1
-    return [*spans, (start, len(text))] if start >= 0 else spans
-
-
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word
 # what jieba tags 日常, 长期 (adverbs) and 民营, 大型 (attributes) as: they name a kind of
 # the noun after them when the texts write the two together (日常工作, 民营企业)
@@ -286,15 +241,3 @@ def _joined(lone: list[Word]) -> list[Word]:
             out.append(Word(text, "n", run[0].start, run[-1].end, run[0].slot))
         run = [word] if word is not None else []
     return out
-
-
-# a scene set before the question (开拓东盟市场时，谁协助谁; 在…的过程中，…)
-_SCENE = re.compile(r"^[^，,。？?]{2,24}?(?:的时候|时候|的同时|(?<!小)时|过程中)[，,]")
-
-
-def _scene(text: str, words: list[Word], terms: tuple[Term, ...]) -> tuple[Term, ...]:
-    """The terms of the scene a question sets before asking, if it sets one."""
-    match = _SCENE.match(text)
-    if match is None or not any(w.start >= match.end() for w in words):
-        return ()  # a scene and nothing asked in it is what is asked
-    return tuple(t for w, t in zip(words, terms, strict=False) if w.end <= match.end())

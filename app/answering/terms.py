@@ -20,7 +20,7 @@ answer; not so a kind of money the plan never names: 什么补贴 takes one for 
 an everyday word the plan never needs (wordkinds.py: 时间, 意思; not 创业板), a verb the
 plan does not use (提到, 搭起: the things a premise rests on are named by nouns; any such
 verb right after the plan named as who acts, 方案里点名的, or in a request to whoever
-answers, 请都列出来: wordkinds.framing_spans), and in English a lower-case word no table
+answers, 请都列出来: framing.py), and in English a lower-case word no table
 or meaning places.
 
 A term weighs by its rarity in the knowledge base (两省 weighs little in a 两省 plan)

@@ -113,22 +113,3 @@ def is_verb(hanzi: str) -> bool:
 def is_place(word: str) -> bool:
     """Whether jieba reads every piece of ``word`` as a place (广东, 哈尔滨市)."""
     return all(flag == "ns" for _, flag in tagged_words(word))
-
-
-# the texts themselves as who acts (方案里点名的, 文件中列出的): what they do is say; words
-# that are everyday words too (计划, 规划: 广东计划收购…) only with where in them (计划里)
-_DOCUMENT_ACTS = re.compile(
-    r"(?:(?:方案|文件|本文|文中)(?:里面|里|中|上)?|(?:规划|计划|通知|意见|条例|办法)(?:里面|里|中|上))"
-    r"(?:都|也|还|所|有|具体|明确|专门)?"
-)
-# a request to whoever answers (…？请都列出来, 麻烦说细点), in a clause of its own after the
-# question: a question opening with 请问 or 帮我查 asks about its own words
-_REQUEST = re.compile(r"[，,。？?！!；;]\s*(?:请(?!问)|麻烦|劳驾|帮我|帮忙)[^，,。？?！!；;]*")
-
-
-def framing_spans(text: str) -> list[tuple[int, int]]:
-    """Where a word the texts never use only frames the question: right after the texts
-    named as who acts (方案里点名的: 点名 is how the plan says it, not what), and in a
-    clause asking whoever answers to do something (请都列出来)."""
-    spans = [(m.end(), m.end() + 1) for m in _DOCUMENT_ACTS.finditer(text)]
-    return spans + [m.span() for m in _REQUEST.finditer(text)]

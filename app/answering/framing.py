@@ -1,0 +1,104 @@
+"""The parts of a question that are not what it asks about, found once by ``QueryAnalyser``
+(query.py): the things it sets aside (除了哈尔滨，其他城市…: no part of the answer), the
+scene it sets before asking (开拓东盟市场时，…: an answering sentence's paragraph may set
+it), the scope of a word (金融领域 is 金融), and words about the texts or the asking
+(方案里点名的, …？请都列出来) rather than about what the texts say.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from app.answering.segments import Word
+from app.answering.terms import Term
+from app.answering.wordkinds import NAME_TAGS
+from kb.text import tagged_words
+from kb.thesaurus import is_scope_word
+
+# words that set something aside (除了哈尔滨，其他城市…; 除哈尔滨外); 排除, 消除 are others
+_SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
+# where what is set aside ends: the question goes on to the rest
+_REST = frozenset({"以外", "之外", "外", "还", "还有", "其他", "其它", "别的", "另外"})
+_CLAUSE_ENDS = frozenset("，,。？?！!；;：:")
+
+
+def items_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` cut at list marks (哈尔滨、大庆): one span per thing."""
+    items = []
+    for a, b in spans:
+        cuts = [a, *(a + m.end() for m in re.finditer(r"[、和与及]", text[a:b])), b]
+        items += list(zip(cuts, cuts[1:], strict=False))
+    return items
+
+
+def set_aside_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of what the question sets aside before asking about the rest: up to 以外 or
+    the like, or the end of its clause (除了哈尔滨、大庆以外 sets both aside)."""
+    spans, at, start = [], 0, -1
+    for word, _ in tagged_words(text):
+        found = text.find(word, at)
+        at = found + len(word) if found >= 0 else at
+        if start < 0:
+            start = at if word in _SETTING_ASIDE else -1
+        elif word in _REST or word in _CLAUSE_ENDS:
+            spans.append((start, found))
+            start = -1
+    return [*spans, (start, len(text))] if start >= 0 else spans
+
+
+# a scene set before the question (开拓东盟市场时，谁协助谁; 在…的过程中，…)
+_SCENE = re.compile(r"^[^，,。？?]{2,24}?(?:的时候|时候|的同时|(?<!小)时|过程中)[，,]")
+
+
+def scene_terms(text: str, words: list[Word], terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms of the scene a question sets before asking, if it sets one."""
+    match = _SCENE.match(text)
+    if match is None or not any(w.start >= match.end() for w in words):
+        return ()  # a scene and nothing asked in it is what is asked
+    return tuple(t for w, t in zip(words, terms, strict=False) if w.end <= match.end())
+
+
+def scope_apart(words: list[Word]) -> list[Word]:
+    """A word jieba wrote with its scope (科技领域) as the word and its scope (科技 领域)."""
+    out = []
+    for w in words:
+        cut = next((k for k in (2, 3) if len(w.text) - k >= 2 and is_scope_word(w.text[-k:])), 0)
+        if cut and w.flag != "eng":
+            middle = w.end - cut
+            out += [
+                dataclasses.replace(w, text=w.text[:-cut], end=middle),
+                dataclasses.replace(w, text=w.text[-cut:], start=middle, slot=False),
+            ]
+        else:
+            out.append(w)
+    return out
+
+
+def is_scope(words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` is the scope of the word before it (金融领域, 农业方面)."""
+    return (
+        i > 0
+        and words[i - 1].end == words[i].start
+        and words[i - 1].flag not in NAME_TAGS
+        and is_scope_word(words[i].text)
+    )
+
+
+# the texts themselves as who acts (方案里点名的, 文件中列出的): what they do is say; words
+# that are everyday words too (计划, 规划: 广东计划收购…) only with where in them (计划里)
+_DOCUMENT_ACTS = re.compile(
+    r"(?:(?:方案|文件|本文|文中)(?:里面|里|中|上)?|(?:规划|计划|通知|意见|条例|办法)(?:里面|里|中|上))"
+    r"(?:都|也|还|所|有|具体|明确|专门)?"
+)
+# a request to whoever answers (…？请都列出来, 麻烦说细点), in a clause of its own after the
+# question: a question opening with 请问 or 帮我查 asks about its own words
+_REQUEST = re.compile(r"[，,。？?！!；;]\s*(?:请(?!问)|麻烦|劳驾|帮我|帮忙)[^，,。？?！!；;]*")
+
+
+def framing_spans(text: str) -> list[tuple[int, int]]:
+    """Where a word the texts never use only frames the question: right after the texts
+    named as who acts (方案里点名的: 点名 is how the plan says it, not what), and in a
+    clause asking whoever answers to do something (请都列出来)."""
+    spans = [(m.end(), m.end() + 1) for m in _DOCUMENT_ACTS.finditer(text)]
+    return spans + [m.span() for m in _REQUEST.finditer(text)]
