@@ -41,7 +41,7 @@ _KIND_WORDS = 0.2
 _SCENE_CREDIT = 0.8  # a scene word held before the sentence, not by it
 # kinds of answer that are facts of the question's event, and yes/no, which asks whether
 # the plan states the whole claim (有提乡村振兴战略吗): the question's verb must be there
-_WHOLE_CLAIM = frozenset({"when", "frequency", "amount", "count", "name", "yesno", "who"})
+_WHOLE_CLAIM = frozenset({"when", "frequency", "amount", "count", "name", "yesno"})
 
 
 @dataclass(frozen=True)
