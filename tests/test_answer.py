@@ -229,6 +229,9 @@ def test_an_english_question_keeps_which_side_acts(service):
     assert wrong.abstained and not wrong.answer.startswith("Yes"), wrong.answer
     assert "Heilongjiang train Guangdong's cadres" in wrong.answer, wrong.answer
     assert "「依托广东省各类干部培训机构" in wrong.answer and "」[1]" in wrong.answer
+    # what the refusal says the plan lacks is the relation asked, in the question's words
+    helped = service.ask("Does Heilongjiang help Guangdong attract investment?")
+    assert helped.abstained and "Heilongjiang help Guangdong attract investment" in helped.answer
     away = service.ask("Can Heilongjiang hospitals open branches in Guangdong?")
     assert away.abstained and "Heilongjiang hospitals open branches in Guangdong" in away.answer
     assert "吸引广东省知名医疗机构在黑龙江省设立分支" in away.answer, away.answer

@@ -232,11 +232,10 @@ def _said(query: Query, reversed_by: ScoredSentence) -> str:
     """What a question the plan states the other way round claims: the relation or the
     thing of one side (黑龙江为广东, 黑龙江的证券公司); an English relation in the
     question's own words (Heilongjiang hospitals open branches in Guangdong)."""
-    said = reversed_by.reversed_by
     direction = query.direction
-    if query.language == "en" and direction is not None and said == str(direction):
-        return direction.said or said
-    return said
+    if query.language == "en" and direction is not None and direction.said:
+        return direction.said  # Heilongjiang help Guangdong attract investment
+    return reversed_by.reversed_by
 
 
 def _states(query: Query, sentence: ScoredSentence, content: tuple[Term, ...]) -> bool:
