@@ -11,6 +11,7 @@ Users see document titles and clause paths, never internal ids (those stay in
 from __future__ import annotations
 
 import html
+import re
 
 from app.answering import Answer, Citation
 from app.web.reader import reader_link
@@ -48,7 +49,13 @@ def answer_sources(k: int, answer: Answer) -> str:
     quoted = answer.quoted_numbers()
     numbered = list(enumerate(answer.citations, 1))
     first = [citation_html(k, n, c) for n, c in numbered if n in quoted]
-    others = [citation_html(k, n, c, related=True) for n, c in numbered if n not in quoted]
+    # a refusal may quote what the texts say instead ([1]): that clause keeps its number
+    marked = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    others = [
+        citation_html(k, n, c, related=True, numbered=n in marked)
+        for n, c in numbered
+        if n not in quoted
+    ]
     parts = [f'<section class="answer-sources" id="sources-{k}" data-answer="{k}">']
     if first:
         parts.append(f'<h3 class="sources-title">引用条款（{len(first)}）</h3>')
@@ -65,17 +72,19 @@ def answer_sources(k: int, answer: Answer) -> str:
     return "".join(parts)
 
 
-def citation_html(k: int, n: int, citation: Citation, related: bool = False) -> str:
+def citation_html(
+    k: int, n: int, citation: Citation, related: bool = False, numbered: bool = False
+) -> str:
     """One clause: [n], its path in the outline, its document, its words, a reader link.
-    A related clause carries no [n]: the answer cites none of them, and a number beside
-    the cited ones would read as a citation."""
+    A related clause carries no [n] unless the text refers to it (a refusal quoting what
+    the texts say instead): a number beside the cited ones would read as a citation."""
     body = e(citation.text)
     for sentence in citation.highlights:
         escaped = e(sentence)
         body = body.replace(escaped, f"<mark>{escaped}</mark>", 1)
     body = body.replace("\n", "<br>")
     kind = "related" if related else "quoted"
-    mark = "相关" if related else f"[{n}]"
+    mark = "相关" if related and not numbered else f"[{n}]"
     return (
         f'<div class="citation {kind}" id="cite-{k}-{n}" data-n="{n}" '
         f'data-clause-id="{e(citation.clause_id)}">'
