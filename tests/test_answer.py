@@ -252,6 +252,17 @@ def test_words_about_the_plan_or_the_asking_name_no_topic(service):
     assert not listed.abstained and "中国—俄罗斯博览会" in listed.answer, listed.answer
 
 
+def test_a_tag_question_asks_whether_the_clause_before_it_is_so(service):
+    """…，有这回事吗 / 是真事儿不 ask whether what was said is so: 回事 and 事儿 are no
+    topic the plan would have to mention; a false premise before the tag stays refused."""
+    said = service.ask("邀请广东当中俄博览会主宾省，有这回事吗")
+    assert not said.abstained and "主宾省" in said.answer, said.answer
+    how = service.ask("听说广东要帮我们每个市搞个孵化器，是真事儿不，咋个搞法？")
+    assert not how.abstained and "每个地市建立一个科技孵化器" in how.answer, how.answer
+    premise = service.ask("孵化器要求2019年6月底前每个地市都建好，是这样吧？")
+    assert premise.abstained, premise.answer
+
+
 def test_a_frequency_question_quotes_the_sentence_with_the_act_asked(service):
     """每年…几次 asks how often; 领导小组 sentences hold 领导 but not the 互访 asked about."""
     answer = service.ask("两省每年领导互访几次")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.answering.asking import answer_type
-from app.answering.framing import framing_spans, set_aside_spans
+from app.answering.framing import framing_spans, set_aside_spans, tag_question_spans
 from app.answering.owners import owners_of
 from app.answering.relations import english_direction
 from app.answering.terms import Term
@@ -119,6 +119,22 @@ def test_only_words_about_the_plan_or_the_asking_are_framing(question: str, fram
 
 
 @pytest.mark.parametrize(
+    ("question", "tag"),
+    [
+        ("请广东当中俄博览会主宾省，有这回事吗", "有这回事吗"),
+        ("听说广东要帮每个市搞个孵化器，是真事儿不，咋个搞法？", "是真事儿不"),
+        ("孵化器要求2019年底前建好，是这样吧？", "是这样吧"),
+        ("真的吗？", None),  # a first clause is what is asked
+        ("孵化器，是真的建了吗", None),  # 建了 is asked about
+        ("这回事方案里有吗", None),
+    ],
+)
+def test_a_tag_question_after_the_question_names_nothing(question: str, tag: str | None):
+    spans = tag_question_spans(question)
+    assert [question[a:b] for a, b in spans] == ([tag] if tag else [])
+
+
+@pytest.mark.parametrize(
     ("question", "kind", "asks"),
     [
         ("两省每年领导互访几次", "frequency", "每年"),  # 领导, 互访 stay what is asked about
@@ -128,3 +144,11 @@ def test_only_words_about_the_plan_or_the_asking_are_framing(question: str, fram
 def test_times_in_a_period_ask_how_often_and_only_the_period_frames(question, kind, asks):
     found, (start, end) = answer_type(question, english=False)
     assert found == kind and question[start:end] == asks
+
+
+def test_an_english_word_whose_glossary_entry_the_texts_lack_is_read_by_its_stem():
+    # the glossary's "tourists: 旅游者" is not in a plan that writes 旅游 ("tourist: 旅游")
+    from app.answering.english import glossary_forms
+
+    assert glossary_forms("tourists", {"旅游"}.__contains__) == ("旅游",)
+    assert glossary_forms("subsidy", {"旅游"}.__contains__) == ()  # no entry of its stem

@@ -96,9 +96,10 @@ def glossary_forms(word: str, contains: Callable[[str], bool]) -> tuple[str, ...
     """The texts' words the glossary gives for an English word (``contains`` says which the
     texts use): its entry, a word of the same stem's, or the one entry a clipped word begins."""
     glossary = english_glossary()
-    if word in glossary:
-        return tuple(z for z in glossary[word].split() if contains(z))
-    stem = english_stem(word)
+    listed = tuple(z for z in glossary.get(word, "").split() if contains(z))
+    if listed:
+        return listed
+    stem = english_stem(word)  # tourists: 旅游者 is not in the texts, tourist: 旅游 is
     same = [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
     if not same and len(word) >= _CLIPPED:
         # a clipped word (tech, info) is the one glossary word it begins, if only one

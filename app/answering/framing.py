@@ -102,3 +102,23 @@ def framing_spans(text: str) -> list[tuple[int, int]]:
     clause asking whoever answers to do something (请都列出来)."""
     spans = [(m.end(), m.end() + 1) for m in _DOCUMENT_ACTS.finditer(text)]
     return spans + [m.span() for m in _REQUEST.finditer(text)]
+
+
+# a tag question after what is asked (…，有这回事吗; …，是真事儿不; …，是这样吧): a copula
+# or 有, a pointer back to what was said (这, 那) or 真/假, a word for "the matter" (事,
+# 回事, 样) and particles; it asks whether the clause before it is so, and names nothing
+_TAG_HANZI = frozenset("是不没有这那么样个回真假的对吗吧呢啊儿事")
+_TAG_POINTERS = frozenset("这那真假")
+_LATER_CLAUSE = re.compile(r"[，,。？?！!；;]\s*([^，,。？?！!；;\s][^，,。？?！!；;]*)")
+_TAG_LENGTH = 6  # 是不是真的啊 at most
+
+
+def tag_question_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the tag questions after a question's first clause (有这回事吗)."""
+    return [
+        m.span(1)
+        for m in _LATER_CLAUSE.finditer(text)
+        if len(clause := m.group(1).strip()) <= _TAG_LENGTH
+        and set(clause) <= _TAG_HANZI
+        and set(clause) & _TAG_POINTERS
+    ]

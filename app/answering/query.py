@@ -31,6 +31,7 @@ from app.answering.framing import (
     scene_terms,
     scope_apart,
     set_aside_spans,
+    tag_question_spans,
 )
 from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
@@ -114,6 +115,7 @@ class QueryAnalyser:
         premise = self._premise(text, english)
         excluded = set_aside_spans(text)
         framing = framing_spans(text)  # 方案里点名的, 请都列出来: how it asks, not what
+        tags = tag_question_spans(text)  # …，有这回事吗: whether the rest is so
         terms = tuple(
             # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer,
             # nor is the scope of what it asks about (金融领域 is 金融)
@@ -121,6 +123,7 @@ class QueryAnalyser:
             if any(a <= w.start < b for a, b in excluded)
             or is_scope(words, i)
             or (not t.forms and t.verb and any(a <= w.start < b for a, b in framing))
+            or any(a <= w.start < b for a, b in tags)
             else t
             for i, (w, t) in enumerate(
                 zip(words, (self.matcher.term(w, english) for w in words), strict=True)
