@@ -260,7 +260,27 @@ def test_a_tag_question_asks_whether_the_clause_before_it_is_so(service):
     how = service.ask("听说广东要帮我们每个市搞个孵化器，是真事儿不，咋个搞法？")
     assert not how.abstained and "每个地市建立一个科技孵化器" in how.answer, how.answer
     premise = service.ask("孵化器要求2019年6月底前每个地市都建好，是这样吧？")
-    assert premise.abstained, premise.answer
+    assert premise.abstained and "月底" in premise.answer, premise.answer
+    # a claim before the tag is asked to be confirmed: yes only if the plan states it
+    claim = service.ask("广东给黑龙江每个地市建一个科技孵化器，是这样吧？")
+    assert claim.answer.startswith("是的") and "每个地市建立一个科技孵化器" in claim.answer
+
+
+def test_the_cities_of_a_province_pair_with_the_asked_city(service):
+    """广东哪些城市和黑龙江的城市结对: a sentence pairing a city of each answers it, in
+    Chinese and in English; a city the question names is no answer to which city."""
+    for question in (
+        "广东哪些城市和黑龙江的城市结对？",
+        "Which cities in Guangdong are paired with Heilongjiang cities?",
+    ):
+        reply = service.ask(question)
+        assert not reply.abstained and "哈尔滨市与深圳市对口合作" in reply.answer, reply.answer
+    for question in (
+        "Which city in Heilongjiang is paired with Harbin?",
+        "除了哈尔滨，广东哪些城市和黑龙江的城市结对？",
+    ):
+        reply = service.ask(question)
+        assert reply.abstained, reply.answer
 
 
 def test_a_frequency_question_quotes_the_sentence_with_the_act_asked(service):

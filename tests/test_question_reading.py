@@ -124,6 +124,7 @@ def test_only_words_about_the_plan_or_the_asking_are_framing(question: str, fram
         ("请广东当中俄博览会主宾省，有这回事吗", "有这回事吗"),
         ("听说广东要帮每个市搞个孵化器，是真事儿不，咋个搞法？", "是真事儿不"),
         ("孵化器要求2019年底前建好，是这样吧？", "是这样吧"),
+        ("广东当中俄博览会主宾省——是不是真的呀", "是不是真的呀"),
         ("真的吗？", None),  # a first clause is what is asked
         ("孵化器，是真的建了吗", None),  # 建了 is asked about
         ("这回事方案里有吗", None),
@@ -146,9 +147,12 @@ def test_times_in_a_period_ask_how_often_and_only_the_period_frames(question, ki
     assert found == kind and question[start:end] == asks
 
 
-def test_an_english_word_whose_glossary_entry_the_texts_lack_is_read_by_its_stem():
+def test_an_english_plural_whose_glossary_entry_the_texts_lack_is_read_as_its_singular():
     # the glossary's "tourists: 旅游者" is not in a plan that writes 旅游 ("tourist: 旅游")
     from app.answering.english import glossary_forms
 
     assert glossary_forms("tourists", {"旅游"}.__contains__) == ("旅游",)
-    assert glossary_forms("subsidy", {"旅游"}.__contains__) == ()  # no entry of its stem
+    # a word of the same stem means something else: its entry stands (合作社, 上市, 实验)
+    plan_words = {"合作", "清单", "经验"}.__contains__
+    for word in ("cooperatives", "listing", "experiment"):
+        assert glossary_forms(word, plan_words) == (), word

@@ -10,7 +10,14 @@ import re
 from collections.abc import Callable
 
 from app.answering.segments import Word
-from kb.text import english_function_words, english_glossary, english_stem, has_phrase, is_hanzi
+from kb.text import (
+    english_function_words,
+    english_glossary,
+    english_stem,
+    has_phrase,
+    is_hanzi,
+    singular,
+)
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _KIND_SPAN = 20  # at most "which organisation"
@@ -96,10 +103,10 @@ def glossary_forms(word: str, contains: Callable[[str], bool]) -> tuple[str, ...
     """The texts' words the glossary gives for an English word (``contains`` says which the
     texts use): its entry, a word of the same stem's, or the one entry a clipped word begins."""
     glossary = english_glossary()
-    listed = tuple(z for z in glossary.get(word, "").split() if contains(z))
-    if listed:
-        return listed
-    stem = english_stem(word)  # tourists: 旅游者 is not in the texts, tourist: 旅游 is
+    if word in glossary:  # its entry; a plural's none in the texts: its singular's
+        own = [glossary[word], glossary.get(singular(word), "")]  # (tourists: 旅游者 | 旅游)
+        return next((f for zh in own if (f := tuple(z for z in zh.split() if contains(z)))), ())
+    stem = english_stem(word)
     same = [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
     if not same and len(word) >= _CLIPPED:
         # a clipped word (tech, info) is the one glossary word it begins, if only one

@@ -106,15 +106,16 @@ def framing_spans(text: str) -> list[tuple[int, int]]:
 
 # a tag question after what is asked (…，有这回事吗; …，是真事儿不; …，是这样吧): a copula
 # or 有, a pointer back to what was said (这, 那) or 真/假, a word for "the matter" (事,
-# 回事, 样) and particles; it asks whether the clause before it is so, and names nothing
-_TAG_HANZI = frozenset("是不没有这那么样个回真假的对吗吧呢啊儿事")
+# 回事, 样) and sentence-final particles; it asks whether what comes before it is so
+_TAG_HANZI = frozenset("是不没有这那么样个回真假的对事儿") | frozenset("吗吧呢啊呀嘛啦哦")
 _TAG_POINTERS = frozenset("这那真假")
-_LATER_CLAUSE = re.compile(r"[，,。？?！!；;]\s*([^，,。？?！!；;\s][^，,。？?！!；;]*)")
-_TAG_LENGTH = 6  # 是不是真的啊 at most
+_SEPARATORS = "".join(sorted(_CLAUSE_ENDS)) + "—…~、"
+_LATER_CLAUSE = re.compile(rf"[{_SEPARATORS}]\s*([^{_SEPARATORS}\s][^{_SEPARATORS}]*)")
+_TAG_LENGTH = 6  # 是不是真的呀 at most
 
 
 def tag_question_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the tag questions after a question's first clause (有这回事吗)."""
+    """Spans of the tag questions in clauses after a question's first (有这回事吗)."""
     return [
         m.span(1)
         for m in _LATER_CLAUSE.finditer(text)

@@ -18,7 +18,7 @@ from app.answering.relations import named_places
 from app.answering.terms import Term
 from app.answering.wordkinds import is_place
 from app.workspaces.profile import provinces, provinces_in, provinces_of
-from kb.text import abbreviations, in_dictionary, tagged_words
+from kb.text import abbreviations, english_glossary, in_dictionary, tagged_words
 
 _OWN_PLACE = re.compile(r"本省|本市|该省|该市")
 
@@ -86,30 +86,108 @@ def _region_named(text: str, region: str, in_texts: Callable[[str], bool]) -> st
 _WITHIN = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,4}?)省?的?哪[一]?[个些]?(?:城市|地市|市)")
 
 
+# the same in English: which cities in Guangdong (which Guangdong cities, which of
+# Guangdong's cities) … Heilongjiang cities (cities in Heilongjiang)
+_WITHIN_EN = re.compile(
+    r"\b(?:which|what)\s+(?:cit(?:y|ies)\s+(?:in|of)\s+(?P<place>[a-z]+)"
+    r"|of\s+(?P<of>[a-z]+)['’]s\s+cities|(?P<before>[a-z]+)\s+cit(?:y|ies))",
+    re.I,
+)
+# (cities in Heilongjiang is looked for first: "with cities" is no place's cities)
+_CITIES_OF_EN = (
+    re.compile(r"\bcities\s+(?:in|of)\s+(?P<place>[a-z]+)", re.I),
+    re.compile(r"\b(?P<place>[a-z]+)(?:['’]s)?\s+cities\b", re.I),
+)
+# a province's cities as one party (广东哪些城市和黑龙江的城市结对): any one of them is it;
+# not 黑龙江的各个城市, which claims every one
+_CITIES_OF = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)省?的(?:城市|地市)")
+
+
 def within_province(text: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
     """``terms`` with a province the asked place is in held only by a sentence naming
     another of its cities than the question does, when the question pairs that place with
     one it names (哈尔滨跟广东哪个城市结对: 哈尔滨市与深圳市对口合作, 深圳 being in 广东;
     哈尔滨跟黑龙江哪个城市: no answer). Its own name or a title holding it does not hold it."""
-    inside: dict[str, tuple[str, ...]] = {}
     for found in _WITHIN.finditer(text):
         # another place the question pairs it with (jieba reads 城市 as a place too)
-        others = [p for p in named_places(text) if p not in found.group(0)]
-        for province in provinces():
-            name = next((n for n in province.names if found.group("place").endswith(n)), "")
-            if name and others:
-                inside[name] = tuple(c for c in province.cities if c not in text)
-    return tuple(
-        dataclasses.replace(t, forms=inside[bare], within=True)
-        if (bare := t.text.removesuffix("省")) in inside and t.forms and inside[bare]
-        else t
-        for t in terms
-    )
+        if not [p for p in named_places(text) if p not in found.group(0)]:
+            continue
+        asked = _province_ending(found.group("place"))
+        if asked:
+            partners = [_province_ending(m.group("place")) for m in _CITIES_OF.finditer(text)]
+            return _within(text, terms, asked, [p for p in partners if p and p != asked])
+    return terms
+
+
+def english_within(text: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """``within_province`` of an English question (Which cities in Guangdong are paired with
+    Heilongjiang cities?): its terms are English words, their forms the texts' places."""
+    found = _WITHIN_EN.search(text)
+    if found is None:
+        return terms
+    asked = _english_province(found.group("place") or found.group("of") or found.group("before"))
+    places = {t.forms[0] for t in terms if t.forms and is_place(t.forms[0])}
+    rest = text[: found.start()] + " " + text[found.end() :]
+    found_in = (pattern.search(rest) for pattern in _CITIES_OF_EN)
+    named = (_english_province(m.group("place")) for m in found_in if m)
+    partners = [p for p in named if p and p != asked][:1]
+    if not asked or not (partners or len(places) >= 2):
+        return terms  # no other place paired with the asked one
+    return _within(text, terms, asked, partners)
+
+
+def _within(
+    text: str, terms: tuple[Term, ...], asked: str, partners: list[str]
+) -> tuple[Term, ...]:
+    """The asked province's term held by its cities the question does not name; each
+    partner province's by itself or any of its cities it does not name (除了哈尔滨); the
+    word 城市 of 黑龙江的城市 then names nothing of its own."""
+    named = " ".join([text, *(f for t in terms for f in t.forms if not _is_province(f))])
+
+    def cities(province: str, all_of_them: bool = False) -> tuple[str, ...]:
+        inside = next((p.cities for p in provinces() if province in p.names), ())
+        return tuple(c for c in inside if all_of_them or c not in named)
+
+    # a partner one of whose cities the question names (除了哈尔滨，…黑龙江的城市) is not
+    # any of its cities: its own name stands as written
+    partners = [p for p in partners if cities(p) == cities(p, all_of_them=True)]
+
+    def read(t: Term) -> Term:
+        own = (t.forms[0] if t.text.isascii() and t.forms else t.text).removesuffix("省")
+        if own == asked and t.forms and cities(own):
+            return dataclasses.replace(t, forms=cities(own), within=True)
+        if own in partners and t.forms:
+            return dataclasses.replace(t, forms=(*t.forms, *cities(own)))
+        if partners and (t.text in _CITY_WORDS or t.forms[:1] == ("城市",)):
+            return dataclasses.replace(t, frame=True)
+        return t
+
+    return tuple(read(t) for t in terms)
+
+
+_CITY_WORDS = frozenset({"城市", "地市"})
+
+
+def _province_ending(words: str) -> str:
+    """The province ``words`` end with, as the texts name it (…黑龙江: 黑龙江), or ""."""
+    return next((n for p in provinces() for n in p.names if words.endswith(n)), "")
+
+
+def _english_province(word: str | None) -> str:
+    """The province an English place name is, as the texts name it (Guangdong: 广东)."""
+    chinese = english_glossary().get((word or "").lower(), "").split()
+    return _province_ending(chinese[0].removesuffix("省")) if chinese else ""
+
+
+def _is_province(name: str) -> bool:
+    return any(name.removesuffix("省") in p.names for p in provinces())
 
 
 def within_label(term: Term, text: str) -> str:
     """How a refusal names the city a ``within`` term asks for: 黑龙江的其他城市 when the
     question names one of them (哈尔滨跟黑龙江哪个城市), else 黑龙江的城市."""
-    bare = term.text.removesuffix("省")
+    bare = (term.plan_word if term.text.isascii() else term.text).removesuffix("省")
     named = any(c in text for p in provinces() if bare in p.names for c in p.cities)
+    if term.text.isascii():  # an English question: no hanzi of its cities in its text
+        return f"a city of {term.text}"
     return f"{term.text}的{'其他' if named else ''}城市"

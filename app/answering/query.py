@@ -37,7 +37,7 @@ from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import INTERROGATIVE, coordinated_parts
 from app.answering.people import asked_ends, guessed_name, person_names
-from app.answering.places import places_written_out, within_province
+from app.answering.places import english_within, places_written_out, within_province
 from app.answering.relations import (
     Relation,
     benefit_verb,
@@ -106,6 +106,9 @@ class QueryAnalyser:
         )
         english = is_english(text)
         kind, asks = answer_type(text, english)
+        tags = [] if english else tag_question_spans(text)  # …，有这回事吗: whether the rest is so
+        if tags and kind == "what" and not INTERROGATIVE.search(text[: tags[0][0]]):
+            kind = "yesno"  # …，是这样吧: a claim asked to be confirmed
         words = (
             english_words(text, asks, self.matcher.is_content)
             if english
@@ -115,7 +118,6 @@ class QueryAnalyser:
         premise = self._premise(text, english)
         excluded = set_aside_spans(text)
         framing = framing_spans(text)  # 方案里点名的, 请都列出来: how it asks, not what
-        tags = tag_question_spans(text)  # …，有这回事吗: whether the rest is so
         terms = tuple(
             # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer,
             # nor is the scope of what it asks about (金融领域 is 金融)
@@ -141,7 +143,8 @@ class QueryAnalyser:
         # jieba's "name" inside a word the plan writes otherwise (付拉 of 付拉迪沃斯托克)
         premise = tuple(f for f in premise if not any(f in t.text and t.forms for t in terms))
         terms += tuple(self.matcher.fact(f) for f in premise if not any(f in t.text for t in terms))
-        terms = within_province(text, terms)  # 广东哪个城市: a city of 广东 is asked for
+        # 广东哪个城市 (which cities in Guangdong): a city of 广东 is asked for
+        terms = english_within(text, terms) if english else within_province(text, terms)
         return Query(
             asked=question,
             text=text,
