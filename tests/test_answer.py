@@ -283,6 +283,13 @@ def test_the_cities_of_a_province_pair_with_the_asked_city(service):
         assert reply.abstained, reply.answer
 
 
+def test_a_kind_of_money_is_never_a_plan_word_near_it_in_meaning(service):
+    """租金 the plan never mentions is the question's premise: not 金融租赁公司, which the
+    embedding finds near it, and never a yes."""
+    reply = service.ask("方案有没有说广东给黑龙江企业免租金三年？")
+    assert reply.abstained and "租金" in reply.answer.split("。")[0], reply.answer
+
+
 def test_a_frequency_question_quotes_the_sentence_with_the_act_asked(service):
     """每年…几次 asks how often; 领导小组 sentences hold 领导 but not the 互访 asked about."""
     answer = service.ask("两省每年领导互访几次")

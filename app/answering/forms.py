@@ -76,7 +76,8 @@ class FormFinder:
             same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
             if 0 < len(same) <= _MAX_SYNONYMS:  # 商量 → 协商; a vaguer word (标准) means none
                 return same, "synonym"
-        near = self._by_meaning(word)
+        # nor is a kind of money ever a plan word near it in meaning (租金 is not 租赁)
+        near = () if names_money(word) else self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
 
     def _unshortened(self, word: str) -> tuple[str, ...]:

@@ -5,7 +5,8 @@ Users name places the texts write otherwise: 本省 and 该市 after the place t
 a province of the texts is in (东北的大米, in a plan of 黑龙江 and 广东). Each is written out
 in the question's text once (``places_written_out``), so that the relation asked, whose
 each thing is, the terms and the standalone question shown all read the same place. And a
-province before 哪个城市 names where the asked place is, not a party (``within_province``).
+province before 哪个城市 (which cities in Guangdong) names where the asked place is, not a
+party (``within_province``, ``english_within``).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ _CITIES_OF_EN = (
 # a province's cities as one party (广东哪些城市和黑龙江的城市结对): any one of them is it;
 # not 黑龙江的各个城市, which claims every one
 _CITIES_OF = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?)省?的(?:城市|地市)")
+_CITY_WORDS = frozenset({"城市", "地市"})
 
 
 def within_province(text: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
@@ -165,9 +167,6 @@ def _within(
     return tuple(read(t) for t in terms)
 
 
-_CITY_WORDS = frozenset({"城市", "地市"})
-
-
 def _province_ending(words: str) -> str:
     """The province ``words`` end with, as the texts name it (…黑龙江: 黑龙江), or ""."""
     return next((n for p in provinces() for n in p.names if words.endswith(n)), "")
@@ -186,8 +185,8 @@ def _is_province(name: str) -> bool:
 def within_label(term: Term, text: str) -> str:
     """How a refusal names the city a ``within`` term asks for: 黑龙江的其他城市 when the
     question names one of them (哈尔滨跟黑龙江哪个城市), else 黑龙江的城市."""
-    bare = (term.plan_word if term.text.isascii() else term.text).removesuffix("省")
-    named = any(c in text for p in provinces() if bare in p.names for c in p.cities)
-    if term.text.isascii():  # an English question: no hanzi of its cities in its text
+    if term.text.isascii():  # an English question (Which city in Heilongjiang…)
         return f"a city of {term.text}"
+    bare = term.text.removesuffix("省")
+    named = any(c in text for p in provinces() if bare in p.names for c in p.cities)
     return f"{term.text}的{'其他' if named else ''}城市"
