@@ -58,11 +58,16 @@ class Answer:
         citations = [Citation(**c) for c in data.get("citations", [])]
         return cls(**{**data, "citations": citations})
 
+    def marked_numbers(self) -> set[int]:
+        """The [n] markers the answer text carries (a refusal may quote what the texts say
+        instead: 「…」[1])."""
+        return {int(n) for n in re.findall(r"\[(\d+)\]", self.answer)}
+
     def quoted_numbers(self) -> set[int]:
         """The citations (numbered from 1, as the [n] markers) the answer quotes."""
         if self.abstained:
             return set()
-        marked = {int(n) for n in re.findall(r"\[(\d+)\]", self.answer)}
+        marked = self.marked_numbers()
         drawn = {n for n, c in enumerate(self.citations, 1) if c.highlights}
         return {n for n in marked | drawn if 1 <= n <= len(self.citations)}
 

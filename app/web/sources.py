@@ -11,7 +11,6 @@ Users see document titles and clause paths, never internal ids (those stay in
 from __future__ import annotations
 
 import html
-import re
 
 from app.answering import Answer, Citation
 from app.web.reader import reader_link
@@ -50,7 +49,7 @@ def answer_sources(k: int, answer: Answer) -> str:
     numbered = list(enumerate(answer.citations, 1))
     first = [citation_html(k, n, c) for n, c in numbered if n in quoted]
     # a refusal may quote what the texts say instead ([1]): that clause keeps its number
-    marked = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    marked = answer.marked_numbers()
     others = [
         citation_html(k, n, c, related=True, numbered=n in marked)
         for n, c in numbered
