@@ -111,6 +111,18 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer("english")
 
 
+def lemmas(word: str, nouns: bool = False) -> tuple[str, ...]:
+    """An English word's dictionary forms other than itself (sold → sell, cities → city,
+    works → work), by lemminflect's tables, or only its forms as a noun (listing is no
+    list); the naive singular when it knows none."""
+    from lemminflect import getAllLemmas
+
+    kinds = ("NOUN",) if nouns else ("NOUN", "VERB")  # fairer is no fair (交易会)
+    found = [b for pos, forms in getAllLemmas(word).items() if pos in kinds for b in forms]
+    found = found or [singular(word)]
+    return tuple(b for b in dict.fromkeys(found) if b != word)
+
+
 def singular(word: str) -> str:
     """Naive English singular, enough to match glossary entries: homes → home."""
     if word.endswith("ies") and len(word) > 4:

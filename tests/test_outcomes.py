@@ -174,6 +174,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "How do the two provinces cooperate in culture and media?",
         "这个方案是哪天印发的？",
         "这份实施方案是哪天发出来的？",
+        "这份实施方案落款日期是哪天？",
         "方案是谁发布的",
         "Who issued the plan?",
         "我是广东一家养老机构，去黑龙江发展有政策吗",
@@ -801,6 +802,7 @@ def test_things_an_english_question_joins_with_and_are_each_answered(replies: di
     [
         "这个方案是哪天印发的？",
         "这份实施方案是哪天发出来的？",
+        "这份实施方案落款日期是哪天？",
         "方案是谁发布的",
         "Who issued the plan?",
     ],

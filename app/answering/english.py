@@ -16,7 +16,7 @@ from kb.text import (
     english_stem,
     has_phrase,
     is_hanzi,
-    singular,
+    lemmas,
 )
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
@@ -45,6 +45,7 @@ def english_words(
         text = text[: asks[0]] + " " + text[asks[1] :]
     # "kinds of" only says that kinds are asked for (which kinds of institutions)
     text = _KINDS_OF.sub(" ", text, count=1).strip()
+    text = _SEMI_MODAL.sub(" ", text).strip()  # is supposed to play: a modal, as should is
     # a question's first word is capitalised as a sentence, not as a name
     text = text[:1].lower() + text[1:]
     lowered = text.lower()
@@ -78,6 +79,8 @@ def _phrases(lowered: str) -> list[str]:
 # what kind of thing an English question asks for: the noun phrase after "what kinds of"
 _KIND = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z\- ]*)")
 _KINDS_OF = re.compile(r"\b(?:kinds?|types?|sorts?)\s+of\b", re.I)
+# semi-modals: what they say of the verb after them (should, will) names nothing asked about
+_SEMI_MODAL = re.compile(r"\b(?:supposed|expected|meant|going|required|due)\s+to\b", re.I)
 # auxiliaries the stop-word list leaves out: "what kinds of support does the plan give"
 _AUXILIARIES = frozenset({"do", "does", "did", "shall", "has", "have", "had"})
 
@@ -104,10 +107,13 @@ def glossary_forms(word: str, contains: Callable[[str], bool]) -> tuple[str, ...
     texts use): its entry, a word of the same stem's, or the one entry a clipped word begins."""
     glossary = english_glossary()
     if word in glossary:  # its entry; a plural's none in the texts: its singular's
-        own = [glossary[word], glossary.get(singular(word), "")]  # (tourists: 旅游者 | 旅游)
+        nouns = [glossary[b] for b in lemmas(word, nouns=True) if b in glossary]
+        own = [glossary[word], *nouns]  # (tourists: 旅游者 | 旅游; listing: 上市, not list)
         return next((f for zh in own if (f := tuple(z for z in zh.split() if contains(z)))), ())
+    # an inflected word is its dictionary form (sold: sell, held: hold) and its stem's
     stem = english_stem(word)
-    same = [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
+    same = [glossary[b] for b in lemmas(word) if b in glossary]
+    same += [zh for en, zh in glossary.items() if " " not in en and english_stem(en) == stem]
     if not same and len(word) >= _CLIPPED:
         # a clipped word (tech, info) is the one glossary word it begins, if only one
         longer = [en for en in glossary if " " not in en and en.startswith(word)]

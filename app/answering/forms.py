@@ -9,7 +9,7 @@ import re
 
 from app.answering.english import glossary_forms
 from app.answering.segments import sub_words, tiling
-from app.answering.wordkinds import is_verb, names_money
+from app.answering.wordkinds import is_verb, names_money, verb_complement
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
 from kb.text import abbreviations, general_idf, in_dictionary
@@ -53,6 +53,10 @@ class FormFinder:
                 return tuple(full.split()), "table"
             if len(word) >= 3 and word[-1] in "子儿" and self._kb.contains_text(word[:-1]):
                 return (word[:-1],), "suffix"  # 结对子, 一块儿: a spoken suffix on a plan word
+            if verb_complement(word, self._kb):  # 降下来: the texts' verb of 降 (降低)
+                verbs = self._verbs_of(word)
+                if verbs:
+                    return verbs, "verb"
             alike = self._by_sound(word)  # 付拉迪沃斯托克 is no verb before a plan word
             if alike:
                 return alike, "sound"
@@ -79,6 +83,19 @@ class FormFinder:
         # nor is a kind of money ever a plan word near it in meaning (租金 is not 租赁)
         near = () if names_money(word) else self._by_meaning(word)
         return (near, "meaning") if near else ((), "absent")
+
+    def _verbs_of(self, word: str) -> tuple[str, ...]:
+        """The texts' two-hanzi verbs that begin with the verb of ``word`` and are near it
+        in meaning (降下来: 降低; 签下来: 签署; not 打过来: 打造)."""
+        if self._vocabulary is None:
+            return ()
+        verbs = [w for w in self._vocabulary.words if len(w) == 2 and w[0] == word[0]]
+        near = [
+            v
+            for v in verbs
+            if is_verb(v) and self._vocabulary.closest(word, [v])[1] >= self._profile.near_z
+        ]
+        return tuple(near)
 
     def _unshortened(self, word: str) -> tuple[str, ...]:
         """``word`` with a short form written out, where the texts say it so (国有企业改革)."""

@@ -96,6 +96,19 @@ _DOCUMENT_ACTS = re.compile(
 _REQUEST = re.compile(r"[，,。？?！!；;]\s*(?:请(?!问)|麻烦|劳驾|帮我|帮忙)[^，,。？?！!；;]*")
 
 
+# the document itself, pointed at (这份文件, 该方案, 本条例): what the question is about
+# is in it, not the word for it
+_THIS_DOCUMENT = re.compile(
+    r"(?:(?:这|那)一?(?:份|个|篇|部)|(?:^|(?<=[的在从按据，,：:\s]))(?:该|本|此))"
+    r"(文件|文本|文档|方案|规划|通知|意见|条例|办法|规定)"
+)
+
+
+def document_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the words pointing at the document asked about (这份文件: 文件)."""
+    return [m.span(1) for m in _THIS_DOCUMENT.finditer(text)]
+
+
 def framing_spans(text: str) -> list[tuple[int, int]]:
     """Where a word the texts never use only frames the question: right after the texts
     named as who acts (方案里点名的: 点名 is how the plan says it, not what), and in a

@@ -23,6 +23,8 @@ INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多�
 # "A和B怎么结合", "广州和哈尔滨是对口城市": the coordinated things are asked about together
 _RELATION = re.compile(
     r"结合|融合(?=发展|起来|在一起)|整合(?=起来|在一起)|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
+    # 石墨新材料和养老产业融合的项目: things joined by 和 and then merged are one thing
+    r"|(?<![共以涉])[和与跟同及](?!时)[^，。？?什么啥哪怎在]{1,10}(?:融合|整合|一体化)"
     r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )

@@ -29,6 +29,7 @@ from app.answering.structure import (
     OutlineParts,
     effective_fact,
     head_fact,
+    names_document,
     outline_parts,
 )
 from app.answering.terms import Term
@@ -132,13 +133,19 @@ class CoveragePolicy:
             asked = list({t.text: t for t in (*part, *shared) if t.forms or t.soft}.values())
             scored = score_sentences(query, asked, hits, evidence)
             answering = [
-                s for s in scored if s.coverage >= together and not _lacks_a_party(s, asked)
+                s
+                for s in scored
+                if s.coverage >= together
+                and not _lacks_a_party(s, asked)
+                and not _names_no_act(query, s, asked)
             ]
             if answering:
                 answered.append(answering)
                 continue
             nearest = max(scored, key=lambda s: s.coverage, default=None)
             short = set(nearest.lacking) if nearest else {t.text for t in asked}
+            if nearest and nearest.coverage >= together and _names_no_act(query, nearest, asked):
+                short |= set(query.acts)  # 由哪家单位运营: what no sentence says is who 运营
             apart += [t for t in asked if t.text in short]
         missing = tuple(
             dict.fromkeys(
@@ -239,10 +246,23 @@ def _said(query: Query, reversed_by: ScoredSentence) -> str:
 
 
 def _states(query: Query, sentence: ScoredSentence, content: tuple[Term, ...]) -> bool:
-    """Whether ``sentence`` states the yes/no question's claim the way it is asked."""
+    """Whether ``sentence`` states the yes/no question's claim the way it is asked, with
+    the year or amount the claim gives (要在2018年底前签署 is not stated by a sentence that
+    says 签署 and no year, though the texts write 2018 elsewhere); a year saying which
+    document is asked about (2018年出台的这个方案) is no part of the claim."""
+    claimed = [f for f in query.premise if not names_document(query.text, f)]
+    if not all(any(f in sentence.context for f in amount_forms(fact)) for fact in claimed):
+        return False
     if query.direction is not None:  # 黑龙江帮广东培训干部吗: not by 两省干部相互挂职
         return states(query.direction, sentence.text, content)
     return not other_side_only(query.text, sentence.text, content)  # 黑龙江是主宾省吗
+
+
+def _names_no_act(query: Query, sentence: ScoredSentence, asked: list[Term]) -> bool:
+    """Whether ``sentence`` states none of the acts whose doer a who-question asks for
+    (由哪家单位运营: a sentence on the platform that says no 运营 names no operator)."""
+    acts = [t for t in asked if t.text in query.acts]
+    return bool(acts) and not any(t.held_by(sentence.text) for t in acts)
 
 
 def _lacks_a_party(sentence: ScoredSentence, asked: list[Term]) -> bool:

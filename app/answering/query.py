@@ -25,6 +25,7 @@ from app.answering.asking import (
 )
 from app.answering.english import english_words, is_english
 from app.answering.framing import (
+    document_spans,
     framing_spans,
     is_scope,
     items_in,
@@ -46,6 +47,7 @@ from app.answering.relations import (
 )
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
+from app.answering.wordkinds import NAME_TAGS, acts, is_frame
 from kb.text import (
     english_glossary,
     normalize_query,
@@ -76,6 +78,9 @@ class Query:
     # the terms of a scene the question sets (开拓东盟市场时，…): an answering sentence's
     # paragraph up to it may hold them, as the plan sets a scene and then acts in it
     scene: tuple[Term, ...] = ()
+    # the acts whose doer a who-question asks for (由哪家单位运营: 运营): an answering
+    # sentence names the doer of one of them, not anyone named near the thing
+    acts: tuple[str, ...] = ()
 
     @property
     def search_text(self) -> str:
@@ -118,6 +123,7 @@ class QueryAnalyser:
         premise = self._premise(text, english)
         excluded = set_aside_spans(text)
         framing = framing_spans(text)  # 方案里点名的, 请都列出来: how it asks, not what
+        pointing = document_spans(text)  # 这份文件: the document asked about, not a topic
         terms = tuple(
             # what the question sets aside (除了哈尔滨，其他城市…) is no part of the answer,
             # nor is the scope of what it asks about (金融领域 is 金融)
@@ -125,7 +131,7 @@ class QueryAnalyser:
             if any(a <= w.start < b for a, b in excluded)
             or is_scope(words, i)
             or (not t.forms and t.verb and any(a <= w.start < b for a, b in framing))
-            or any(a <= w.start < b for a, b in tags)
+            or any(a <= w.start < b for a, b in (*tags, *pointing))
             else t
             for i, (w, t) in enumerate(
                 zip(words, (self.matcher.term(w, english) for w in words), strict=True)
@@ -157,6 +163,7 @@ class QueryAnalyser:
             set_aside=aside,
             scene=scene_terms(text, words, terms),
             owners=english_ownership(text, terms) if english else ownership(text, terms),
+            acts=() if english or kind != "who" else _acts_asked(text, asks, words, terms),
         )
 
     def _chinese_words(self, text: str, asks: tuple[int, int] = (0, 0)) -> list[Word]:
@@ -183,6 +190,12 @@ class QueryAnalyser:
                 and flag.startswith("n")
                 and last
                 and last.end == start
+                # 哈尔滨 飞 广东: a hanzi that may act after a name relates it, names nothing
+                and not (
+                    last.flag in NAME_TAGS
+                    and acts(word)
+                    and not self.matcher.in_plan(last.text + word)
+                )
                 and not INTERROGATIVE.match(text, start + 1)  # 机构指哪些: 指 asks (refers to)
             ):
                 # 人才 卡: a one-hanzi noun names the thing with the word before it
@@ -199,6 +212,10 @@ class QueryAnalyser:
                 continue
             if not self.matcher.is_content(word, flag) or guessed_name(flag, start, ends):
                 continue
+            if self.matcher.little_of_an_act(
+                word, bool(INTERROGATIVE.match(text, start + len(word)))
+            ):
+                continue  # 干点啥: a little of an act names nothing
             if (
                 modifier
                 and modifier.end == start
@@ -224,6 +241,23 @@ class QueryAnalyser:
             ]
             facts += [w for w in person_names(text, self.matcher.in_plan) if len(w) >= 2]
         return tuple(dict.fromkeys(facts))
+
+
+def _acts_asked(
+    text: str, asks: tuple[int, int], words: list[Word], terms: tuple[Term, ...]
+) -> tuple[str, ...]:
+    """The acts after a who-question's interrogative, in its clause (由哪家单位运营); an
+    everyday verb (由谁负责, 在哪个部门指导下进行的) says what the doer does in general."""
+    end = next((i for i in range(asks[1], len(text)) if text[i] in "，,。？?！!；;"), len(text))
+    return tuple(
+        t.text
+        for w, t in zip(words, terms, strict=False)
+        if asks[1] <= w.start < end
+        and w.flag.startswith("v")
+        and t.forms
+        and not t.frame
+        and not is_frame(t.text, "v")
+    )
 
 
 _LONE = ("n", "vn", "j")  # not verbs: 要 做 of 要做什么 are no word

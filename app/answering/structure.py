@@ -48,7 +48,7 @@ _OTHER_EVENT = re.compile(
 _DATE_WORDS = re.compile(rf"{_EFFECT}|开始|日期|时间|come into|\bdates?\b", re.I)
 # asks for the event of a document's head: issued, adopted, approved, amended
 _HEAD_EVENT = re.compile(
-    r"通过|批准|发布|印发|公布|颁布|出台|制定|下发|发(?:的|文|出|下来|了)|签发|修正|修订"
+    r"通过|批准|发布|印发|公布|颁布|出台|制定|下发|发(?:的|文|出|下来|了)|签发|修正|修订|落款"
     r"|adopt|approv|issu|publish|enact|releas|amend",
     re.I,
 )
@@ -181,6 +181,16 @@ def head_fact(query: Query, view: KnowledgeView, cited: KnowledgeView) -> Docume
         return None
     first = doc.clauses[0].clause_id if doc.clauses else ""
     return DocumentFact(doc.doc_id, doc.title, first, " ".join(chosen), value, "head")
+
+
+def names_document(text: str, fact: str) -> bool:
+    """Whether ``fact`` (a year) in ``text`` says which document is asked about: the
+    event of its head follows it (2018年出台的这个方案, the 2018 plan issued by…)."""
+    at = text.find(fact)
+    return at >= 0 and bool(
+        _HEAD_EVENT.match(text[at + len(fact) :].lstrip("年 ")[:4])
+        or re.match(r"\s*(?:plan|document)", text[at + len(fact) :], re.I)
+    )
 
 
 def _english_event(word: str) -> str:

@@ -7,6 +7,9 @@ for it, found (forms.py) in this order:
   terms an English word translates to (kb/data/*.yaml: data for what meaning cannot find);
 - the one place of the texts a 省 or 市 shortened to its first hanzi stands for (黑省 →
   黑龙江省, 哈市 → 哈尔滨市);
+- a one-hanzi verb with a directional complement as the texts' verbs of that hanzi near
+  it in meaning (降下来 → 降低; 打过来 is no 打造), and an inflected English word as its
+  dictionary form's (sold → sell: 销售);
 - the pieces of a compound when the plan uses each piece (冰雪运动 → 冰雪, 运动): the
   coverage policy then asks for the pieces together in one sentence;
 - a plan word that sounds the same (a typo typed by pinyin: 采够 → 采购), or a real word
@@ -41,6 +44,7 @@ from app.answering.wordkinds import (
     is_frame,
     is_soft,
     is_verb,
+    little_of_an_act,
     names_money,
     unglued,
 )
@@ -70,7 +74,8 @@ class Term:
     forms: tuple[str, ...]  # how the plan writes it; empty: the plan does not mention it
     weight: float  # its rarity in the knowledge base: 两省 weighs little in a 两省 plan
     frame: bool = False  # frames the question only: never a reason to decline
-    how: str = "exact"  # exact | table | compound | suffix | sound | synonym | meaning | absent
+    # exact | table | compound | suffix | verb | sound | synonym | meaning | absent
+    how: str = "exact"
     # an unknown word that is not a name (院线, 开店, 起草; English words no table places):
     # not declined for by itself, but a part of the question an answer would have to hold
     soft: bool = False
@@ -135,6 +140,9 @@ class TermMatcher:
 
     def is_content(self, word: str, flag: str) -> bool:
         return is_content(word, flag, self._kb)
+
+    def little_of_an_act(self, word: str, asks_after: bool) -> bool:
+        return little_of_an_act(word, self._kb, asks_after)
 
     def unglued(self, word: str) -> str:
         return unglued(word, self._kb)

@@ -20,7 +20,7 @@ from kb.text import (
     in_dictionary,
     tagged_words,
 )
-from kb.thesaurus import is_general
+from kb.thesaurus import is_general, may_act
 
 # places, people, organisations, other proper names: the plan names them or it does not
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
@@ -40,6 +40,10 @@ _NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿
 # modal verbs jieba glues to a neighbouring hanzi (要卖, 时能); 上 of 上市 is none
 _MODALS = frozenset("要能会可该想应得")
 _LEADING = _MODALS | frozenset("被把将")
+# where the act of a one-hanzi verb goes (降下来, 签下来, 建起来): the directional
+# complements of two hanzi, a closed class of Chinese grammar
+_DIRECTIONAL = re.compile(r"^[上下进出回过起开][来去]$")
+_DELIMITING = frozenset("点些")  # 干点啥, 做些什么: a little of an act, asked about
 # a word asked both ways, A-not-A (行不行, 有没有, 可不可以): it asks yes or no, names nothing
 _A_NOT_A = re.compile(r"^(\w)\w?[不没]\1")
 
@@ -68,6 +72,30 @@ def is_content(word: str, flag: str, kb: KnowledgeView) -> bool:
     ):
         return False  # 所得税时能扣, 的人会被: jieba's guess glued a modal to a lone hanzi
     return flag.startswith(_CONTENT_TAGS) or flag in ("ns", "nt", "nr", "nz", "vn")
+
+
+def verb_complement(word: str, kb: KnowledgeView) -> bool:
+    """Whether ``word`` is a one-hanzi verb with a directional complement (降下来, 签下来),
+    a word neither the texts nor everyday Chinese use as a verb of its own (进来, 打开)."""
+    return (
+        len(word) == 3
+        and not kb.contains_text(word)
+        and acts(word[0])
+        and bool(_DIRECTIONAL.match(word[1:]))
+        and not is_frame(word, "v")
+    )
+
+
+def little_of_an_act(word: str, kb: KnowledgeView, asks_after: bool) -> bool:
+    """Whether ``word`` asks for a little of an act (干点啥, 做些什么: ``asks_after``, an
+    interrogative follows): the act asked about is the answer, it names no topic."""
+    return (
+        asks_after
+        and len(word) == 2
+        and not kb.contains_text(word)
+        and acts(word[0])
+        and word[1] in _DELIMITING
+    )
 
 
 def unglued(word: str, kb: KnowledgeView) -> str:
@@ -104,6 +132,11 @@ def is_soft(word: str, flag: str) -> bool:
 def names_money(word: str) -> bool:
     """Whether ``word`` is a kind of money or benefit (补贴, 租金, 优惠)."""
     return bool(set(word) & _MONEY_HANZI)
+
+
+def acts(hanzi: str) -> bool:
+    """Whether a hanzi is a verb to jieba or may act to a thesaurus (飞, a noun to jieba)."""
+    return is_verb(hanzi) or (is_general(hanzi) and may_act(hanzi))
 
 
 def is_verb(hanzi: str) -> bool:
