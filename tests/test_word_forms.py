@@ -74,3 +74,10 @@ def test_things_merged_are_asked_together(service: AnswerService):
     """石墨新材料和养老产业融合: one thing made of both, not 石墨 and 养老 answered apart."""
     reply = service.ask("方案提到要搞石墨新材料和养老产业融合的项目，具体有哪些？")
     assert reply.abstained, reply.answer
+
+
+def test_the_classifier_a_number_counts_with_is_no_surname(service: AnswerService):
+    """多少名干部: 名 counts cadres; it is no surname before 干部 (a person the plan never
+    names), and the plan gives no number of cadres."""
+    reply = service.ask("方案要求2020年前两省互派多少名干部挂职？")
+    assert reply.abstained and "名干部" not in reply.answer.split("。")[0], reply.answer

@@ -26,8 +26,8 @@ def person_names(text: str, in_texts: Callable[[str], bool]) -> list[str]:
     for i, (word, flag) in enumerate(words):
         start = text.find(word, at)
         at = start + len(word) if start >= 0 else at
-        if start > 0 and text[start - 1].isdigit():
-            continue  # what a number counts (名 of 1000名干部) is no name nor surname
+        if start > 0 and (text[start - 1].isdigit() or (i > 0 and words[i - 1][1] == "m")):
+            continue  # what a number counts (名 of 1000名干部, 多少名干部) is no name nor surname
         if flag in _PERSON and not guessed_name(flag, start, ends) and len(word) >= 2:
             names.append(word)
         elif i + 1 < len(words) and _surname_before_title(word, flag, *words[i + 1], in_texts):
