@@ -184,14 +184,21 @@ class PlanVocabulary:
         """The candidate nearest to ``word`` in meaning, with its z-score over the
         vocabulary's similarities to ``word`` (医疗 among 养老, 机构, 吸引: 养老, 2.5);
         ("", -inf) when there is no candidate or no vocabulary."""
-        matrix = self._vectors()
-        if not candidates or matrix.shape[0] < 2:
+        scores = self.scores(word, candidates)
+        if not scores:
             return "", float("-inf")
-        vector = self._vector(word)
-        mean, std = self._spread(matrix @ vector, self._index.get(word))
-        scores = [float((self._vector(c) @ vector - mean) / std) for c in candidates]
         best = int(np.argmax(scores))
         return candidates[best], scores[best]
+
+    def scores(self, word: str, candidates: list[str]) -> list[float]:
+        """Each candidate's z-score over the vocabulary's similarities to ``word`` (one
+        embedding of ``word``); [] when there is no candidate or no vocabulary."""
+        matrix = self._vectors()
+        if not candidates or matrix.shape[0] < 2:
+            return []
+        vector = self._vector(word)
+        mean, std = self._spread(matrix @ vector, self._index.get(word))
+        return [float((self._vector(c) @ vector - mean) / std) for c in candidates]
 
     def _vector(self, word: str) -> np.ndarray:
         own = self._index.get(word)

@@ -90,12 +90,9 @@ class FormFinder:
         if self._vocabulary is None:
             return ()
         verbs = [w for w in self._vocabulary.words if len(w) == 2 and w[0] == word[0]]
-        near = [
-            v
-            for v in verbs
-            if is_verb(v) and self._vocabulary.closest(word, [v])[1] >= self._profile.near_z
-        ]
-        return tuple(near)
+        verbs = [v for v in verbs if is_verb(v)]
+        scores = self._vocabulary.scores(word, verbs)
+        return tuple(v for v, z in zip(verbs, scores, strict=True) if z >= self._profile.near_z)
 
     def _unshortened(self, word: str) -> tuple[str, ...]:
         """``word`` with a short form written out, where the texts say it so (国有企业改革)."""
