@@ -43,7 +43,7 @@ class PromptError(ValueError):
 # reason codes the coverage policy decides (app/answering/policy.py): prompts/reasons.yaml
 REASONS = frozenset(
     "empty premise missing unrelated not_together no_amount no_date no_frequency no_name "
-    "no_place no_penalty no_procedure reversed not_stated partial partial_apart".split()
+    "no_place no_penalty no_procedure no_members reversed not_stated partial partial_apart".split()
 )
 _NO_MISSING = frozenset({"empty", "unrelated"})  # these say no {missing}
 

@@ -46,7 +46,17 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
     if kind == "count":  # 多少人 wants a number; 几个阶段 is answered by what it counts
         if COUNTED.search(sentence):
             return True
-        return "多少" not in query.text and ("、" in sentence or _DATE.search(sentence) is not None)
+        if "多少" in query.text:
+            return False
+        if _DATE.search(re.sub(r"《[^》]*》", "", sentence)):
+            return True  # 分几个阶段: its dated stages (not the years of a title's name)
+        # 编几个领域: a list closed by the thing counted (商务、…、旅游等重点合作领域, 广州、深圳
+        # 等市); 职业院校、技工院校结对共建 counts no 学校 that join a 职教集团
+        counted = counted_kind(query.text)
+        if not counted:
+            return "、" in sentence
+        kind = f"(?:{re.escape(counted)}|{re.escape(counted[-1])})"
+        return re.search(rf"、[^，。；]*等[^，。；、]{{0,8}}{kind}", whole or sentence) is not None
     if kind == "when":
         if _POINT_ASKED.search(query.text):  # 哪年 wants a year, not 每年 or 定期
             return _POINT.search(sentence) is not None
@@ -89,6 +99,18 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
         # （以下统称国家情报工作机构）: the things named before it are what the name means
         return re.search(r"是指|指的是|所称|统称|即|，是|：是", sentence) is not None
     return True
+
+
+_COUNTED_ASKED = re.compile(r"(?:几|多少)[个项家所条批类种大位名件部]?([\u4e00-\u9fff]{1,6})")
+
+
+def counted_kind(text: str) -> str:
+    """The thing a question counts (学校 of 有几所学校加入); "" if none named."""
+    match = _COUNTED_ASKED.search(text)
+    if match is None:
+        return ""
+    word, flag = tagged_words(match.group(1))[0]
+    return word if flag.startswith("n") and len(word) >= 2 else ""
 
 
 # the level of place asked for (哪个市, 哪些城市, 哪个区县; not 哪个区域, 哪些市场)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.answering.fits import asks_for_person
+from app.answering.fits import asks_for_person, counted_kind
 from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence
@@ -29,6 +29,8 @@ def states_discount(cited: KnowledgeView) -> bool:
 
 def missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
     """The reason code when no answering sentence holds the kind of answer asked for."""
+    if _members_missing(query, answering):
+        return "no_members"
     needs = {
         "amount": "no_amount",
         "count": "no_amount",
@@ -48,6 +50,9 @@ def missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
 
 
 def named_missing(query: Query, kind: str) -> tuple[str, ...]:
+    if kind == "no_members":
+        thing, what = _container(query.text)
+        return (f"{thing}的{what}",)
     if query.language == "en":  # the reason says what is missing in English; name the topic
         topic = " ".join(t.text for t in query.content_terms[:2])
         return (topic or "what was asked",)
@@ -56,6 +61,9 @@ def named_missing(query: Query, kind: str) -> tuple[str, ...]:
     if kind_word is not None and not names_money(kind_word.text) and kind != "no_name":
         return (phrase,)  # 办公室的电话是多少: the plan gives no 办公室的电话, not a 数额
     topic = phrase or "".join(t.text for t in query.content_terms[:2])
+    counted = counted_kind(query.text) if query.answer_type == "count" else ""
+    if counted and kind == "no_amount":  # 职教集团有几所学校: the number of its 学校
+        return (f"{topic}的{counted}数量" if topic and counted not in topic else f"{counted}数量",)
     what = {
         "no_amount": "具体数额或比例",
         "no_date": "具体时间",
@@ -75,7 +83,7 @@ _FILLER = re.compile(
 )
 # the verb that links the topic to the interrogative (组长叫什么名字, 电话是多少)
 _ASKING_VERBS = "是的有为要在叫姓"
-_QUALIFIERS = re.compile(r"(?:具体|必须|应该|应当|需要|规定|大概|一般)+$")
+_QUALIFIERS = re.compile(r"(?:具体|必须|应该|应当|需要|规定|大概|一般|一共|总共|共)+$")
 
 
 def _asked_phrase(query: Query) -> str:
@@ -88,7 +96,9 @@ def _asked_phrase(query: Query) -> str:
     for clause in re.split(r"[，,。？?！!；;]", query.text):
         found = INTERROGATIVE.search(clause)
         if found:
-            asked = _FILLER.sub("", clause[: found.start()]).rstrip(_ASKING_VERBS)
+            asked = _FILLER.sub("", clause[: found.start()])
+            # 商会现在有多少家: the verb, then the time before it (not 在 of 现在 alone)
+            asked = _without_time(re.sub(r"[有是为要叫姓]+$", "", asked)).rstrip(_ASKING_VERBS)
             phrase = _QUALIFIERS.sub("", asked.replace("具体", "")).rstrip(_ASKING_VERBS)
             phrase = _without_time(phrase)  # 博览会今年在哪: what is asked of is 博览会
             if len(asked) >= 2 > len(phrase) and any(t in before for t in topics):
@@ -109,3 +119,45 @@ def _without_time(phrase: str) -> str:
         if len(words) > 1 and words[0][0] == "的":
             words.pop(0)
     return "".join(w for w, _ in words).rstrip(_ASKING_VERBS)
+
+
+# 负面清单里列了哪些行业, 产教联盟的成员单位有哪几所学校: what a thing the texts name holds,
+# which only a sentence listing it at that thing gives (…等X, X包括…、…); one naming the
+# thing among others (实行…负面清单等方面的经验交流) lists nothing of it
+_HELD_IN = re.compile(
+    r"([\u4e00-\u9fff]{2,14}?)(?:里面|里|中|当中)(?:具体|都|一共|主要)?"
+    # a verb of listing: 对口合作中有哪些安排 asks what the plan says, not what a thing holds
+    r"(?:列了|列出了?|列明了?|包括|包含|涵盖|收录了?)(?:哪些|哪几|几|什么|啥)"
+)
+_MEMBERS_OF = re.compile(
+    r"([\u4e00-\u9fff]{2,14}?)的?(?:成员单位|成员|会员单位|会员企业|会员|组成单位)"
+    r"(?:有|包括|是|都有)?(?:哪些|哪几|几|什么|啥|多少)"
+)
+# 方案里有啥说法: the document asked about, not a thing it names
+_DOCUMENT_WORD = re.compile(r"(?:方案|文件|规划|计划|政策|条例|通知|意见|办法)$")
+
+
+def _container(text: str) -> tuple[str, str]:
+    """(the thing whose contents are asked, what of it is asked) or ("", "")."""
+    for pattern, what in ((_MEMBERS_OF, "成员"), (_HELD_IN, "具体内容")):
+        found = pattern.search(text)
+        if found and not _DOCUMENT_WORD.search(found.group(1)):
+            return found.group(1), what
+    return "", ""
+
+
+def _members_missing(query: Query, answering: list[ScoredSentence]) -> bool:
+    """Whether the question asks what a thing holds and no answering sentence lists it."""
+    container, _ = _container(query.text)
+    if not container:
+        return False
+    # the thing as the texts name it: the longest end of the question's phrase they hold
+    ends = [container[i:] for i in range(len(container) - 1)]
+    thing = next((e for e in ends if any(e in s.context for s in answering)), "")
+    if not thing:
+        return False
+    at = re.escape(thing)
+    listed = re.compile(
+        rf"、[^，。；]*等[^，。；、]{{0,8}}{at}|{at}[^，。；]{{0,6}}(?:包括|包含|由|：)[^，。；]*、"
+    )
+    return not any(listed.search(s.context) for s in answering)

@@ -172,7 +172,7 @@ class CoveragePolicy:
         # holding less of it, do not answer it the asked way (a mosaic of 干部 and 培训)
         best = [s for group in answered for s in _fullest(group)]  # in each part
         # (the refusal quotes the sentence that states it the other way: what the plan does say)
-        if (query.direction or query.owners) and all(s.reversed for s in best):
+        if (query.direction or query.owners or query.slot) and all(s.reversed for s in best):
             return Decision(NOT_COVERED, "reversed", (_said(query, best[0]),), (best[0],))
         # and when one sentence holds the whole question, the other way round, pieces of it
         # answered apart (企业发展 of 黑龙江人才支持广东科技创新和企业发展) do not answer it

@@ -14,6 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from app.answering.acted import Slot, verb_slot
 from app.answering.asking import (
     answer_type,
     frames_by_itself,
@@ -73,6 +74,7 @@ class Query:
     direction: Relation | None = None  # who acts, for whom or where, when the question says
     parts: tuple[tuple[Term, ...], ...] = ()  # coordinated parts ("旅游和养老"), when several
     owners: Ownership | None = None  # things it gives to one side (黑龙江的证券公司)
+    slot: Slot | None = None  # a side it sets after a verb (邀请黑龙江省作为…)
     # each thing it sets aside (除了PPP，…; 除了冰雪旅游: 冰雪 and 旅游 together), as terms
     set_aside: tuple[tuple[Term, ...], ...] = ()
     # the terms of a scene the question sets (开拓东盟市场时，…): an answering sentence's
@@ -163,6 +165,7 @@ class QueryAnalyser:
             set_aside=aside,
             scene=scene_terms(text, words, terms),
             owners=english_ownership(text, terms) if english else ownership(text, terms),
+            slot=None if english else verb_slot(text),
             acts=() if english or kind != "who" else _acts_asked(text, asks, words, terms),
         )
 

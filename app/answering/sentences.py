@@ -68,11 +68,15 @@ _SET_ASIDE = 0.5  # a sentence naming what the question sets aside ranks below t
 def _reversed_by(query: Query, sentence: str, said: str) -> str:
     """What ``sentence`` states the other way round: the relation the question asks
     (黑龙江在广东), or a thing it gives one side that the sentence gives the other
-    (黑龙江的证券公司); "" if neither."""
+    (黑龙江的证券公司), or the side it sets after a verb, where the sentence sets another
+    (邀请黑龙江省 of 邀请广东省作为…); "" if none."""
     if query.direction is not None and query.direction.reversed_in(sentence, query.content_terms):
         return str(query.direction)
     owned = query.owners.elsewhere_in(said) if query.owners is not None else None
-    return owned.phrase if owned else ""
+    if owned:
+        return owned.phrase
+    slot = query.slot
+    return f"{slot.verb}{slot.place}" if slot is not None and slot.taken_in(sentence) else ""
 
 
 def score_sentences(

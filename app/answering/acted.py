@@ -1,0 +1,80 @@
+"""A side a question puts where a verb acts (邀请黑龙江省作为…主宾省), read against the side a
+sentence puts there.
+
+"是邀请黑龙江省作为中国—俄罗斯博览会主宾省吗" names one side only, so no relation between
+two sides (relations.py) nor a thing of one side (owners.py) is read from it; yet the plan's
+"邀请广东省作为中国—俄罗斯博览会的主宾省" puts the other side where the question puts
+黑龙江省: every other word is there, and the sentence states it of 广东省. ``Slot.taken_in``
+reads that, for any verb the question sets a side after (支持哈尔滨…, 吸引广东…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.answering.relations import PLACE_LINKS, named_places
+from app.workspaces.profile import province_of
+from kb.text import abbreviations, tagged_words
+from kb.thesaurus import may_act
+
+# words before a side that say where, by what or with whom, not what is done to it: other
+# readings hold them (relations.py, owners.py)
+_NOT_ACTS = frozenset(
+    {*PLACE_LINKS.split("|"), "借助", "借", "依托", "利用", "依靠", "靠", "是", "有", "和", "与"}
+    | {"跟", "同", "及", "为", "给", "向", "对", "把", "被", "让", "由", "从", "经", "当"}
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A side a verb acts on in the question: 黑龙江 of 邀请黑龙江省."""
+
+    verb: str
+    place: str  # as the question names it
+    province: str  # the province it is or is in (黑龙江 of 哈尔滨)
+
+    def taken_in(self, sentence: str) -> str:
+        """What ``sentence`` says instead when its verb acts on a side of another province
+        and never on this one (邀请广东省); "" otherwise."""
+        if self.verb not in sentence:
+            return ""
+        others, own = [], False
+        for verb, place in _acted_on(sentence):
+            if verb != self.verb:
+                continue
+            province = _province(place)
+            if not province or province == self.province:
+                own = own or province == self.province
+                continue
+            others.append(f"{verb}{place}")
+        return others[0] if others and not own else ""
+
+
+def verb_slot(text: str) -> Slot | None:
+    """The side the question sets right after a verb, when it names one province only."""
+    places = named_places(text)
+    provinces = {_province(p) for p in places} - {""}
+    if len(provinces) != 1:
+        return None  # two sides: a relation between them (relations.py)
+    for verb, place in _acted_on(text):
+        province = _province(place)
+        if province:
+            return Slot(verb, place, province)
+    return None
+
+
+def _acted_on(text: str) -> list[tuple[str, str]]:
+    """(verb, place) for each place right after a verb (邀请, 广东省)."""
+    words = tagged_words(text)
+    found = []
+    for (verb, flag), (place, kind) in zip(words, words[1:], strict=False):
+        named = kind == "ns" or place in abbreviations()
+        acts = named and flag.startswith("v") and flag != "vn" and verb not in _NOT_ACTS
+        if acts and may_act(verb) and place in named_places(place):
+            found.append((verb, place))
+    return found
+
+
+def _province(place: str) -> str:
+    """The province ``place`` is or is in ("" for none: 两省, 东盟)."""
+    return province_of(abbreviations().get(place, place))

@@ -1,0 +1,49 @@
+"""What a user sees when a question asks something of a thing the plan names but never
+describes: which side it names where the plan names the other, what a thing it names
+holds, how many there are (real e5 model, real Chroma)."""
+
+import pytest
+
+from app.answering import AnswerService
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_side_put_where_the_plan_puts_the_other_is_not_confirmed(service: AnswerService):
+    """邀请广东省作为中国—俄罗斯博览会的主宾省: a question inviting 黑龙江省 names one side only,
+    so no relation between two sides is read; the sentence sets the other side after the
+    same verb, and the refusal quotes it."""
+    for claim in (
+        "是邀请黑龙江省作为中国—俄罗斯博览会主宾省，没错吧？",
+        "邀请黑龙江当中国—俄罗斯博览会的主宾省，这事怎么落实？",
+    ):
+        reply = service.ask(claim)
+        assert reply.abstained and not reply.answer.startswith("是的"), reply.answer
+        assert "邀请黑龙江" in reply.missing[0] and "邀请广东省作为" in reply.answer, reply.answer
+    reply = service.ask("是邀请广东省作为中国—俄罗斯博览会的主宾省吗？")
+    assert reply.answer.startswith("是的") and "邀请广东省作为" in reply.answer, reply.answer
+
+
+def test_what_a_named_thing_holds_is_given_only_by_a_list_of_it(service: AnswerService):
+    """The plan names 负面清单 and 产教联盟 among other things and lists nothing of them; the
+    展会 it has the two provinces' enterprises attend it lists (…交易会等展会)."""
+    for question, thing in (
+        ("企业投资项目管理负面清单里具体列了哪些禁止类行业？", "负面清单"),
+        ("产教联盟的成员单位有哪几所学校？", "产教联盟"),
+    ):
+        reply = service.ask(question)
+        assert reply.abstained and thing in reply.missing[0], reply.answer
+        assert "没有列出" in reply.answer.split("。")[0], reply.answer
+    reply = service.ask("方案推动两省企业参加的展会里有哪些？")
+    assert not reply.abstained and "中国进出口商品交易会" in reply.answer, reply.answer
+
+
+def test_how_many_is_answered_by_a_number_or_a_list_of_the_things_counted(
+    service: AnswerService,
+):
+    """几个领域 is answered by 商务、…、旅游等重点合作领域; 几所学校 is not answered by
+    职业院校、技工院校结对共建 (kinds of school, no count) nor by the years of a title."""
+    reply = service.ask("两省共同打造的职教集团一共有几所学校加入？")
+    assert reply.abstained and "学校数量" in reply.missing[0], reply.answer
+    reply = service.ask("专项实施方案要编几个领域？")
+    assert not reply.abstained and "商务、粮食、智能制造、科技创新、旅游" in reply.answer
