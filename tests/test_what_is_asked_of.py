@@ -22,6 +22,9 @@ def test_a_side_put_where_the_plan_puts_the_other_is_not_confirmed(service: Answ
         assert "邀请黑龙江" in reply.missing[0] and "邀请广东省作为" in reply.answer, reply.answer
     reply = service.ask("是邀请广东省作为中国—俄罗斯博览会的主宾省吗？")
     assert reply.answer.startswith("是的") and "邀请广东省作为" in reply.answer, reply.answer
+    # a side naming whose thing it is, not what the verb acts on: the plan says so
+    reply = service.ask("中央预算内资金会优先支持黑龙江的PPP项目吗？")
+    assert reply.answer.startswith("是的"), reply.answer
 
 
 def test_what_a_named_thing_holds_is_given_only_by_a_list_of_it(service: AnswerService):
@@ -36,6 +39,8 @@ def test_what_a_named_thing_holds_is_given_only_by_a_list_of_it(service: AnswerS
         assert "没有列出" in reply.answer.split("。")[0], reply.answer
     reply = service.ask("方案推动两省企业参加的展会里有哪些？")
     assert not reply.abstained and "中国进出口商品交易会" in reply.answer, reply.answer
+    reply = service.ask("领导小组的成员单位有哪些？")
+    assert not reply.abstained and "作为领导小组成员单位" in reply.answer, reply.answer
 
 
 def test_how_many_is_answered_by_a_number_or_a_list_of_the_things_counted(
@@ -45,5 +50,9 @@ def test_how_many_is_answered_by_a_number_or_a_list_of_the_things_counted(
     职业院校、技工院校结对共建 (kinds of school, no count) nor by the years of a title."""
     reply = service.ask("两省共同打造的职教集团一共有几所学校加入？")
     assert reply.abstained and "学校数量" in reply.missing[0], reply.answer
+    reply = service.ask("加入职教集团的学校有几所？")
+    assert reply.abstained and "学校数量" in reply.missing[0], reply.answer
     reply = service.ask("专项实施方案要编几个领域？")
     assert not reply.abstained and "商务、粮食、智能制造、科技创新、旅游" in reply.answer
+    reply = service.ask("广东社会资本可以在黑龙江发起设立几类金融机构？")
+    assert not reply.abstained and "中小型银行、金融租赁公司和融资担保公司" in reply.answer

@@ -81,16 +81,3 @@ def test_the_classifier_a_number_counts_with_is_no_surname(service: AnswerServic
     names), and the plan gives no number of cadres."""
     reply = service.ask("方案要求2020年前两省互派多少名干部挂职？")
     assert reply.abstained and "名干部" not in reply.answer.split("。")[0], reply.answer
-
-
-def test_a_two_hanzi_word_shortening_a_phrase_of_the_plan_is_that_phrase(
-    service: AnswerService,
-):
-    """商定 is 协商确定 and 科创 科技创新 (a hanzi of each of two words written together); 省会
-    of 两省会不会 is no 广东省社会."""
-    reply = service.ask("干部培训的具体事宜由谁来商定？")
-    assert not reply.abstained and "由两省组织部门在国家有关部门指导下协商确定" in reply.answer
-    reply = service.ask("两省科创合作怎么搞？")
-    assert not reply.abstained and "两省建立科技创新合作机制" in reply.answer, reply.answer
-    reply = service.ask("两省会不会互派医生到对方医院支援？")
-    assert reply.abstained and "互派" in reply.missing, reply.answer

@@ -10,6 +10,7 @@ reads that, for any verb the question sets a side after (支持哈尔滨…, 吸
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.answering.relations import PLACE_LINKS, named_places
@@ -36,17 +37,18 @@ class Slot:
     def taken_in(self, sentence: str) -> str:
         """What ``sentence`` says instead when its verb acts on a side of another province
         and never on this one (邀请广东省); "" otherwise."""
-        if self.verb not in sentence:
+        if self.verb[-1] not in sentence:
             return ""
         others, own = [], False
-        for verb, place in _acted_on(sentence):
-            if verb != self.verb:
-                continue
-            province = _province(place)
-            if not province or province == self.province:
-                own = own or province == self.province
-                continue
-            others.append(f"{verb}{place}")
+        for clause in re.split(r"[，,；;：:]", sentence):  # each act with its own object
+            for verb, place in _acted_on(clause):
+                if not (verb.endswith(self.verb) or self.verb.endswith(verb)):
+                    continue  # 请 is 邀请
+                province = _province(place)
+                if not province or province == self.province:
+                    own = own or province == self.province
+                    continue
+                others.append(f"{verb}{place}")
         return others[0] if others and not own else ""
 
 
@@ -64,15 +66,23 @@ def verb_slot(text: str) -> Slot | None:
 
 
 def _acted_on(text: str) -> list[tuple[str, str]]:
-    """(verb, place) for each place right after a verb (邀请, 广东省)."""
-    words = tagged_words(text)
+    """(verb, place) for each place a verb acts on that then acts itself (邀请广东省作为…,
+    支持哈尔滨建设…); a place naming whose thing it is (支持黑龙江的PPP项目, 支持黑龙江省企业)
+    is not what the verb acts on."""
+    words = [(w, f) for w, f in tagged_words(text) if w.strip()]
     found = []
-    for (verb, flag), (place, kind) in zip(words, words[1:], strict=False):
+    for i, (verb, flag) in enumerate(words[:-2]):
+        place, kind = words[i + 1]
+        after, after_flag = words[i + 2]
         named = kind == "ns" or place in abbreviations()
         acts = named and flag.startswith("v") and flag != "vn" and verb not in _NOT_ACTS
-        if acts and may_act(verb) and place in named_places(place):
+        then = after in _AS or (after_flag.startswith("v") and after_flag != "vn")
+        if acts and then and may_act(verb) and place in named_places(place):
             found.append((verb, place))
     return found
+
+
+_AS = frozenset({"作为", "当", "担任", "成为"})  # 邀请广东省作为主宾省: what the side is made
 
 
 def _province(place: str) -> str:

@@ -48,15 +48,17 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
             return True
         if "多少" in query.text:
             return False
-        if _DATE.search(re.sub(r"《[^》]*》", "", sentence)):
-            return True  # 分几个阶段: its dated stages (not the years of a title's name)
+        if _POINT.search(re.sub(r"《[^》]*》", "", sentence)):
+            return True  # 分几个阶段: its dated stages (not 每年, nor the years of a title)
         # 编几个领域: a list closed by the thing counted (商务、…、旅游等重点合作领域, 广州、深圳
-        # 等市); 职业院校、技工院校结对共建 counts no 学校 that join a 职教集团
+        # 等市) or by 等 (中小型银行、…和融资担保公司等。); 职业院校、技工院校结对共建 counts
+        # no 学校 that join a 职教集团
         counted = counted_kind(query.text)
         if not counted:
             return "、" in sentence
-        kind = f"(?:{re.escape(counted)}|{re.escape(counted[-1])})"
-        return re.search(rf"、[^，。；]*等[^，。；、]{{0,8}}{kind}", whole or sentence) is not None
+        head = f"(?:{re.escape(counted)}|{re.escape(counted[-1])})"
+        closed = rf"、[^，。；]*等(?:[^，。；、]{{0,8}}{head}|[。；]|$)"
+        return re.search(closed, whole or sentence) is not None
     if kind == "when":
         if _POINT_ASKED.search(query.text):  # 哪年 wants a year, not 每年 or 定期
             return _POINT.search(sentence) is not None
@@ -101,16 +103,32 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
     return True
 
 
-_COUNTED_ASKED = re.compile(r"(?:几|多少)[个项家所条批类种大位名件部]?([\u4e00-\u9fff]{1,6})")
+_MEASURES = "个项家所条批类种大位名件部"
+_COUNTED_ASKED = re.compile(rf"(?:几|多少)[{_MEASURES}]?([\u4e00-\u9fff]{{1,8}})")
+# 加入职教集团的学校有几所: the thing counted before the count
+_COUNTED_BEFORE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:有|是|共|一共|总共)*几[{_MEASURES}]")
 
 
 def counted_kind(text: str) -> str:
-    """The thing a question counts (学校 of 有几所学校加入); "" if none named."""
+    """The thing a question counts, the head of its noun phrase (学校 of 有几所学校加入,
+    园区 of 几个重点园区, 学校 of 学校有几所); "" if none named."""
     match = _COUNTED_ASKED.search(text)
-    if match is None:
-        return ""
-    word, flag = tagged_words(match.group(1))[0]
-    return word if flag.startswith("n") and len(word) >= 2 else ""
+    nouns = _leading_nouns(match.group(1)) if match else []
+    if not nouns:
+        before = _COUNTED_BEFORE.search(text)
+        nouns = [w for w, f in tagged_words(before.group(1)) if f.startswith("n")] if before else []
+    head = nouns[-1] if nouns else ""
+    return head if len(head) >= 2 else ""
+
+
+def _leading_nouns(text: str) -> list[str]:
+    """The nouns ``text`` starts with (重点, 园区 of 重点园区建在哪)."""
+    nouns = []
+    for word, flag in tagged_words(text):
+        if not flag.startswith("n"):
+            break
+        nouns.append(word)
+    return nouns
 
 
 # the level of place asked for (哪个市, 哪些城市, 哪个区县; not 哪个区域, 哪些市场)

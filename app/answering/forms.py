@@ -12,7 +12,7 @@ from app.answering.segments import sub_words, tiling
 from app.answering.wordkinds import is_verb, names_money, verb_complement
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
-from kb.text import abbreviations, general_idf, in_dictionary, is_hanzi
+from kb.text import abbreviations, general_idf, in_dictionary
 from kb.thesaurus import synonyms
 from kb.vocabulary import PlanVocabulary, same_tones
 
@@ -76,9 +76,6 @@ class FormFinder:
             pieces = tiling(word, [p for p in sub_words(word) if self._kb.contains_text(p)])
             if pieces:
                 return tuple(pieces), "compound"
-            expanded = self._expanded(word)
-            if expanded:  # 商定 of 协商确定, 科创 of 科技创新: a hanzi of each word, in order
-                return expanded, "short"
         if not english and not names_money(word):  # 补贴 is never granted as 津贴
             same = tuple(w for w in synonyms(word) if self._kb.contains_text(w))
             if 0 < len(same) <= _MAX_SYNONYMS:  # 商量 → 协商; a vaguer word (标准) means none
@@ -96,21 +93,6 @@ class FormFinder:
         verbs = [v for v in verbs if is_verb(v)]
         scores = self._vocabulary.scores(word, verbs)
         return tuple(v for v, z in zip(verbs, scores, strict=True) if z >= self._profile.near_z)
-
-    def _expanded(self, word: str) -> tuple[str, ...]:
-        """The texts' phrases of two words that ``word`` of two hanzi shortens, one hanzi of
-        each in order, as Chinese shortens a phrase (协商确定 → 商定, 科技创新 → 科创): the two
-        words written one after the other in the texts."""
-        if self._vocabulary is None or len(word) != 2 or not all(map(is_hanzi, word)):
-            return ()
-        first, second = (
-            [w for w in self._vocabulary.words if ch in w and w != word] for ch in word
-        )
-        phrases = [a + b for a in first for b in second if self._kb.contains_text(a + b)]
-        # and near it in meaning: 省会 (两省会不会, cut so) is no 广东省社会
-        scores = self._vocabulary.scores(word, phrases)
-        near = [p for p, z in zip(phrases, scores, strict=True) if z >= self._profile.short_z]
-        return tuple(near[:_MAX_SYNONYMS])
 
     def _unshortened(self, word: str) -> tuple[str, ...]:
         """``word`` with a short form written out, where the texts say it so (国有企业改革)."""

@@ -29,7 +29,7 @@ def states_discount(cited: KnowledgeView) -> bool:
 
 def missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
     """The reason code when no answering sentence holds the kind of answer asked for."""
-    if _members_missing(query, answering):
+    if _contents_missing(query, answering):
         return "no_members"
     needs = {
         "amount": "no_amount",
@@ -51,7 +51,7 @@ def missing_kind(query: Query, answering: list[ScoredSentence]) -> str:
 
 def named_missing(query: Query, kind: str) -> tuple[str, ...]:
     if kind == "no_members":
-        thing, what = _container(query.text)
+        thing, what, _ = _container(query.text)
         return (f"{thing}的{what}",)
     if query.language == "en":  # the reason says what is missing in English; name the topic
         topic = " ".join(t.text for t in query.content_terms[:2])
@@ -122,42 +122,53 @@ def _without_time(phrase: str) -> str:
 
 
 # 负面清单里列了哪些行业, 产教联盟的成员单位有哪几所学校: what a thing the texts name holds,
-# which only a sentence listing it at that thing gives (…等X, X包括…、…); one naming the
-# thing among others (实行…负面清单等方面的经验交流) lists nothing of it
+# which only a sentence listing it gives; one naming the thing among others (实行…负面清单等
+# 方面的经验交流) lists nothing of it
 _HELD_IN = re.compile(
-    r"([\u4e00-\u9fff]{2,14}?)(?:里面|里|中|当中)(?:具体|都|一共|主要)?"
-    # a verb of listing: 对口合作中有哪些安排 asks what the plan says, not what a thing holds
-    r"(?:列了|列出了?|列明了?|包括|包含|涵盖|收录了?)(?:哪些|哪几|几|什么|啥)"
+    r"([\u4e00-\u9fff]{2,14}?)(?:里面|里|中|当中)?(?:具体|都|一共|主要)?"
+    # a verb of listing, or 有 after 里 (负面清单里有哪些行业; not 哈尔滨新区有哪些试点 alone)
+    r"(?:列了|列出了?|列明了?|包括|包含|涵盖|收录了?|(?<=[里中])有)(?:哪些|哪几|几|什么|啥)"
+    r"[个项家所条类种]?([\u4e00-\u9fff]{0,4})"
 )
 _MEMBERS_OF = re.compile(
     r"([\u4e00-\u9fff]{2,14}?)的?(?:成员单位|成员|会员单位|会员企业|会员|组成单位)"
-    r"(?:有|包括|是|都有)?(?:哪些|哪几|几|什么|啥|多少)"
+    r"(?:有|包括|是|都有)?(?:哪些|哪几|几|什么|啥|多少)[个项家所条类种]?([\u4e00-\u9fff]{0,4})"
 )
 # 方案里有啥说法: the document asked about, not a thing it names
 _DOCUMENT_WORD = re.compile(r"(?:方案|文件|规划|计划|政策|条例|通知|意见|办法)$")
+_NAMED_IN_PASSING = 2  # a thing named in more sentences than this is a topic of the texts
 
 
-def _container(text: str) -> tuple[str, str]:
-    """(the thing whose contents are asked, what of it is asked) or ("", "")."""
+def _container(text: str) -> tuple[str, str, str]:
+    """(the thing whose contents are asked, what of it is asked, the kind of item asked
+    for: 学校 of 有哪几所学校) or ("", "", "")."""
     for pattern, what in ((_MEMBERS_OF, "成员"), (_HELD_IN, "具体内容")):
         found = pattern.search(text)
         if found and not _DOCUMENT_WORD.search(found.group(1)):
-            return found.group(1), what
-    return "", ""
+            words = tagged_words(found.group(2))
+            kind = words[0][0] if words and words[0][1].startswith("n") else ""
+            return found.group(1), what, kind if len(kind) >= 2 else ""
+    return "", "", ""
 
 
-def _members_missing(query: Query, answering: list[ScoredSentence]) -> bool:
-    """Whether the question asks what a thing holds and no answering sentence lists it."""
-    container, _ = _container(query.text)
+def _contents_missing(query: Query, answering: list[ScoredSentence]) -> bool:
+    """Whether the question asks what a thing the texts name in passing holds (its members,
+    its items) and no answering sentence lists them."""
+    container, _, kind = _container(query.text)
     if not container:
         return False
     # the thing as the texts name it: the longest end of the question's phrase they hold
     ends = [container[i:] for i in range(len(container) - 1)]
-    thing = next((e for e in ends if any(e in s.context for s in answering)), "")
-    if not thing:
-        return False
+    thing = next((e for e in ends if any(e in s.text for s in answering)), "")
+    naming = [s for s in answering if thing and thing in s.text]
+    if not naming or len(naming) > _NAMED_IN_PASSING:
+        return False  # a topic of the texts (对口合作)
+    if any(thing in s.context and thing not in s.text for s in answering):
+        return False  # a heading (保障措施): the sentences under it are its contents
     at = re.escape(thing)
     listed = re.compile(
-        rf"、[^，。；]*等[^，。；、]{{0,8}}{at}|{at}[^，。；]{{0,6}}(?:包括|包含|由|：)[^，。；]*、"
+        rf"等[^，。；]{{0,10}}{at}"  # 五大连池等省级旅游度假区, 商务、…、旅游等重点合作领域
+        rf"|{at}[^，。；]{{0,6}}(?:包括|包含|由|：|（即)"  # X包括…, “一门一网式”政务服务（即…）
+        rf"|{at}的?成员"  # 有关单位…作为领导小组成员单位
     )
-    return not any(listed.search(s.context) for s in answering)
+    return not any(listed.search(s.text) or (kind and kind in s.text) for s in naming)
