@@ -50,8 +50,12 @@ def test_how_many_is_answered_by_a_number_or_a_list_of_the_things_counted(
     职业院校、技工院校结对共建 (kinds of school, no count) nor by the years of a title."""
     reply = service.ask("两省共同打造的职教集团一共有几所学校加入？")
     assert reply.abstained and "学校数量" in reply.missing[0], reply.answer
+    reply = service.ask("两省干部培训机构有几家？")  # not by 2018—2019年，…干部交流和人才培训
+    assert reply.abstained and "培训机构的数量" in reply.missing[0], reply.answer
+    reply = service.ask("推进时间表分几个阶段？")
+    assert not reply.abstained and "2018—2019年" in reply.answer, reply.answer
     reply = service.ask("加入职教集团的学校有几所？")
-    assert reply.abstained and "学校数量" in reply.missing[0], reply.answer
+    assert reply.abstained and "学校的数量" in reply.missing[0], reply.answer
     reply = service.ask("专项实施方案要编几个领域？")
     assert not reply.abstained and "商务、粮食、智能制造、科技创新、旅游" in reply.answer
     reply = service.ask("广东社会资本可以在黑龙江发起设立几类金融机构？")

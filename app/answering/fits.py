@@ -48,12 +48,13 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
             return True
         if "多少" in query.text:
             return False
-        if _POINT.search(re.sub(r"《[^》]*》", "", sentence)):
+        counted = counted_kind(query.text)
+        stages = not counted or _PERIOD.search(counted) is not None
+        if stages and _POINT.search(re.sub(r"《[^》]*》", "", sentence)):
             return True  # 分几个阶段: its dated stages (not 每年, nor the years of a title)
         # 编几个领域: a list closed by the thing counted (商务、…、旅游等重点合作领域, 广州、深圳
         # 等市) or by 等 (中小型银行、…和融资担保公司等。); 职业院校、技工院校结对共建 counts
-        # no 学校 that join a 职教集团
-        counted = counted_kind(query.text)
+        # no 学校 that join a 职教集团, nor 2018—2019年 any 机构
         if not counted:
             return "、" in sentence
         head = f"(?:{re.escape(counted)}|{re.escape(counted[-1])})"
@@ -103,6 +104,8 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
     return True
 
 
+# the periods a plan is counted in (几个阶段, 分几步): dated stages answer how many
+_PERIOD = re.compile(r"阶段|时期|期|步|轮")
 _MEASURES = "个项家所条批类种大位名件部"
 _COUNTED_ASKED = re.compile(rf"(?:几|多少)[{_MEASURES}]?([\u4e00-\u9fff]{{1,8}})")
 # 加入职教集团的学校有几所: the thing counted before the count

@@ -63,7 +63,9 @@ def named_missing(query: Query, kind: str) -> tuple[str, ...]:
     topic = phrase or "".join(t.text for t in query.content_terms[:2])
     counted = counted_kind(query.text) if query.answer_type == "count" else ""
     if counted and kind == "no_amount":  # 职教集团有几所学校: the number of its 学校
-        return (f"{topic}的{counted}数量" if topic and counted not in topic else f"{counted}数量",)
+        if not topic:
+            return (f"{counted}数量",)
+        return (f"{topic}的数量" if counted in topic else f"{topic}的{counted}数量",)
     what = {
         "no_amount": "具体数额或比例",
         "no_date": "具体时间",
