@@ -5,7 +5,8 @@ sentence puts there.
 two sides (relations.py) nor a thing of one side (owners.py) is read from it; yet the plan's
 "邀请广东省作为中国—俄罗斯博览会的主宾省" puts the other side where the question puts
 黑龙江省: every other word is there, and the sentence states it of 广东省. ``Slot.taken_in``
-reads that, for any verb the question sets a side after (支持哈尔滨…, 吸引广东…).
+reads that, for any verb the question sets a side after that then acts in turn (支持哈尔滨
+建设…); a side naming whose thing it is (支持黑龙江的PPP项目) is not what the verb acts on.
 """
 
 from __future__ import annotations
