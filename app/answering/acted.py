@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answering.relations import PLACE_LINKS, named_places
+from app.answering.relations import BY_VERBS, PLACE_LINKS, named_places
 from app.workspaces.profile import province_of
 from kb.text import abbreviations, tagged_words
 from kb.thesaurus import may_act
@@ -22,8 +22,8 @@ from kb.thesaurus import may_act
 # words before a side that say where, by what or with whom, not what is done to it: other
 # readings hold them (relations.py, owners.py)
 _NOT_ACTS = frozenset(
-    {*PLACE_LINKS.split("|"), "借助", "借", "依托", "利用", "依靠", "靠", "是", "有", "和", "与"}
-    | {"跟", "同", "及", "为", "给", "向", "对", "把", "被", "让", "由", "从", "经", "当"}
+    (*PLACE_LINKS.split("|"), *BY_VERBS.split("|"), *"是 有 和 与 跟 同 及".split())
+    + (*"为 给 向 对 把 被 让 由 从 经 当".split(),)
 )
 
 
@@ -46,10 +46,10 @@ class Slot:
                 if not (verb.endswith(self.verb) or self.verb.endswith(verb)):
                     continue  # 请 is 邀请
                 province = _province(place)
-                if not province or province == self.province:
-                    own = own or province == self.province
-                    continue
-                others.append(f"{verb}{place}")
+                if province == self.province:
+                    own = True
+                elif province:
+                    others.append(f"{verb}{place}")
         return others[0] if others and not own else ""
 
 

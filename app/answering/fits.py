@@ -8,6 +8,7 @@ first (sentences.py): 年度 of 年度工作计划 answers no 几月.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.answering.numbers import COUNTED, MONEY, SUM, SUM_ASKED
 from app.answering.query import Query
@@ -106,32 +107,35 @@ def fits_type(query: Query, sentence: str, whole: str = "") -> bool:
 
 # the periods a plan is counted in (几个阶段, 分几步): dated stages answer how many
 _PERIOD = re.compile(r"阶段|时期|期|步|轮")
-_MEASURES = "个项家所条批类种大位名件部"
-_COUNTED_ASKED = re.compile(rf"(?:几|多少)[{_MEASURES}]?([\u4e00-\u9fff]{{1,8}})")
+MEASURES = "个项家所条批类种大位名件部"  # after 几: 几所学校, 几类企业
+_COUNTED_ASKED = re.compile(rf"(?:几|多少)[{MEASURES}]?([\u4e00-\u9fff]{{1,8}})")
 # 加入职教集团的学校有几所: the thing counted before the count
-_COUNTED_BEFORE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:有|是|共|一共|总共)*几[{_MEASURES}]")
+_COUNTED_BEFORE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:有|是|共|一共|总共)*几[{MEASURES}]")
 
 
+@lru_cache(maxsize=256)
 def counted_kind(text: str) -> str:
     """The thing a question counts, the head of its noun phrase (学校 of 有几所学校加入,
-    园区 of 几个重点园区, 学校 of 学校有几所); "" if none named."""
+    园区 of 几个重点园区, 学校 of 学校有几所); "" if none named. (Asked once per sentence
+    scored: kept.)"""
     match = _COUNTED_ASKED.search(text)
-    nouns = _leading_nouns(match.group(1)) if match else []
-    if not nouns:
+    head = head_noun(match.group(1)) if match else ""
+    if not head:
         before = _COUNTED_BEFORE.search(text)
         nouns = [w for w, f in tagged_words(before.group(1)) if f.startswith("n")] if before else []
-    head = nouns[-1] if nouns else ""
-    return head if len(head) >= 2 else ""
+        head = nouns[-1] if nouns and len(nouns[-1]) >= 2 else ""
+    return head
 
 
-def _leading_nouns(text: str) -> list[str]:
-    """The nouns ``text`` starts with (重点, 园区 of 重点园区建在哪)."""
+def head_noun(text: str) -> str:
+    """The last of the nouns ``text`` starts with, the head of that noun phrase (园区 of
+    重点园区建在哪); "" if it starts with no noun of two hanzi or more."""
     nouns = []
     for word, flag in tagged_words(text):
         if not flag.startswith("n"):
             break
         nouns.append(word)
-    return nouns
+    return nouns[-1] if nouns and len(nouns[-1]) >= 2 else ""
 
 
 # the level of place asked for (哪个市, 哪些城市, 哪个区县; not 哪个区域, 哪些市场)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.answering.fits import asks_for_person, counted_kind
+from app.answering.fits import MEASURES, asks_for_person, counted_kind, head_noun
 from app.answering.parts import INTERROGATIVE
 from app.answering.query import Query
 from app.answering.sentences import ScoredSentence
@@ -130,11 +130,12 @@ _HELD_IN = re.compile(
     r"([\u4e00-\u9fff]{2,14}?)(?:里面|里|中|当中)?(?:具体|都|一共|主要)?"
     # a verb of listing, or 有 after 里 (负面清单里有哪些行业; not 哈尔滨新区有哪些试点 alone)
     r"(?:列了|列出了?|列明了?|包括|包含|涵盖|收录了?|(?<=[里中])有)(?:哪些|哪几|几|什么|啥)"
-    r"[个项家所条类种]?([\u4e00-\u9fff]{0,4})"
+    rf"[{MEASURES}]?([\u4e00-\u9fff]{{0,4}})"
 )
 _MEMBERS_OF = re.compile(
     r"([\u4e00-\u9fff]{2,14}?)的?(?:成员单位|成员|会员单位|会员企业|会员|组成单位)"
-    r"(?:有|包括|是|都有)?(?:哪些|哪几|几|什么|啥|多少)[个项家所条类种]?([\u4e00-\u9fff]{0,4})"
+    r"(?:有|包括|是|都有)?(?:哪些|哪几|几|什么|啥|多少)"
+    rf"[{MEASURES}]?([\u4e00-\u9fff]{{0,4}})"
 )
 # 方案里有啥说法: the document asked about, not a thing it names
 _DOCUMENT_WORD = re.compile(r"(?:方案|文件|规划|计划|政策|条例|通知|意见|办法)$")
@@ -147,9 +148,7 @@ def _container(text: str) -> tuple[str, str, str]:
     for pattern, what in ((_MEMBERS_OF, "成员"), (_HELD_IN, "具体内容")):
         found = pattern.search(text)
         if found and not _DOCUMENT_WORD.search(found.group(1)):
-            words = tagged_words(found.group(2))
-            kind = words[0][0] if words and words[0][1].startswith("n") else ""
-            return found.group(1), what, kind if len(kind) >= 2 else ""
+            return found.group(1), what, head_noun(found.group(2))
     return "", "", ""
 
 

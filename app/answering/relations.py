@@ -29,18 +29,18 @@ PLACE_LINKS = "在|去|到|赴|来|前往"
 # where one side acts or goes: 黑龙江在广东租仓, 黑龙江的医院去广东开分院 (the plan has
 # 广东省…在黑龙江省建立…储备基地, 广东省知名医疗机构在黑龙江省设立分支: the other way)
 _IN = r"(?P<agent>{party}){own}{modal}(?:" + PLACE_LINKS + r")(?P<other>{party})"
-_BY_VERBS = "借助|借|依托|利用|依靠|靠"
+BY_VERBS = "借助|借|依托|利用|依靠|靠"
 # the same relation said from the side that benefits: 黑龙江借广东平台 (广东 acts for 黑龙江)
 _BY = (
     r"(?P<other>{party}){own}(?:要|能|可以|想)?"
-    r"(?P<verb>" + _BY_VERBS + r")(?P<agent>{party})"
+    r"(?P<verb>" + BY_VERBS + r")(?P<agent>{party})"
 )
 # one side doing something to the other, said by any verb: 广东省邀请黑龙江省 (the plan's
 # 邀请广东省 has 广东 invited, not inviting)
 _ON = r"(?P<agent>{party}){modal}(?P<verb>[\u4e00-\u9fff]{1,2})(?P<other>{party})"
 _SIDES = ("agent", "other")
 # verbs the other patterns read (帮, 去, 借): 黑龙江借广东 is 广东 acting, not 黑龙江
-_NOT_ON = "|".join((_FOR_VERBS, PLACE_LINKS, _BY_VERBS, "是|有|和|与|跟|同|及"))
+_NOT_ON = "|".join((_FOR_VERBS, PLACE_LINKS, BY_VERBS, "是|有|和|与|跟|同|及"))
 
 
 def named_places(text: str) -> list[str]:
