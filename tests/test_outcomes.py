@@ -70,6 +70,7 @@ def replies(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "年度工作计划要报送国家发改委吗？",
         "每个地市建一个科技孵化器，方案规定必须在哪个月底前完成？",
         "方案规定广东每年给黑龙江培训1000名干部，具体怎么分配？",
+        "两省的对口合作资金是五个亿，这笔钱主要投向哪？",
         "廣東省對黑龍江省的幹部培訓是怎麼安排的？",
         "方案里石墨新材料产业和乡村旅游融合发展的项目有哪些？",
         "乡村旅游和养老融合发展有什么项目？",
@@ -546,6 +547,9 @@ def test_a_count_in_figures_the_plan_never_states_is_the_premise_named(
 ):
     reply = replies["方案规定广东每年给黑龙江培训1000名干部，具体怎么分配？"]
     assert reply["abstained"] and reply["missing"] == ["1000名"], reply["missing"]
+    # a sum said without 元 (五个亿, 两万) is an amount taken as given, named as the user put it
+    money = replies["两省的对口合作资金是五个亿，这笔钱主要投向哪？"]
+    assert money["abstained"] and money["missing"] == ["五个亿"], money["answer"]
 
 
 def test_a_month_asked_for_is_a_date_the_plan_must_give(replies: dict[str, dict]):

@@ -74,3 +74,20 @@ def test_a_rough_number_or_no_amount_is_no_premise(text):
     from app.answering.numbers import amounts
 
     assert amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("资金是五个亿", "5亿元"),
+        ("投了5个亿", "五亿元"),
+        ("补贴两万", "20000元"),
+        ("五亿", "5亿元"),
+    ],
+)
+def test_a_sum_said_without_its_yuan_is_an_amount(text, written):
+    """五个亿 is 5亿元: a user drops 元 and adds 个; the texts write the sum in full."""
+    from app.answering.numbers import amount_forms, amounts
+
+    (said,) = amounts(text)
+    assert written in amount_forms(said)

@@ -20,7 +20,8 @@ _HANZI_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # rough one (几十万元, 数十倍, 上百万元, 二三十万元)
 _CN_NUMBER = f"(?<![几数上多好{_HANZI_NUMERAL}])[零〇一二两三四五六七八九十][{_HANZI_NUMERAL}]*"
 # not 块 (这一块有合作吗) nor 成 (八成是); 元 not of 二元结构, 一元化
-_MONEY_UNITS = "万元|亿元|元(?!结构|化|论)|块钱|个百分点|倍|折"
+# 五个亿, 两万: a sum said without 元 (万 and 亿 last, after 万元 and 亿元)
+_MONEY_UNITS = "万元|亿元|元(?!结构|化|论)|块钱|个百分点|倍|折|个亿|亿(?![多余来])|万(?![多余来])"
 # units an amount in Arabic numerals may have (not 5G)
 _UNITS = (
     "%",
@@ -45,7 +46,7 @@ _UNITS = (
 )
 # an amount in Arabic numerals with any unit a premise may name (3个, 5家, 1000名 included)
 ARABIC_AMOUNT = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|折|倍|个百分点|个点|家|个|项|人|名|次|亩|公里)"
+    r"\d+(?:\.\d+)?\s*(?:%|％|万|个亿|亿|元|折|倍|个百分点|个点|家|个|项|人|名|次|亩|公里)"
 )
 # in Chinese numerals only with a unit of money or proportion; 百分之三十; 一半
 CHINESE_AMOUNT = re.compile(
@@ -87,6 +88,9 @@ def amount_forms(amount: str) -> tuple[str, ...]:
     if not match:
         return (amount,)
     number, unit = match.groups()
+    if not unit and number[-1] in "万亿" and len(number) > 1:  # 五亿: the number is 五
+        number, unit = number[:-1], number[-1]
+    unit = unit.removeprefix("个") if unit == "个亿" else unit  # 5个亿 is 5亿
     value = _value(number)
     if value is None or unit not in _UNITS:  # a year (2018), a name (5G): written one way
         return (amount,)
@@ -95,6 +99,8 @@ def amount_forms(amount: str) -> tuple[str, ...]:
         forms += ([f"百分之{cn}"] if cn else []) + [f"{_arabic(value)}%", f"{_arabic(value)}％"]
     elif unit in ("万", "万元"):  # 3万 of 罚3万 is 3万元, 三万元, 30000元
         forms += _writings(value, "万") + _writings(value, "万元") + _writings(value * 10000, "元")
+    elif unit in ("亿", "亿元"):  # 五个亿 is 5亿元, 五亿元
+        forms += _writings(value, "亿") + _writings(value, "亿元")
     else:
         forms += _writings(value, unit)
         if unit == "元" and value >= 10000 and value % 10000 == 0:
