@@ -4,7 +4,7 @@ holds, how many there are (real e5 model, real Chroma)."""
 
 import pytest
 
-from app.answering import AnswerService
+from app.answering import AnswerService, Turn
 
 pytestmark = pytest.mark.slow
 
@@ -60,3 +60,38 @@ def test_how_many_is_answered_by_a_number_or_a_list_of_the_things_counted(
     assert not reply.abstained and "商务、粮食、智能制造、科技创新、旅游" in reply.answer
     reply = service.ask("广东社会资本可以在黑龙江发起设立几类金融机构？")
     assert not reply.abstained and "中小型银行、金融租赁公司和融资担保公司" in reply.answer
+
+
+def test_a_thing_a_side_is_said_to_hold_abroad_is_that_sides_own(service: AnswerService):
+    """利用广东省在东盟的境外生产基地: 在东盟 says where the bases are, not whose; a question
+    giving them to 黑龙江 (龙江在东盟的…, 黑龙江…自己在东盟的…) states the other side's."""
+    for question in (
+        "黑龙江怎么用自己在东盟的境外生产基地帮广东企业开拓东盟市场？",
+        "粤企借龙江在东盟的境外生产基地开拓东盟市场，怎么操作？",
+    ):
+        reply = service.ask(question)
+        assert reply.abstained, reply.answer
+        assert "在东盟的境外生产基地" in reply.missing[0], reply.missing
+        assert "利用广东省在东盟的境外生产基地" in reply.answer, reply.answer
+    reply = service.ask("黑龙江企业怎么利用广东在东盟的境外生产基地开拓东盟市场？")
+    assert not reply.abstained and "利用广东省在东盟的境外生产基地" in reply.answer
+
+
+def test_a_persons_name_asked_for_is_not_answered_by_who_is_to_act(service: AnswerService):
+    """明确专人负责 says someone will be named, not who: 是谁？给个名字 asks a person's name,
+    and 这位 after a question about the group's leader asks the same."""
+    reply = service.ask("重点园区明确的专人负责是谁？给个名字和电话")
+    assert reply.abstained and "姓名" in reply.missing[0], reply.answer
+    history = [Turn.from_answer(service.ask("领导小组组长由谁担任？"))]
+    reply = service.ask("黑龙江现在的这位叫啥名字？", history=history)
+    assert reply.abstained and "姓名" in reply.missing[0], reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["两省互设的城市主题日是哪几天？", "产销对接活动在哪几个月办？"]
+)
+def test_which_days_or_months_asks_a_date(service: AnswerService, question: str):
+    """哪几天 and 哪几个月 ask when (not a list, not a count): 研究互设城市主题日 and 定期举办
+    give no day or month."""
+    reply = service.ask(question)
+    assert reply.abstained and reply.missing[0].endswith("具体时间"), reply.answer

@@ -20,7 +20,7 @@ _DATE = re.compile(
 )
 # a point in time asked for (哪年, 几月, 哪个月, 哪天) and what names one
 _POINT_ASKED = re.compile(
-    r"哪年|哪一年|哪天|哪一天|哪一?个?月|几号|几月|什么日子|what year|which year", re.I
+    r"哪[一几]?年|哪[一几]?天|哪[一几]?个?月|几号|几月|什么日子|what year|which year", re.I
 )
 _POINT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|年初|月底|上半年|下半年")
 _FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
@@ -219,5 +219,7 @@ def asks_for_person(text: str) -> bool:
     return (
         bool(_title_asked(text))
         or _EN_PERSON.search(text) is not None
-        or re.search(r"姓名|姓什么|姓啥|哪一?位|何人|\bwhose name\b", text) is not None
+        or re.search(r"姓名|姓什么|姓啥|[哪这那]一?位|何人|\bwhose name\b", text) is not None
+        # 专人负责是谁？给个名字: a name asked beside 谁 is a person's
+        or re.search(r"谁[^。]*名字|名字[^。]*谁", text) is not None
     )

@@ -25,7 +25,7 @@ from kb.text import abbreviations, tagged_words
 # what may stand between a place and its thing inside one noun phrase: nouns, modifiers
 # (z: 湿地 as jieba tags it), numerals and measure words (一批), pronouns (其他, 各), 的, 等,
 # list marks, brackets
-_PHRASE_TAGS = ("n", "a", "b", "z", "j", "vn", "m", "q", "r", "l")
+_PHRASE_TAGS = ("n", "a", "b", "z", "j", "vn", "m", "q", "r", "l", "s")
 _PHRASE_WORDS = frozenset("的 之 、 等 等等 和 与 及 （ ） ( )".split())
 # between two places, makes a thing both sides': 黑龙江省和广东省企业, 广东（黑龙江）储备基地
 _JOINED = frozenset({"和", "与", "及", "、", "同", "（", "("})
@@ -36,6 +36,7 @@ _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", 
 _DONE_FOR = frozenset({"对", "向"})
 # a thing named by this many words before its head is one thing (干部培训机构), not a kind
 _SPECIFIC = 2
+_SELF = frozenset({"自己", "自身", "本省"})  # the side named before them: 黑龙江…自己的
 _WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place + an act
 Words = list[tuple[str, str]]
 _HELPED_EN = re.compile(
@@ -71,12 +72,14 @@ class Ownership:
     sides: frozenset[str]
 
     def elsewhere_in(self, sentence: str) -> Owned | None:
-        """The first thing ``sentence`` gives only to another side, if any."""
-        for owned in self.owned:
-            owners = owned.owners_in(sentence, self.sides)
-            if owners and owned.side not in owners:
-                return owned
-        return None
+        """The thing ``sentence`` gives only to another side, if any: of several, the one
+        said at most length (境外生产基地, not 境外 of it)."""
+        elsewhere = [
+            owned
+            for owned in self.owned
+            if (owners := owned.owners_in(sentence, self.sides)) and owned.side not in owners
+        ]
+        return max(elsewhere, key=lambda o: len(o.phrase), default=None)
 
     def only_elsewhere(self, sentences: list[str]) -> Owned | None:
         """A thing named by two words or more before its head (黑龙江的干部培训机构) that the
@@ -230,8 +233,17 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
     while i >= 0:
         word, flag = words[i]
         key = _place_key(word, flag)
+        if word in _SELF:  # 黑龙江如何利用自己…的基地: the side the sentence is about
+            side = next((k for w, f in words[i - 1 :: -1] if (k := _place_key(w, f))), None)
+            return (side if side in sides else None), i + 1
+        if word == "在" and _of_between(words, i, index):
+            i -= 1  # 广东省在东盟的境外生产基地: 在东盟 says where the thing is, not whose
+            continue
         if key is not None:
             before = words[i - 1][0] if i > 0 else ""
+            if before == "在" and _of_between(words, i, index):
+                i -= 2  # 企业在广东的分支机构: 广东 is where, the owner comes before
+                continue
             if before in _WHERE and _done_there(words, i, index):
                 return None, i + 1  # 去龙江投资: where it is done (到广东企业工作: 广东's)
             if before in _DONE_FOR:
@@ -250,6 +262,11 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
             return None, i + 1
         i -= 1
     return None, 0
+
+
+def _of_between(words: Words, start: int, head: int) -> bool:
+    """Whether a 的 stands between ``words[start]`` and the head: 在东盟的基地 describes it."""
+    return any(w in ("的", "之") for w, _ in words[start + 1 : head])
 
 
 def _done_there(words: Words, place: int, head: int) -> bool:

@@ -19,7 +19,10 @@ WH = "怎么|如何|怎样|哪|什么|啥|谁|多少|几|多久|多长|何时|�
 ASKS = re.compile(WH + "|吗|么")
 # a pronoun standing for the previous answer's topic (怎么用它, 他们负责什么, 在那里办吗), or
 # for what it did (这样做是为了什么)
-POINTS_BACK = re.compile(r"它|他们|她们|它们|其中|那里|那儿|这里|这儿|这样做|这么做|这样干|这么干")
+POINTS_BACK = re.compile(
+    r"它|他们|她们|它们|其中|那里|那儿|这里|这儿|这样做|这么做|这样干|这么干"
+    r"|这位|那位|此人|这个人|那个人"  # the person the previous turn asked about (组长…这位)
+)
 # "除了这个，还要…": more of the previous topic
 BESIDES = re.compile(r"^(?:除了?|除去)(?:这个|这些|此|上述|那个|那些)(?:以外|之外)?[，,\s]*")
 # a pronoun a thing's name can take the place of (它具体负责什么: 领导小组办公室具体负责什么)
