@@ -23,6 +23,7 @@ from app.workspaces.workspace import Workspace
 from kb.knowledge_base import KnowledgeBase
 from kb.store import drop_collection
 from tests.helpers import running_chroma
+from tests.replies import ask_all
 
 # read at import: the autouse fixture below removes PLANQA_* from each test's environment
 CHROMA_SERVER = os.environ.get("PLANQA_TEST_CHROMA_URL", "")
@@ -49,6 +50,19 @@ def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("kb") / "data"
     build_service(Settings(data_dir=data_dir))
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def replies(
+    request: pytest.FixtureRequest, built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict]:
+    """Every question the collected modules list in ``ASKED``, asked as a user would in one
+    ``planqa ask --json -`` run (the model loaded once), on a copy of the built data."""
+    modules = {getattr(item, "module", None) for item in request.session.items} - {None}
+    asked = [q for m in sorted(modules, key=lambda m: m.__name__) for q in getattr(m, "ASKED", ())]
+    data_dir = tmp_path_factory.mktemp("outcomes") / "data"
+    shutil.copytree(built_data_dir, data_dir)
+    return ask_all(list(dict.fromkeys(asked)), data_dir)
 
 
 @pytest.fixture(scope="session")
