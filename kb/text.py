@@ -169,7 +169,27 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     import jieba.posseg
 
     _jieba()
-    return tuple((token.word, token.flag) for token in jieba.posseg.cut(text))
+    tagged: list[tuple[str, str]] = []
+    for token in jieba.posseg.cut(text):
+        if _measured_after_demonstrative(tagged, token.word, token.flag):
+            # 这段时间: 这 段 时间, not 这 段时间 (a name)
+            tagged += [(token.word[0], "q"), *dictionary_cut(token.word[1:])]
+        else:
+            tagged.append((token.word, token.flag))
+    return tuple(tagged)
+
+
+def _measured_after_demonstrative(before: list[tuple[str, str]], word: str, flag: str) -> bool:
+    """Whether a "name" jieba read right after 这, 那, 哪, 每, 各 or 该 is a measure word and
+    a word of the dictionary (段时间: 段 时间)."""
+    return (
+        flag in ("nr", "nrfg", "nrt")
+        and len(word) > 2
+        and bool(before)
+        and before[-1][0] in ("这", "那", "哪", "每", "各", "该")
+        and dictionary_cut(word[0]) == ((word[0], "q"),)
+        and in_dictionary(word[1:])
+    )
 
 
 @lru_cache(maxsize=4096)

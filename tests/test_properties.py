@@ -67,7 +67,8 @@ def test_an_amount_is_read_the_same_in_either_numerals(n):
 @pytest.mark.parametrize(
     "text",
     ["几十万元的补贴", "数十倍", "上百万元", "城乡二元结构", "一元化", "这一块", "一成不变",
-     "两个文件", "十分重要", "一万多人", "几万元", "万一", "5G网络"],
+     "两个文件", "十分重要", "一万多人", "几万元", "万一", "5G网络",
+     "退一万步讲，投资有哪些支持", "一亿人口的市场有多少资金", "三千万人民", "十万火急"],
 )  # fmt: skip
 def test_a_rough_number_or_no_amount_is_no_premise(text):
     """What a question takes as given must be an amount it states (二百元, 30%, 一半)."""
@@ -82,11 +83,12 @@ def test_a_rough_number_or_no_amount_is_no_premise(text):
         ("资金是五个亿", "5亿元"),
         ("投了5个亿", "五亿元"),
         ("补贴两万", "20000元"),
-        ("五亿", "5亿元"),
+        ("投资五亿", "5亿元"),
     ],
 )
 def test_a_sum_said_without_its_yuan_is_an_amount(text, written):
-    """五个亿 is 5亿元: a user drops 元 and adds 个; the texts write the sum in full."""
+    """五个亿 is 5亿元: a user drops 元 and adds 个; the texts write the sum in full. A bare
+    万 or 亿 is a sum only in a question speaking of money and ending there."""
     from app.answering.numbers import amount_forms, amounts
 
     (said,) = amounts(text)

@@ -75,6 +75,9 @@ def test_a_thing_a_side_is_said_to_hold_abroad_is_that_sides_own(service: Answer
         assert "利用广东省在东盟的境外生产基地" in reply.answer, reply.answer
     reply = service.ask("黑龙江企业怎么利用广东在东盟的境外生产基地开拓东盟市场？")
     assert not reply.abstained and "利用广东省在东盟的境外生产基地" in reply.answer
+    # 自己 is the side the question is about, not the place named nearest before it
+    reply = service.ask("黑龙江向广东学习的同时，怎样发挥自己的资源优势？")
+    assert not reply.abstained and "依托黑龙江省良好资源优势" in reply.answer, reply.answer
 
 
 def test_a_persons_name_asked_for_is_not_answered_by_who_is_to_act(service: AnswerService):
@@ -95,3 +98,15 @@ def test_which_days_or_months_asks_a_date(service: AnswerService, question: str)
     give no day or month."""
     reply = service.ask(question)
     assert reply.abstained and reply.missing[0].endswith("具体时间"), reply.answer
+
+
+def test_which_numbers_of_documents_is_a_list_not_a_date(service: AnswerService):
+    reply = service.ask("方案依据了国务院哪几号文件？")
+    assert not reply.abstained and "国发〔2016〕62号" in reply.answer, reply.answer
+
+
+def test_a_span_of_time_pointed_at_is_no_name_the_plan_lacks(service: AnswerService):
+    """那段时间: jieba reads 段时间 as a name; it is a measure word and 时间, what the plan
+    says for 2018—2019年 answers."""
+    reply = service.ask("2018年到2019年那段时间要完成哪些事？")
+    assert not reply.abstained and "2018—2019年，进一步完善" in reply.answer, reply.answer

@@ -219,7 +219,8 @@ def asks_for_person(text: str) -> bool:
     return (
         bool(_title_asked(text))
         or _EN_PERSON.search(text) is not None
-        or re.search(r"姓名|姓什么|姓啥|[哪这那]一?位|何人|\bwhose name\b", text) is not None
+        or re.search(r"姓名|姓什么|姓啥|[哪这那]一?位(?![于置])|何人|\bwhose name\b", text)
+        is not None
         # 专人负责是谁？给个名字: a name asked beside 谁 is a person's
-        or re.search(r"谁[^。]*名字|名字[^。]*谁", text) is not None
+        or re.search(r"谁[^。！!]*名字|名字[^。！!]*谁", text) is not None
     )

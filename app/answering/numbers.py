@@ -20,8 +20,10 @@ _HANZI_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # rough one (几十万元, 数十倍, 上百万元, 二三十万元)
 _CN_NUMBER = f"(?<![几数上多好{_HANZI_NUMERAL}])[零〇一二两三四五六七八九十][{_HANZI_NUMERAL}]*"
 # not 块 (这一块有合作吗) nor 成 (八成是); 元 not of 二元结构, 一元化
-# 五个亿, 两万: a sum said without 元 (万 and 亿 last, after 万元 and 亿元)
-_MONEY_UNITS = "万元|亿元|元(?!结构|化|论)|块钱|个百分点|倍|折|个亿|亿(?![多余来])|万(?![多余来])"
+# 五个亿, 两万: a sum said without 元 (``_bare_sum`` says when it is one)
+_MONEY_UNITS = "万元|亿元|元(?!结构|化|论)|块钱|个百分点|倍|折|个亿|亿|万"
+# a question speaking of money, in which 五个亿 and 两万 are sums (not 一亿人口, 退一万步)
+_OF_MONEY = re.compile(r"钱|资金|投资|补贴|补助|奖励|经费|基金|预算|贷款|融资|拨|罚|块|元")
 # units an amount in Arabic numerals may have (not 5G)
 _UNITS = (
     "%",
@@ -72,7 +74,17 @@ _PARTS = re.compile(rf"^(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(.*)$")
 def amounts(text: str) -> list[str]:
     """The amounts ``text`` states, as written."""
     found = [m.group(0) for m in ARABIC_AMOUNT.finditer(text)]
-    return found + [m.group(0) for m in CHINESE_AMOUNT.finditer(text)]
+    return found + [m.group(0) for m in CHINESE_AMOUNT.finditer(text) if _sum_said(m, text)]
+
+
+def _sum_said(match: re.Match[str], text: str) -> bool:
+    """Whether an amount ending in a bare 万 or 亿 is a sum: the question speaks of money and
+    no word goes on from it (五个亿的基金, 补贴两万吗; not 一亿人口, 十万火急, 一万二千名)."""
+    if not match.group(0).endswith(("万", "亿")):
+        return True
+    after = text[match.end() : match.end() + 1]
+    ends = not ("\u4e00" <= after <= "\u9fff") or after in "吗呢吧啊呀的了"
+    return ends and _OF_MONEY.search(text) is not None
 
 
 def amount_forms(amount: str) -> tuple[str, ...]:

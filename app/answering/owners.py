@@ -36,7 +36,8 @@ _HELP = frozenset({"帮", "帮助", "协助", "支持", "助力", "为", "给", 
 _DONE_FOR = frozenset({"对", "向"})
 # a thing named by this many words before its head is one thing (干部培训机构), not a kind
 _SPECIFIC = 2
-_SELF = frozenset({"自己", "自身", "本省"})  # the side named before them: 黑龙江…自己的
+# the side the question is about, the first it names: 黑龙江…怎样发挥自己的资源优势
+_SELF = frozenset({"自己", "自身"})
 _WHERE = frozenset(PLACE_LINKS.split("|"))  # 在, 去, 到, 赴, 来, 前往 + a place + an act
 Words = list[tuple[str, str]]
 _HELPED_EN = re.compile(
@@ -85,13 +86,14 @@ class Ownership:
         """A thing named by two words or more before its head (黑龙江的干部培训机构) that the
         answering ``sentences`` give to another side and never to the one the question gives
         it to: they have 广东省各类干部培训机构 only, so none answers what 黑龙江's do."""
+        elsewhere = []
         for owned in self.owned:
             if len({m.text for m in owned.modifiers}) < _SPECIFIC:
                 continue
             owners = set().union(*(owned.owners_in(s, self.sides) for s in sentences))
             if owners and owned.side not in owners:
-                return owned
-        return None
+                elsewhere.append(owned)
+        return max(elsewhere, key=lambda o: len(o.phrase), default=None)
 
 
 def side_key(place: str) -> str:
@@ -233,17 +235,16 @@ def _owner(words: Words, index: int, sides: frozenset[str]) -> tuple[str | None,
     while i >= 0:
         word, flag = words[i]
         key = _place_key(word, flag)
-        if word in _SELF:  # 黑龙江如何利用自己…的基地: the side the sentence is about
-            side = next((k for w, f in words[i - 1 :: -1] if (k := _place_key(w, f))), None)
+        if word in _SELF:  # 黑龙江如何利用自己…的基地: the side the question is about
+            side = next((k for w, f in words[:i] if (k := _place_key(w, f))), None)
             return (side if side in sides else None), i + 1
         if word == "在" and _of_between(words, i, index):
-            i -= 1  # 广东省在东盟的境外生产基地: 在东盟 says where the thing is, not whose
+            # 广东省在东盟的境外生产基地: a place no side's says where the thing is, not whose
+            # (a side's place after 在 is read as the owner: 黑龙江学生在广东的高校)
+            i -= 1
             continue
         if key is not None:
             before = words[i - 1][0] if i > 0 else ""
-            if before == "在" and _of_between(words, i, index):
-                i -= 2  # 企业在广东的分支机构: 广东 is where, the owner comes before
-                continue
             if before in _WHERE and _done_there(words, i, index):
                 return None, i + 1  # 去龙江投资: where it is done (到广东企业工作: 广东's)
             if before in _DONE_FOR:

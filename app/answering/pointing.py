@@ -21,7 +21,8 @@ ASKS = re.compile(WH + "|吗|么")
 # for what it did (这样做是为了什么)
 POINTS_BACK = re.compile(
     r"它|他们|她们|它们|其中|那里|那儿|这里|这儿|这样做|这么做|这样干|这么干"
-    r"|这位|那位|此人|这个人|那个人"  # the person the previous turn asked about (组长…这位)
+    # the person the previous turn asked about (组长…这位); not 位于, 因此人才, 这个人才
+    r"|[这那]位(?![于置])|(?<![因对彼如])此人(?![们员才])|[这那]个人(?![才员们])"
 )
 # "除了这个，还要…": more of the previous topic
 BESIDES = re.compile(r"^(?:除了?|除去)(?:这个|这些|此|上述|那个|那些)(?:以外|之外)?[，,\s]*")
