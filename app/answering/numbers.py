@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kb.text import is_hanzi
+
 _DIGITS = "零一二三四五六七八九"
 _CN_DIGIT = {**{ch: i for i, ch in enumerate(_DIGITS)}, "两": 2, "〇": 0}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -20,7 +22,7 @@ _HANZI_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # rough one (几十万元, 数十倍, 上百万元, 二三十万元)
 _CN_NUMBER = f"(?<![几数上多好{_HANZI_NUMERAL}])[零〇一二两三四五六七八九十][{_HANZI_NUMERAL}]*"
 # not 块 (这一块有合作吗) nor 成 (八成是); 元 not of 二元结构, 一元化
-# 五个亿, 两万: a sum said without 元 (``_bare_sum`` says when it is one)
+# 五个亿, 两万: a sum said without 元 (``_sum_said`` says when it is one)
 _MONEY_UNITS = "万元|亿元|元(?!结构|化|论)|块钱|个百分点|倍|折|个亿|亿|万"
 # a question speaking of money, in which 五个亿 and 两万 are sums (not 一亿人口, 退一万步)
 _OF_MONEY = re.compile(r"钱|资金|投资|补贴|补助|奖励|经费|基金|预算|贷款|融资|拨|罚|块|元")
@@ -83,7 +85,7 @@ def _sum_said(match: re.Match[str], text: str) -> bool:
     if not match.group(0).endswith(("万", "亿")):
         return True
     after = text[match.end() : match.end() + 1]
-    ends = not ("\u4e00" <= after <= "\u9fff") or after in "吗呢吧啊呀的了"
+    ends = not is_hanzi(after) or after in "吗呢吧啊呀的了"
     return ends and _OF_MONEY.search(text) is not None
 
 
