@@ -14,6 +14,8 @@ from tests.replies import assert_answered_quoting
 
 pytestmark = pytest.mark.slow
 ASKED = [
+    "Which Guangdong financial institutions are encouraged to do business in Heilongjiang?",
+    "What subsidies do Guangdong companies get in Heilongjiang?",
     "Does the plan give Guangdong companies a tax discount for investing in Heilongjiang?",
     "What types of financial institutions can Guangdong private capital set up in Heilongjiang?",
     "What kinds of nuclear power projects will the two provinces build?",
@@ -110,3 +112,18 @@ def test_things_an_english_question_joins_with_and_are_each_answered(replies: di
     paired = replies["How are Harbin and Shenzhen paired?"]
     quoted = [line for line in paired["answer"].split("\n\n")[0].splitlines() if line[:2] == "- "]
     assert quoted == ["- 哈尔滨市与深圳市对口合作。[1]"], paired["answer"]
+
+
+def test_the_things_after_which_are_the_kind_asked_for_not_a_word_to_hold(
+    replies: dict[str, dict],
+):
+    """Which Guangdong financial institutions: as 哪些金融机构, the kind of answer wanted; the
+    plan lists 证券、保险、基金公司 without the word. A kind of money asked for stays a
+    premise the plan must state (subsidies)."""
+    question = (
+        "Which Guangdong financial institutions are encouraged to do business in Heilongjiang?"
+    )
+    reply = replies[question]
+    assert not reply["abstained"] and "证券、保险、基金公司" in reply["answer"], reply["answer"]
+    subsidy = replies["What subsidies do Guangdong companies get in Heilongjiang?"]
+    assert subsidy["abstained"] and subsidy["missing"] == ["subsidies"], subsidy["answer"]

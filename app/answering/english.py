@@ -76,8 +76,9 @@ def _phrases(lowered: str) -> list[str]:
     return phrases
 
 
-# what kind of thing an English question asks for: the noun phrase after "what kinds of"
-_KIND = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z\- ]*)")
+# what kind of thing an English question asks for: the noun phrase after "which", "what"
+# or "what kinds of" (which Guangdong financial institutions, as 广东哪些金融机构)
+_KIND = re.compile(r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([a-z][a-z\- ]*)")
 _KINDS_OF = re.compile(r"\b(?:kinds?|types?|sorts?)\s+of\b", re.I)
 # semi-modals: what they say of the verb after them (should, will) names nothing asked about
 _SEMI_MODAL = re.compile(r"\b(?:supposed|expected|meant|going|required|due)\s+to\b", re.I)
@@ -86,10 +87,10 @@ _AUXILIARIES = frozenset({"do", "does", "did", "shall", "has", "have", "had"})
 
 
 def _kind(lowered: str, phrases: list[str]) -> str | None:
-    """The head of the noun phrase after "what kinds of": its last word or glossary phrase
-    before a function word (financial institutions of "what kinds of financial institutions
-    may…", projects of "nuclear power projects will…"), as the noun at the end of 哪些核电
-    项目 names the kind, and 核电 stays the topic."""
+    """The head of the noun phrase after "which", "what" or "what kinds of": its last word
+    or glossary phrase before a function word (financial institutions of "which Guangdong
+    financial institutions are…", projects of "what kinds of nuclear power projects
+    will…"), as the noun at the end of 哪些核电项目 names the kind, and 核电 stays the topic."""
     match = _KIND.search(lowered)
     if match is None:
         return None

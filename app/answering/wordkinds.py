@@ -16,6 +16,7 @@ from kb.text import (
     STOPWORDS,
     abbreviations,
     english_function_words,
+    english_glossary,
     general_idf,
     in_dictionary,
     tagged_words,
@@ -130,7 +131,10 @@ def is_soft(word: str, flag: str) -> bool:
 
 
 def names_money(word: str) -> bool:
-    """Whether ``word`` is a kind of money or benefit (补贴, 租金, 优惠)."""
+    """Whether ``word`` is a kind of money or benefit (补贴, 租金, 优惠; subsidies: the
+    glossary's 补助 补贴)."""
+    if word.isascii():
+        word = english_glossary().get(word.lower(), "")
     return bool(set(word) & _MONEY_HANZI)
 
 
