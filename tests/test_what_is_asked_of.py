@@ -110,3 +110,12 @@ def test_a_span_of_time_pointed_at_is_no_name_the_plan_lacks(service: AnswerServ
     says for 2018—2019年 answers."""
     reply = service.ask("2018年到2019年那段时间要完成哪些事？")
     assert not reply.abstained and "2018—2019年，进一步完善" in reply.answer, reply.answer
+
+
+def test_how_many_times_a_year_wants_a_number_of_times(service: AnswerService):
+    """每年办几期 asks how many times: 定期安排 says it recurs, not how often; 多久办一次 is
+    answered by it."""
+    reply = service.ask("廣東對黑龍江的幹部培訓每年辦幾期？")
+    assert reply.abstained and reply.missing[0].endswith("具体频次"), reply.answer
+    reply = service.ask("农产品产销对接活动多久办一次？")
+    assert not reply.abstained and "定期在广州、深圳、哈尔滨等市举办" in reply.answer, reply.answer
