@@ -1,6 +1,6 @@
 """What a user sees when a question asks something of a thing the plan names but never
-describes: which side it names where the plan names the other, what a thing it names
-holds, how many there are (real e5 model, real Chroma)."""
+describes: which side it belongs to, what it holds, how many there are, on which days, how
+many times a year, who by name (real e5 model, real Chroma)."""
 
 import pytest
 
