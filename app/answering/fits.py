@@ -23,13 +23,14 @@ _POINT_ASKED = re.compile(
     r"哪[一几]?年|哪[一几]?天|哪[一几]?个?月|几号|几月|什么日子|what year|which year", re.I
 )
 _POINT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|年初|月底|上半年|下半年")
-_FREQUENCY = re.compile(r"每年|每季度|每月|每半年|每两年|定期|年度|每届|轮流|常态化|一年一次")
+# the period a thing recurs in (每年开展互访: once a year)
+_RECURS = r"每(?:年|季度|月|半年|两年|届)|一年一次"
+_FREQUENCY = re.compile(rf"{_RECURS}|定期|年度|轮流|常态化")
 # how many times a period asked (每年办几期, 一年几次): a number of times or the period it
-# recurs in (每年开展互访: once a year), not 定期 or 常态化 (regularly: how often unsaid)
+# recurs in, not 定期 or 常态化 (regularly: how often unsaid)
 _TIMES_ASKED = re.compile(r"几(?:次|期|回|趟|届)|多少(?:次|期|回|趟|届)")
 _TIMES = re.compile(
-    r"[\d一二两三四五六七八九十]+\s*(?:次|期|回|趟|届)|[一二两三四五六七八九十]年一次"
-    r"|每(?:年|季度|月|半年|两年|届)"
+    rf"[\d一二两三四五六七八九十]+\s*(?:次|期|回|趟|届)|[一二两三四五六七八九十]年一次|{_RECURS}"
 )
 _ACTOR = re.compile(
     r"省|市|委|部|办公室|政府|小组|组长|省长|企业|商会|协会|机构|高校|中心|银行|部门|单位|联盟|人员|干部|院"
