@@ -51,6 +51,8 @@ ASKED = [
     "保障措施一共有几条？",
     "龙江的大米在广东咋卖，开店吗",
     "我是广东一家养老机构，去黑龙江发展有政策吗",
+    "我们是哈尔滨一家做大米的合作社，想去深圳开个体验店，有啥政策支持？",
+    "我们是北京的一家企业，想去黑龙江投资，有啥政策？",
     "广东企业去黑龙江投资有没有优惠政策",
     "冰雪旅游有没有基金？",
     "黑龙江干部到广东挂职有没有相关安排",
@@ -139,6 +141,16 @@ def test_a_yes_no_question_asking_whether_the_plan_has_a_provision_is_answered_b
     assert_answered_quoting(
         replies["我是广东一家养老机构，去黑龙江发展有政策吗"], "养老机构落地黑龙江省"
     )
+    # who asks, told before asking, is not what is asked about: a city of theirs is held by
+    # what the plan says of its province's bodies (黑龙江省企业 of a 哈尔滨 cooperative),
+    # their trade (大米) is not a part the answer must hold (found through planqa serve)
+    assert_answered_quoting(
+        replies["我们是哈尔滨一家做大米的合作社，想去深圳开个体验店，有啥政策支持？"],
+        "社区体验店",
+    )
+    # but a place the plan never names stays one (北京 is no side of the plan)
+    beijing = replies["我们是北京的一家企业，想去黑龙江投资，有啥政策？"]
+    assert beijing["abstained"] and "北京" in beijing["missing"], beijing["answer"]
     # 相关 says which kind, as 安排 does (found through planqa serve)
     assert_answered_quoting(
         replies["黑龙江干部到广东挂职有没有相关安排"], "组织两省干部相互挂职交流学习"

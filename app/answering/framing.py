@@ -16,6 +16,26 @@ from app.answering.wordkinds import NAME_TAGS
 from kb.text import tagged_words
 from kb.thesaurus import is_scope_word
 
+# the asker's own setting, told in a first clause before asking (我们是哈尔滨一家做大米的合作社，
+# 想去深圳…; 作为广东的物流企业，…; 我在哈尔滨开了家饭店，想去广州…): who asks, not what
+# about; a first-person clause saying where only when a later one says what is wanted
+_ASKER = re.compile(
+    r"^(?:[您你]好[，,！!]?)?(?:(?:我们?|咱们?|俺们?|本人|我司|本公司)(?P<how>[^，,。？?！!；;]{0,4}?"
+    r"(?:是|作为|属于|在))|作为)[^，,。？?！!；;]{2,30}[，,]"
+)
+_WANTED = re.compile(r"想|打算|准备|计划|希望|要")
+
+
+def asker_span(text: str) -> tuple[int, int] | None:
+    """Where a question tells who asks before asking (我们是哈尔滨一家…合作社，), if it does."""
+    found = _ASKER.match(text)
+    if found is None or _WANTED.search(found.group()) or len(text) - found.end() < 4:
+        return None
+    if (found.group("how") or "").endswith("在") and not _WANTED.search(text, found.end()):
+        return None  # 我们在深圳开了体验店，有啥支持: where they are is what is asked about
+    return found.span()
+
+
 # words that set something aside (除了哈尔滨，其他城市…; 除哈尔滨外); 排除, 消除 are others
 _SETTING_ASIDE = frozenset({"除了", "除开", "除去", "除"})
 # where what is set aside ends: the question goes on to the rest

@@ -38,6 +38,21 @@ def places_written_out(text: str, words: Sequence[str], in_texts: Callable[[str]
     return text
 
 
+def as_asker(term: Term, in_texts: Callable[[str], bool]) -> Term:
+    """A term of the asker's own setting (我们是哈尔滨一家做大米的合作社): a city held by
+    its province as well, for what the texts say of the province's bodies holds for the
+    city's (黑龙江省企业 of a 哈尔滨 cooperative); a name stays what it names (北京的企业
+    is not in a plan of 黑龙江 and 广东); any other word only frames who asks."""
+    if not term.named:
+        return dataclasses.replace(term, frame=True)
+    province = tuple(n for n in provinces_of(term.text) if in_texts(n))
+    if not province:
+        return term
+    return dataclasses.replace(
+        term, forms=tuple(dict.fromkeys((*term.forms, *province))), how="exact"
+    )
+
+
 def _own_place(text: str, found: re.Match[str]) -> str:
     """本省 as the place named before it at that level (哈尔滨…本省: 黑龙江省), or unchanged."""
     before = [p for p in named_places(text[: found.start()]) if len(p) >= 2]
