@@ -81,3 +81,12 @@ def test_the_classifier_a_number_counts_with_is_no_surname(service: AnswerServic
     names), and the plan gives no number of cadres."""
     reply = service.ask("方案要求2020年前两省互派多少名干部挂职？")
     assert reply.abstained and "名干部" not in reply.answer.split("。")[0], reply.answer
+
+
+def test_a_hanzi_typed_by_sound_inside_a_word_jieba_joined_to_its_neighbour(
+    service: AnswerService,
+):
+    """科技夫化器: jieba cuts 科技 夫 化器 and joins 科技夫; the stretch 夫化器 sounds as the
+    plan's 孵化器 does, so the question is the plan's 科技孵化器 question, and 科技 stays."""
+    reply = service.ask("广东是不是要帮黑龙江每个地市建一个科技夫化器")
+    assert not reply.abstained and "每个地市建立一个科技孵化器" in reply.answer, reply.answer

@@ -10,6 +10,7 @@ plan's words. ``unguessed`` undoes jieba's guesses that glue lone verbs into a "
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from app.answering.wordkinds import NAME_TAGS
@@ -177,7 +178,13 @@ class PlanSegmenter:
                 stretch = text[a:b]
                 if not self._vocabulary.homophones(stretch) or self._kb.contains_text(stretch):
                     continue
-                kept = [w for w in words if w.end <= a or w.start >= b]
+                # a word the stretch cuts keeps what is outside it (科技夫 of 科技 夫化器)
+                kept = [
+                    dataclasses.replace(w, text=text[s:e], start=s, end=e)
+                    for w in words
+                    for s, e in ((w.start, min(w.end, a)), (max(w.start, b), w.end))
+                    if e - s >= 2 or (e - s == 1 and (w.end <= a or w.start >= b))
+                ]
                 slot = any(w.slot for w in words if a < w.end and w.start < b)
                 joined = Word(stretch, SOUND, a, b, slot)
                 return sorted([*kept, joined], key=lambda w: w.start)
@@ -218,10 +225,11 @@ def _adjoining(before: Word, after: Word) -> bool:
 
 
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of hanzi around ``text[start:end]``, three to eight long, longest first."""
+    """Stretches of hanzi holding ``text[start:end]``'s last hanzi, three to eight long,
+    longest first: the mistyped hanzi may end a word jieba joined it to (科技夫 化器)."""
     spans = [
         (a, b)
-        for a in range(max(0, start - 6), start + 1)
+        for a in range(max(0, start - 6), end)
         for b in range(end, min(len(text), end + 6) + 1)
         if 3 <= b - a <= 8 and all(is_hanzi(ch) for ch in text[a:b])
     ]
