@@ -46,6 +46,10 @@ ASKED = [
     "机器人和农机装备合作建的智能示范基地怎么建？",
     "粮食储备和广东的农业龙头企业有什么合作？",
     "广东的企业怎么参与黑龙江国企改革？",
+    "黑龙江利用自身的冰雪资源和广东合作搞什么？",
+    "年度评估的结果会跟干部提拔挂钩吗？",
+    "年度评估的结果会不会和干部提拔挂钩？",
+    "大米和荔枝哪个更容易上火？",
 ]
 
 
@@ -218,3 +222,25 @@ def test_a_short_form_the_plan_uses_also_reads_as_written_out(replies: dict[str,
     # the plan says 国资国企改革 once and 国有企业改革 where 广东's enterprises take part
     reply = replies["广东的企业怎么参与黑龙江国企改革？"]
     assert_answered_quoting(reply, "参与黑龙江省国有企业改革")
+
+
+def test_and_or_with_before_the_one_acted_with_relates_rather_than_lists(
+    replies: dict[str, dict],
+):
+    # 和广东合作: 广东 acts with the resources' owner, no second topic besides 冰雪资源 (and
+    # jieba's word 利用自身 is the plan's 利用 and a pronoun: found through planqa serve)
+    assert_answered_quoting(
+        replies["黑龙江利用自身的冰雪资源和广东合作搞什么？"], "冰雪、森林、湿地等生态旅游资源"
+    )
+    # 会跟干部提拔挂钩: the claim is that the evaluation is tied to promotion; the plan's
+    # 年度评估 sentence alone is no part of an answer to it
+    for asked in ("年度评估的结果会跟干部提拔挂钩吗？", "年度评估的结果会不会和干部提拔挂钩？"):
+        tied = replies[asked]
+        assert tied["abstained"] and tied["coverage"] == "not_covered", tied["answer"]
+
+
+def test_the_quality_things_are_compared_by_is_what_is_asked(replies: dict[str, dict]):
+    # the plan lists 大米 and 荔枝, and says nothing of which is more 上火: not a partial
+    # answer quoting the list, and not an answer either
+    compared = replies["大米和荔枝哪个更容易上火？"]
+    assert compared["abstained"] and "上火" in compared["missing"], compared["answer"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
+from app.answering.places import as_asker
 from app.answering.segments import Word
 from app.answering.terms import Term
 from app.answering.wordkinds import NAME_TAGS
@@ -34,6 +36,33 @@ def asker_span(text: str) -> tuple[int, int] | None:
     if (found.group("how") or "").endswith("在") and not _WANTED.search(text, found.end()):
         return None  # 我们在深圳开了体验店，有啥支持: where they are is what is asked about
     return found.span()
+
+
+# which of them is more so (荔枝和桂圆哪个更容易上火): the quality compared is what is asked
+_COMPARED = re.compile(r"(?:哪一?[个种样家]|谁)[^，,。？?]{0,6}?(?:更|最|比较)([^，,。？?！!]+)")
+
+
+def compared_span(text: str) -> tuple[int, int] | None:
+    """Where a question names the quality it compares things by (更容易上火: 容易上火)."""
+    found = _COMPARED.search(text)
+    return found.span(1) if found else None
+
+
+def asker_and_compared(
+    text: str, words: list[Word], terms: tuple[Term, ...], in_texts: Callable[[str], bool]
+) -> tuple[Term, ...]:
+    """``terms`` (one per word) with who asks read as the asker (places.as_asker) and the
+    quality things are compared by as what is asked: a word the plan never uses there
+    declines (上火 is no side word of 哪个更容易上火)."""
+    asker, compared = asker_span(text), compared_span(text)
+    out = []
+    for w, t in zip(words, terms, strict=True):
+        if asker is not None and asker[0] <= w.start < asker[1]:
+            t = as_asker(t, in_texts)
+        elif compared is not None and compared[0] <= w.start < compared[1]:
+            t = dataclasses.replace(t, soft=False)
+        out.append(t)
+    return tuple(out)
 
 
 # words that set something aside (除了哈尔滨，其他城市…; 除哈尔滨外); 排除, 消除 are others

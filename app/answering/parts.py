@@ -25,6 +25,8 @@ _RELATION = re.compile(
     r"结合|融合(?=发展|起来|在一起)|整合(?=起来|在一起)|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
     # 石墨新材料和养老产业融合的项目: things joined by 和 and then merged are one thing
     r"|(?<![共以涉])[和与跟同及](?!时)[^，。？?什么啥哪怎在]{1,10}(?:融合|整合|一体化)"
+    # 荔枝和桂圆哪个更容易上火: which of them is more so, a quality both are asked of
+    r"|(?:哪(?:一)?[个种样家]|谁)[^，。？?]{0,6}(?:更|最|比较)"
     r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )
@@ -66,12 +68,16 @@ def _coordinated(text: str) -> list[str]:
     # an English term joined by "and" is one thing (ice and snow: 冰雪)
     whole = [m.span() for m in _glossary_and().finditer(text)] if " and " in text.lower() else []
     at = 0
-    for word, flag in tagged_words(text):
+    tagged = tagged_words(text)
+    for i, (word, flag) in enumerate(tagged):
         found = text.find(word, at)
         at = found if found >= 0 else at
         inside = any(a <= at < b for a, b in whole)
         conjunction = (
-            word.lower() in _CONJUNCTIONS and flag in ("c", "p", "x", "cc", "eng") and not inside
+            word.lower() in _CONJUNCTIONS
+            and flag in ("c", "p", "x", "cc", "eng")
+            and not inside
+            and not _with(tagged, i)
         )
         if conjunction or (word in _CLAUSE_BREAKS and _asks(current)):
             pieces.append(current)
@@ -79,6 +85,27 @@ def _coordinated(text: str) -> list[str]:
         else:
             current += word
     return [p for p in [*pieces, current] if p.strip()]
+
+
+# what is said of the doer before 跟 or 和 that means "with" (结果会跟干部提拔挂钩: 会)
+# and asked whether (会不会, 能不能)
+_MODALS = frozenset(
+    {"会", "要", "能", "可以", "可", "将", "应", "应该", "需要", "想", "打算", "准备"}
+)
+_MODALS |= {f"不{m}" for m in _MODALS} | {"是否"}
+
+
+def _with(tagged: list[tuple[str, str]], i: int) -> bool:
+    """Whether the 和 or 跟 at ``tagged[i]`` means "with", relating one thing to the next
+    rather than listing two: after a modal or adverb (结果会跟干部提拔挂钩; 也和), or before
+    a place followed by a verb (冰雪资源和广东合作搞什么: 广东 acts with it)."""
+    if tagged[i][0] not in ("和", "跟", "与", "同"):
+        return False
+    before = tagged[i - 1] if i > 0 else ("", "")
+    if before[0] in _MODALS or before[1] == "d":
+        return True
+    after = [w for w in tagged[i + 1 : i + 3]]
+    return len(after) == 2 and is_place(after[0][0]) and after[1][1] in ("v", "vn")
 
 
 def _shared_head(text: str, pieces: list[str]) -> str:

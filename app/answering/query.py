@@ -26,7 +26,7 @@ from app.answering.asking import (
 )
 from app.answering.english import english_words, is_english
 from app.answering.framing import (
-    asker_span,
+    asker_and_compared,
     document_spans,
     framing_spans,
     is_scope,
@@ -40,7 +40,7 @@ from app.answering.numbers import amounts
 from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import INTERROGATIVE, coordinated_parts
 from app.answering.people import asked_ends, guessed_name, person_names
-from app.answering.places import as_asker, english_within, places_written_out, within_province
+from app.answering.places import english_within, places_written_out, within_province
 from app.answering.relations import (
     Relation,
     benefit_verb,
@@ -140,12 +140,8 @@ class QueryAnalyser:
                 zip(words, (self.matcher.term(w, english) for w in words), strict=True)
             )
         )
-        asker = None if english else asker_span(text)  # 我们是哈尔滨一家…合作社，: who asks
-        if asker is not None:
-            terms = tuple(
-                as_asker(t, self.matcher.in_plan) if asker[0] <= w.start < asker[1] else t
-                for w, t in zip(words, terms, strict=True)
-            )
+        if not english:  # 我们是哈尔滨一家…合作社，: who asks; 哪个更容易上火: what is
+            terms = asker_and_compared(text, words, terms, self.matcher.in_plan)
         aside = tuple(
             item
             for a, b in items_in(text, excluded)

@@ -207,6 +207,11 @@ class PlanSegmenter:
                 pieces.append(Word(text[at : at + size], "n", at, at + size, slot and not pieces))
                 at += size
                 continue
+            # a function word of the dictionary left over whole (自身 of jieba's 利用自身)
+            spoken = next((n for n in (3, 2) if _function_word(text[at : min(at + n, end)])), 0)
+            if spoken:
+                at += spoken
+                continue
             leftover = text[at] in STOPWORDS  # 是 of 旅游季是谁搞的
             if not leftover and not all(
                 f != "eng" and f[:1] in _FUNCTION_TAGS for _, f in tagged_words(text[at])
@@ -217,6 +222,14 @@ class PlanSegmenter:
 
     def _plan_words(self) -> frozenset[str]:
         return self._vocabulary.word_set if self._vocabulary else frozenset()
+
+
+def _function_word(word: str) -> bool:
+    """A word of jieba's dictionary of two hanzi or more that names nothing (自身, 一起)."""
+    tags = tagged_words(word)
+    return (
+        len(word) >= 2 and len(tags) == 1 and in_dictionary(word) and tags[0][1] in _FUNCTION_TAGS
+    )
 
 
 def _adjoining(before: Word, after: Word) -> bool:
