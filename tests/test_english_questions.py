@@ -26,6 +26,7 @@ ASKED = [
     "How do the two provinces cooperate in culture and media?",
     "How does Guangdong help Heilongjiang with ice and snow tourism and agriculture?",
     "How are Harbin and Shenzhen paired?",
+    "Which province is invited as guest of honour at the China-Russia Expo?",
 ]
 
 
@@ -127,3 +128,10 @@ def test_the_things_after_which_are_the_kind_asked_for_not_a_word_to_hold(
     assert not reply["abstained"] and "证券、保险、基金公司" in reply["answer"], reply["answer"]
     subsidy = replies["What subsidies do Guangdong companies get in Heilongjiang?"]
     assert subsidy["abstained"] and subsidy["missing"] == ["subsidies"], subsidy["answer"]
+
+
+def test_a_country_named_in_english_is_the_plans_name_for_it(replies: dict[str, dict]):
+    # China is 中国: a name is no plan word near it in meaning (Beijing is not 中国), so the
+    # glossary names it, as it names Russia and ASEAN
+    reply = replies["Which province is invited as guest of honour at the China-Russia Expo?"]
+    assert_answered_quoting(reply, "邀请广东省作为中国—俄罗斯博览会的主宾省")
