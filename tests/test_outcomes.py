@@ -53,6 +53,8 @@ ASKED = [
     "我是广东一家养老机构，去黑龙江发展有政策吗",
     "我们是哈尔滨一家做大米的合作社，想去深圳开个体验店，有啥政策支持？",
     "我们是北京的一家企业，想去黑龙江投资，有啥政策？",
+    "我们是一家做芯片的企业，想去黑龙江建厂，有啥政策？",
+    "我是不是得先在黑龙江注册公司，才能参与PPP项目？",
     "广东企业去黑龙江投资有没有优惠政策",
     "冰雪旅游有没有基金？",
     "黑龙江干部到广东挂职有没有相关安排",
@@ -151,6 +153,12 @@ def test_a_yes_no_question_asking_whether_the_plan_has_a_provision_is_answered_b
     # but a place the plan never names stays one (北京 is no side of the plan)
     beijing = replies["我们是北京的一家企业，想去黑龙江投资，有啥政策？"]
     assert beijing["abstained"] and "北京" in beijing["missing"], beijing["answer"]
+    # nor is a trade the plan never names a frame (做芯片的企业: no support for chips), nor
+    # 我是不是… a self-introduction (it asks whether; the review of the first version)
+    chips = replies["我们是一家做芯片的企业，想去黑龙江建厂，有啥政策？"]
+    assert chips["abstained"] and "芯片" in chips["missing"], chips["answer"]
+    register = replies["我是不是得先在黑龙江注册公司，才能参与PPP项目？"]
+    assert register["abstained"] and "注册" in register["missing"], register["answer"]
     # 相关 says which kind, as 安排 does (found through planqa serve)
     assert_answered_quoting(
         replies["黑龙江干部到广东挂职有没有相关安排"], "组织两省干部相互挂职交流学习"

@@ -50,6 +50,8 @@ ASKED = [
     "年度评估的结果会跟干部提拔挂钩吗？",
     "年度评估的结果会不会和干部提拔挂钩？",
     "大米和荔枝哪个更容易上火？",
+    "大米和荔枝哪个最好卖？",
+    "黑龙江的大米和广东出产的荔枝怎么推介？",
 ]
 
 
@@ -244,3 +246,15 @@ def test_the_quality_things_are_compared_by_is_what_is_asked(replies: dict[str, 
     # answer quoting the list, and not an answer either
     compared = replies["大米和荔枝哪个更容易上火？"]
     assert compared["abstained"] and "上火" in compared["missing"], compared["answer"]
+    # jieba's 最好 holds the word of degree: the quality is still what is asked
+    best = replies["大米和荔枝哪个最好卖？"]
+    assert best["abstained"], best["answer"]
+
+
+def test_a_place_that_qualifies_a_thing_after_and_is_no_one_acted_with(
+    replies: dict[str, dict],
+):
+    # 广东出产的荔枝: 广东 says where the 荔枝 are from; both things are asked about, and the
+    # plan's 推介 sentence names both (the review of the first version declined it)
+    reply = replies["黑龙江的大米和广东出产的荔枝怎么推介？"]
+    assert not reply["abstained"] and "荔枝、香蕉、桂圆" in reply["answer"], reply["answer"]

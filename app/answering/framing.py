@@ -1,8 +1,10 @@
 """The parts of a question that are not what it asks about, found once by ``QueryAnalyser``
 (query.py): the things it sets aside (除了哈尔滨，其他城市…: no part of the answer), the
 scene it sets before asking (开拓东盟市场时，…: an answering sentence's paragraph may set
-it), the scope of a word (金融领域 is 金融), and words about the texts or the asking
-(方案里点名的, …？请都列出来) rather than about what the texts say.
+it), who asks, told before asking (我们是哈尔滨一家做大米的合作社，…), the scope of a word
+(金融领域 is 金融), and words about the texts or the asking (方案里点名的, …？请都列出来)
+rather than about what the texts say. And the one part that is the question itself: the
+quality things are compared by (哪个更容易上火).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from app.answering.parts import COMPARISON
 from app.answering.places import as_asker
 from app.answering.segments import Word
 from app.answering.terms import Term
@@ -21,31 +24,37 @@ from kb.thesaurus import is_scope_word
 # the asker's own setting, told in a first clause before asking (我们是哈尔滨一家做大米的合作社，
 # 想去深圳…; 作为广东的物流企业，…; 我在哈尔滨开了家饭店，想去广州…): who asks, not what
 # about; a first-person clause saying where only when a later one says what is wanted
+# (在 not saying when: 我们正在筹备…)
+_ASKERS = ("我们", "我", "咱们", "咱", "俺们", "俺", "本人", "我司", "本公司")
 _ASKER = re.compile(
-    r"^(?:[您你]好[，,！!]?)?(?:(?:我们?|咱们?|俺们?|本人|我司|本公司)(?P<how>[^，,。？?！!；;]{0,4}?"
-    r"(?:是|作为|属于|在))|作为)[^，,。？?！!；;]{2,30}[，,]"
+    rf"^(?:[您你]好[，,！!]?)?(?:(?:{'|'.join(_ASKERS)})(?P<how>[^，,。？?！!；;]{{0,4}}?"
+    r"(?:是|作为|属于|(?<![正现还也都])在))|作为)[^，,。？?！!；;]{2,30}[，,]"
 )
-_WANTED = re.compile(r"想|打算|准备|计划|希望|要")
+# words saying what is wanted (要, not the 要 of 主要 or 需要)
+_WANTED = frozenset({"想", "想要", "要", "打算", "准备", "希望"})
+
+
+def _wants(text: str) -> bool:
+    return any(word in _WANTED for word, _ in tagged_words(text))
 
 
 def asker_span(text: str) -> tuple[int, int] | None:
     """Where a question tells who asks before asking (我们是哈尔滨一家…合作社，), if it does."""
     found = _ASKER.match(text)
-    if found is None or _WANTED.search(found.group()) or len(text) - found.end() < 4:
+    if found is None or _wants(found.group()) or len(text) - found.end() < 4:
         return None
-    if (found.group("how") or "").endswith("在") and not _WANTED.search(text, found.end()):
+    if re.search(r"是不是|是否|是吗", found.group()):
+        return None  # 我是不是得先注册公司: whether is asked, not who asks
+    if (found.group("how") or "").endswith("在") and not _wants(text[found.end() :]):
         return None  # 我们在深圳开了体验店，有啥支持: where they are is what is asked about
     return found.span()
 
 
-# which of them is more so (荔枝和桂圆哪个更容易上火): the quality compared is what is asked
-_COMPARED = re.compile(r"(?:哪一?[个种样家]|谁)[^，,。？?]{0,6}?(?:更|最|比较)([^，,。？?！!]+)")
-
-
 def compared_span(text: str) -> tuple[int, int] | None:
-    """Where a question names the quality it compares things by (更容易上火: 容易上火)."""
-    found = _COMPARED.search(text)
-    return found.span(1) if found else None
+    """Where a question names the quality it compares things by (更容易上火: 更容易上火;
+    最好卖: jieba's 最好 and 卖)."""
+    found = COMPARISON.search(text)
+    return (found.start("more"), found.end()) if found else None
 
 
 def asker_and_compared(
@@ -58,9 +67,9 @@ def asker_and_compared(
     out = []
     for w, t in zip(words, terms, strict=True):
         if asker is not None and asker[0] <= w.start < asker[1]:
-            t = as_asker(t, in_texts)
-        elif compared is not None and compared[0] <= w.start < compared[1]:
-            t = dataclasses.replace(t, soft=False)
+            t = dataclasses.replace(t, frame=True) if w.text in _ASKERS else as_asker(t, in_texts)
+        elif compared is not None and w.end > compared[0] and w.start < compared[1]:
+            t = dataclasses.replace(t, soft=False, frame=False)
         out.append(t)
     return tuple(out)
 

@@ -17,6 +17,11 @@ from app.answering.wordkinds import is_place
 from kb.text import english_glossary, tagged_words
 from kb.thesaurus import may_act
 
+# which of them is more so (荔枝和桂圆哪个更容易上火; 哪个最好卖, not 谁最终拍板): the
+# quality compared, from the word of degree to the clause's end, is what is asked
+COMPARISON = re.compile(
+    r"(?:哪一?[个种样家]|谁)[^，,。？?]{0,6}?(?P<more>更|最(?![终后初近])|比较)[^，,。？?！!]+"
+)
 # the noun right after an interrogative names the answer's kind, not the topic:
 # 什么时间, 哪个部门, 啥门路, 多长时间, 哪些措施
 INTERROGATIVE = re.compile(r"什么|啥|哪些|哪个|哪|多少|几|多长|多久|何|怎么|咋|如何|怎样|谁")
@@ -26,7 +31,7 @@ _RELATION = re.compile(
     # 石墨新材料和养老产业融合的项目: things joined by 和 and then merged are one thing
     r"|(?<![共以涉])[和与跟同及](?!时)[^，。？?什么啥哪怎在]{1,10}(?:融合|整合|一体化)"
     # 荔枝和桂圆哪个更容易上火: which of them is more so, a quality both are asked of
-    r"|(?:哪(?:一)?[个种样家]|谁)[^，。？?]{0,6}(?:更|最|比较)"
+    r"|(?:哪一?[个种样家]|谁)[^，,。？?]{0,6}?(?:更|最(?![终后初近])|比较)"
     r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )
@@ -87,7 +92,7 @@ def _coordinated(text: str) -> list[str]:
     return [p for p in [*pieces, current] if p.strip()]
 
 
-# what is said of the doer before 跟 or 和 that means "with" (结果会跟干部提拔挂钩: 会)
+# what is said of the doer before 和, 跟, 与 or 同 meaning "with" (结果会跟干部提拔挂钩: 会)
 # and asked whether (会不会, 能不能)
 _MODALS = frozenset(
     {"会", "要", "能", "可以", "可", "将", "应", "应该", "需要", "想", "打算", "准备"}
@@ -96,16 +101,22 @@ _MODALS |= {f"不{m}" for m in _MODALS} | {"是否"}
 
 
 def _with(tagged: list[tuple[str, str]], i: int) -> bool:
-    """Whether the 和 or 跟 at ``tagged[i]`` means "with", relating one thing to the next
-    rather than listing two: after a modal or adverb (结果会跟干部提拔挂钩; 也和), or before
-    a place followed by a verb (冰雪资源和广东合作搞什么: 广东 acts with it)."""
+    """Whether the 和, 跟, 与 or 同 at ``tagged[i]`` means "with", relating one thing to the
+    next rather than listing two: after a modal or adverb (结果会跟干部提拔挂钩; 也和), or
+    before a place followed by a verb (冰雪资源和广东合作搞什么: 广东 acts with it) that
+    does not qualify a thing (大米和广东出产的荔枝: 广东 names where the 荔枝 are from)."""
     if tagged[i][0] not in ("和", "跟", "与", "同"):
         return False
     before = tagged[i - 1] if i > 0 else ("", "")
     if before[0] in _MODALS or before[1] == "d":
         return True
-    after = [w for w in tagged[i + 1 : i + 3]]
-    return len(after) == 2 and is_place(after[0][0]) and after[1][1] in ("v", "vn")
+    after = tagged[i + 1 : i + 4]
+    return (
+        len(after) >= 2
+        and is_place(after[0][0])
+        and after[1][1] in ("v", "vn")
+        and (len(after) < 3 or after[2][0] != "的")
+    )
 
 
 def _shared_head(text: str, pieces: list[str]) -> str:

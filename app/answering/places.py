@@ -42,9 +42,10 @@ def as_asker(term: Term, in_texts: Callable[[str], bool]) -> Term:
     """A term of the asker's own setting (我们是哈尔滨一家做大米的合作社): a city held by
     its province as well, for what the texts say of the province's bodies holds for the
     city's (黑龙江省企业 of a 哈尔滨 cooperative); a name stays what it names (北京的企业
-    is not in a plan of 黑龙江 and 广东); any other word only frames who asks."""
+    is not in a plan of 黑龙江 and 广东); a word the texts use, or have one for (合作社:
+    企业), only frames who asks; a trade they never name stays (做芯片的企业)."""
     if not term.named:
-        return dataclasses.replace(term, frame=True)
+        return dataclasses.replace(term, frame=True) if term.forms else term
     province = tuple(n for n in provinces_of(term.text) if in_texts(n))
     if not province:
         return term

@@ -208,7 +208,9 @@ class PlanSegmenter:
                 at += size
                 continue
             # a function word of the dictionary left over whole (自身 of jieba's 利用自身)
-            spoken = next((n for n in (3, 2) if _function_word(text[at : min(at + n, end)])), 0)
+            spoken = next(
+                (n for n in (3, 2) if at + n <= end and _function_word(text[at : at + n])), 0
+            )
             if spoken:
                 at += spoken
                 continue
@@ -225,11 +227,10 @@ class PlanSegmenter:
 
 
 def _function_word(word: str) -> bool:
-    """A word of jieba's dictionary of two hanzi or more that names nothing (自身, 一起)."""
+    """A pronoun of jieba's dictionary of two hanzi or more (自身, 自己), which names nothing
+    (an adverb or numeral may end a plan word: 一路上 of 一带一路上)."""
     tags = tagged_words(word)
-    return (
-        len(word) >= 2 and len(tags) == 1 and in_dictionary(word) and tags[0][1] in _FUNCTION_TAGS
-    )
+    return len(word) >= 2 and len(tags) == 1 and in_dictionary(word) and tags[0][1] == "r"
 
 
 def _adjoining(before: Word, after: Word) -> bool:
