@@ -30,8 +30,6 @@ _RELATION = re.compile(
     r"结合|融合(?=发展|起来|在一起)|整合(?=起来|在一起)|关系|区别|联系|一起|同时|是对口|结对|互相|相互"
     # 石墨新材料和养老产业融合的项目: things joined by 和 and then merged are one thing
     r"|(?<![共以涉])[和与跟同及](?!时)[^，。？?什么啥哪怎在]{1,10}(?:融合|整合|一体化)"
-    # 荔枝和桂圆哪个更容易上火: which of them is more so, a quality both are asked of
-    r"|(?:哪一?[个种样家]|谁)[^，,。？?]{0,6}?(?:更|最(?![终后初近])|比较)"
     r"|\b(?:relation|relationship|between|combin\w*|pair\w*)\b",
     re.I,
 )
@@ -39,7 +37,7 @@ _RELATION = re.compile(
 
 def coordinated_parts(text: str, terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
     """Content terms grouped by the coordinated parts of the question (A和B怎么合作)."""
-    if _RELATION.search(text):
+    if asks_relation(text):
         return ()
     content = [t for t in terms if not t.frame]
     pieces = _coordinated(text)
@@ -167,7 +165,8 @@ _CLAUSE_BREAKS = frozenset({"，", ",", "？", "?", "；", ";"})
 
 def asks_relation(text: str) -> bool:
     """Whether the question asks how the things it names relate (是对口, 结合, 互相)."""
-    return _RELATION.search(text) is not None
+    # (荔枝和桂圆哪个更容易上火: which of them is more so, a quality both are asked of)
+    return _RELATION.search(text) is not None or COMPARISON.search(text) is not None
 
 
 def side_by_side(text: str, first: str, second: str, others: list[str]) -> bool:
