@@ -81,6 +81,10 @@ def test_the_classifier_a_number_counts_with_is_no_surname(service: AnswerServic
     names), and the plan gives no number of cadres."""
     reply = service.ask("方案要求2020年前两省互派多少名干部挂职？")
     assert reply.abstained and "名干部" not in reply.answer.split("。")[0], reply.answer
+    # nor is a measure word without a number (找个合作伙伴: 个 counts one partner; found
+    # through planqa serve): the refusal names what the plan lacks, 合作伙伴
+    reply = service.ask("俺们是广州做家电的，想去黑龙江找个合作伙伴，方案里有啥门路不？")
+    assert "个合作伙伴" not in reply.answer, reply.answer
 
 
 def test_a_hanzi_typed_by_sound_inside_a_word_jieba_joined_to_its_neighbour(

@@ -10,14 +10,8 @@ import re
 from collections.abc import Callable
 
 from app.answering.segments import Word
-from kb.text import (
-    english_function_words,
-    english_glossary,
-    english_stem,
-    has_phrase,
-    is_hanzi,
-    lemmas,
-)
+from kb.english_words import english_function_words, english_stem, lemmas
+from kb.text import english_glossary, has_phrase, is_hanzi
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 _KIND_SPAN = 20  # at most "which organisation"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.answering.parts import INTERROGATIVE
-from kb.text import in_dictionary, is_hanzi, tagged_words
+from kb.text import in_dictionary, is_hanzi, may_begin_name, tagged_words
 from kb.thesaurus import is_person_word
 
 _PERSON = ("nr", "nrfg", "nrt")
@@ -35,8 +35,8 @@ def person_names(text: str, in_texts: Callable[[str], bool]) -> list[str]:
     return names
 
 
-# one-hanzi words that are no surname before a title: pronouns (各, 该), numerals,
-# adverbs, prepositions, conjunctions, particles, localizers, verbs (由省长任组长)
+# one-hanzi words that are no surname before a title: pronouns (各, 该), numerals, adverbs,
+# prepositions, conjunctions, particles, localizers, verbs (由省长任组长)
 _NOT_SURNAME = ("r", "m", "d", "p", "c", "u", "f", "y", "v", "x")
 
 
@@ -47,6 +47,7 @@ def _surname_before_title(
         len(word) == 1
         and title_flag.startswith(("n", "b"))  # a noun (主任 is tagged b), not 哪个
         and is_hanzi(word)
+        and may_begin_name(word)  # 张 of 张教授, not 个 of 找个合作伙伴
         and not flag.startswith(_NOT_SURNAME)
         and any(is_person_word(title[k:]) for k in range(len(title) - 1))  # 副省长: 省长
         and not in_texts(word + title)

@@ -31,10 +31,11 @@ from app.answering.slots import AnswerSlots, Lane
 from app.answering.terms import TermMatcher
 from app.answering.wordkinds import is_place
 from app.prompts import Nearest, Prompts
+from kb.english_words import english_function_words
 from kb.knowledge_base import ClauseHit, KnowledgeBase
 from kb.profiles import profile_for
 from kb.scope import KnowledgeView
-from kb.text import english_function_words, normalize_query
+from kb.text import normalize_query
 from kb.thesaurus import warm as warm_thesaurus
 
 # a follow-up's word names a topic of its own at this weight (rarity in the knowledge base

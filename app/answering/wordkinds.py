@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from kb.english_words import english_function_words
 from kb.scope import KnowledgeView
 from kb.text import (
     STOPWORDS,
     abbreviations,
-    english_function_words,
     english_glossary,
     general_idf,
     in_dictionary,
