@@ -117,6 +117,7 @@ def is_provision_word(word: str) -> bool:
     return any(code in _PROVISION_GROUPS for code in _codes().get(word, ()))
 
 
+_WHEN_GROUP = "Ca04A01="
 _PROVISION_GROUPS = frozenset(
     {
         "Db09A01=",
@@ -130,6 +131,13 @@ _PROVISION_GROUPS = frozenset(
         "Hc03B01=",
     }
 )
+
+
+def says_when(word: str) -> bool:
+    """Whether general Chinese lists ``word`` of two hanzi or more beside 时 in its group of
+    points in time (Cilin's Ca04A01=: 时候, 时刻, 时分, 当儿): after 的 it says when the
+    rest holds (损失算不清的时候), as 算不清时 does."""
+    return len(word) >= 2 and _WHEN_GROUP in _codes().get(word, ())
 
 
 @lru_cache(maxsize=1)

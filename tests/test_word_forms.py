@@ -85,6 +85,8 @@ def test_the_classifier_a_number_counts_with_is_no_surname(service: AnswerServic
     # through planqa serve): the refusal names what the plan lacks, 合作伙伴
     reply = service.ask("俺们是广州做家电的，想去黑龙江找个合作伙伴，方案里有啥门路不？")
     assert "个合作伙伴" not in reply.answer, reply.answer
+    reply = service.ask("想找位专家咨询一下方案里的人才政策")  # 位 after a verb counts 专家
+    assert "位专家" not in reply.answer, reply.answer
 
 
 def test_a_hanzi_typed_by_sound_inside_a_word_jieba_joined_to_its_neighbour(
@@ -94,3 +96,66 @@ def test_a_hanzi_typed_by_sound_inside_a_word_jieba_joined_to_its_neighbour(
     plan's 孵化器 does, so the question is the plan's 科技孵化器 question, and 科技 stays."""
     reply = service.ask("广东是不是要帮黑龙江每个地市建一个科技夫化器")
     assert not reply.abstained and "每个地市建立一个科技孵化器" in reply.answer, reply.answer
+
+
+def test_things_joined_by_or_are_each_answered_by_their_own_sentence(service: AnswerService):
+    """包机或者专列: two things asked about (jieba tags 专列 an attribute, no part of 包机), each
+    answered by the sentence that names it, as 包机和专列 would be."""
+    reply = service.ask("广东游客想坐包机或者专列去黑龙江，方案有这方面的安排吗？")
+    assert not reply.abstained, reply.answer
+    assert "旅游包机服务" in reply.answer and "旅游专列活动" in reply.answer, reply.answer
+
+
+@pytest.fixture(scope="module")
+def invoice_rules(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
+    """A short regulation whose articles use everyday words a plan does not (时候, 开具) and
+    write a body both in full and short (税务机关, 市税务局)."""
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from app.prompts import load_prompts
+    from app.service import parse_all
+    from app.settings import PROJECT_ROOT
+    from kb.knowledge_base import KnowledgeBase
+
+    folder = tmp_path_factory.mktemp("rules")
+    (folder / "发票管理规定.md").write_text(
+        "# 某市发票管理规定\n\n"
+        "第一条 为了加强发票管理，保障税收收入，制定本规定。\n\n"
+        "第二条 单位和个人在购销商品、提供服务的时候，应当按照规定开具发票。\n\n"
+        "第三条 已经开具的发票存根联，应当保存5年。\n\n"
+        "第四条 开具发票的单位丢失发票的，应当于发现丢失当日书面报告税务机关。\n\n"
+        "第五条 市税务局负责本规定的组织实施。\n\n"
+        "第六条 本规定自2024年1月1日起施行。\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase(folder / "kb", DeterministicFakeEmbedding(size=32), "fake")
+    kb.add_documents(parse_all([folder / "发票管理规定.md"]))
+    return AnswerService(kb, load_prompts(PROJECT_ROOT / "prompts"))
+
+
+def test_a_one_hanzi_verb_with_an_aspect_particle_is_the_act_of_that_hanzi(
+    invoice_rules: AnswerService,
+):
+    """开过的发票 (开 done, jieba's one word 开过) names no topic the texts lack: the rules
+    answer how long it is kept."""
+    reply = invoice_rules.ask("开过的发票存根联要留几年？")
+    assert not reply.abstained and "应当保存5年" in reply.answer, reply.answer
+
+
+def test_when_a_clause_holds_is_said_by_the_time_word_after_de(invoice_rules: AnswerService):
+    """…的时候 says when the rest holds, as …时 does, even where the texts write 时候
+    (第二条): it is no part of what the answer must hold."""
+    reply = invoice_rules.ask("发票丢了的时候要向谁报告？")
+    assert not reply.abstained and "书面报告税务机关" in reply.answer, reply.answer
+    # what the texts never say stays missing, however it is framed
+    reply = invoice_rules.ask("发票丢了的时候要交多少罚款？")
+    assert reply.abstained, reply.answer
+
+
+def test_a_short_form_the_texts_also_write_is_held_by_its_full_form(
+    invoice_rules: AnswerService,
+):
+    """税务局 is 税务机关 (the short-form table) where the texts write both: the article that
+    says 书面报告税务机关 answers a question that says 税务局."""
+    reply = invoice_rules.ask("单位把发票弄丢了，要报告税务局吗？")
+    assert not reply.abstained and "书面报告税务机关" in reply.answer, reply.answer

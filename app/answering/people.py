@@ -28,6 +28,8 @@ def person_names(text: str, in_texts: Callable[[str], bool]) -> list[str]:
         at = start + len(word) if start >= 0 else at
         if start > 0 and (text[start - 1].isdigit() or (i > 0 and words[i - 1][1] == "m")):
             continue  # what a number counts (名 of 1000名干部, 多少名干部) is no name nor surname
+        if flag == "q" and i > 0 and words[i - 1][1].startswith("v"):
+            continue  # nor does a measure word after a verb (找位专家, 请位教授)
         if flag in _PERSON and not guessed_name(flag, start, ends) and len(word) >= 2:
             names.append(word)
         elif i + 1 < len(words) and _surname_before_title(word, flag, *words[i + 1], in_texts):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from app.answering.acted import Slot, verb_slot
 from app.answering.asking import (
@@ -41,20 +42,12 @@ from app.answering.owners import Ownership, english_ownership, ownership
 from app.answering.parts import INTERROGATIVE, coordinated_parts
 from app.answering.people import asked_ends, guessed_name, person_names
 from app.answering.places import english_within, places_written_out, within_province
-from app.answering.relations import (
-    Relation,
-    benefit_verb,
-    english_direction,
-    relation_direction,
-)
+from app.answering.relations import Relation, benefit_verb, english_direction, relation_direction
 from app.answering.segments import join_short_forms
 from app.answering.terms import Term, TermMatcher, Word
 from app.answering.wordkinds import NAME_TAGS, acts, is_frame
-from kb.text import (
-    english_glossary,
-    normalize_query,
-    tagged_words,
-)
+from kb.text import english_glossary, normalize_query, tagged_words
+from kb.thesaurus import says_when
 
 _ALNUM = re.compile(r"[0-9.]*[A-Za-z][A-Za-z0-9.\-']*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -189,8 +182,10 @@ class QueryAnalyser:
             if INTERROGATIVE.search(word):
                 continue
             last = words[-1] if words else None
-            if len(word) == 1 and word in _LOCALIZERS:
-                continue  # 市场 时, 落地 时: when or where, not part of the thing
+            if (len(word) == 1 and word in _LOCALIZERS) or (
+                start > 0 and text[start - 1] == "的" and says_when(word)
+            ):
+                continue  # 市场 时, 落地 时, 算不清的时候: when or where, not part of the thing
             if (
                 len(word) == 1
                 and flag.startswith("n")
@@ -214,6 +209,8 @@ class QueryAnalyser:
             words += _joined(pending)
             pending = []
             if flag in _MODIFIERS and len(word) >= 2 and start >= 0:
+                if self._names_a_kind(modifier):  # 新型 专列: each attribute in its turn
+                    words.append(modifier)
                 modifier = Word(word, flag, start, start + len(word), slot)
                 continue
             if not self.matcher.is_content(word, flag) or guessed_name(flag, start, ends):
@@ -230,13 +227,28 @@ class QueryAnalyser:
             ):
                 # 日常工作: jieba's adverb 日常 names the thing with its noun, as the texts do
                 start, word = modifier.start, modifier.text + word
+            elif self._names_a_kind(modifier):
+                words.append(modifier)  # 专列 of 旅游专列项目
             modifier = None
             words.append(Word(word, flag, start, start + len(word), slot))
+        if self._names_a_kind(modifier):
+            words.append(modifier)
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
         words = kind_at_head(self.matcher.resegment(text, words))
         words = verb_before_asking(text, words, self.matcher)
         return kind_after_having(text, kind_before_asking(text, words, self.matcher), self.matcher)
+
+    def _names_a_kind(self, modifier: Word | None) -> TypeGuard[Word]:
+        """Whether an attribute jieba tagged apart names a kind the texts tell apart (专列 of
+        旅游专列项目): one they write and no everyday word (所有, 主要, 大型); one they never
+        write (新版) says nothing of them."""
+        return (
+            modifier is not None
+            and modifier.flag == "b"
+            and self.matcher.in_plan(modifier.text)
+            and not is_frame(modifier.text, "b")
+        )
 
     def _premise(self, text: str, english: bool) -> tuple[str, ...]:
         facts = _YEAR.findall(text) + amounts(text)

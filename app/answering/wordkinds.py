@@ -44,6 +44,7 @@ _LEADING = _MODALS | frozenset("被把将")
 # where the act of a one-hanzi verb goes (降下来, 签下来, 建起来): the directional
 # complements of two hanzi, a closed class of Chinese grammar
 _DIRECTIONAL = re.compile(r"^[上下进出回过起开][来去]$")
+_ASPECT = frozenset("过了着")  # an act done (开过, 办了) or going on (写着)
 _DELIMITING = frozenset("点些")  # 干点啥, 做些什么: a little of an act, asked about
 # a word asked both ways, A-not-A (行不行, 有没有, 可不可以): it asks yes or no, names nothing
 _A_NOT_A = re.compile(r"^(\w)\w?[不没]\1")
@@ -63,6 +64,8 @@ def is_content(word: str, flag: str, kb: KnowledgeView) -> bool:
         return False
     if flag == "m":  # jieba tags some nouns as numerals (大米); real numerals are frame
         return not set(word) & _NUMERAL_CHARS
+    if act_with_aspect(word, flag, kb):
+        return False  # 开过的发票: 开 done, no topic
     if len(word) == 2 and word[0] in _LEADING and not kb.contains_text(word):
         return False  # 要卖, 被判: a modal or passive glued to a one-hanzi verb names no topic
     if (
@@ -84,6 +87,20 @@ def verb_complement(word: str, kb: KnowledgeView) -> bool:
         and acts(word[0])
         and bool(_DIRECTIONAL.match(word[1:]))
         and not is_frame(word, "v")
+    )
+
+
+def act_with_aspect(word: str, flag: str, kb: KnowledgeView) -> bool:
+    """Whether ``word`` is a one-hanzi verb with an aspect particle (开过的发票, 办了卡, 写着):
+    the act of one hanzi, a closed class of Chinese grammar, which names no topic; a word
+    the texts use (通过, 经过) or general Chinese lists (超过, 受过, 执着) is a word of its own."""
+    return (
+        len(word) == 2
+        and flag.startswith("v")
+        and word[1] in _ASPECT
+        and acts(word[0])
+        and not kb.contains_text(word)
+        and not is_general(word)
     )
 
 
