@@ -39,13 +39,7 @@ STOPWORDS = frozenset(
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Short forms (简称) and everyday words → the plan's own words."""
-    return short_forms() | _load_table("synonyms.yaml")
-
-
-@lru_cache(maxsize=1)
-def short_forms() -> dict[str, str]:
-    """Short forms (简称) alone → their full forms (税务局 → 税务机关, 人大 → 人民代表大会)."""
-    return _load_table("abbreviations.yaml")
+    return _load_table("abbreviations.yaml") | _load_table("synonyms.yaml")
 
 
 @lru_cache(maxsize=1)

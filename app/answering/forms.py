@@ -12,7 +12,7 @@ from app.answering.segments import sub_words, tiling
 from app.answering.wordkinds import is_verb, names_money, verb_complement
 from kb.profiles import EmbedderProfile
 from kb.scope import KnowledgeView
-from kb.text import abbreviations, general_idf, in_dictionary, short_forms
+from kb.text import abbreviations, general_idf, in_dictionary
 from kb.thesaurus import synonyms
 from kb.vocabulary import PlanVocabulary, same_tones
 
@@ -95,14 +95,10 @@ class FormFinder:
         return tuple(v for v, z in zip(verbs, scores, strict=True) if z >= self._profile.near_z)
 
     def _unshortened(self, word: str) -> tuple[str, ...]:
-        """``word`` with a short form written out, where the texts say it so (国有企业改革);
-        a short form that is the whole word too (税务局: 税务机关; 人大: 人民代表大会, where
-        the texts also write 丽水人大网), not an everyday word of the synonym table (公司 is
-        no 企业 where the texts write 公司)."""
+        """``word`` with a short form written out, where the texts say it so (国有企业改革)."""
         found = []
         for short, full in abbreviations().items():
-            whole = short == word and short not in short_forms()
-            if len(short) >= 2 and short in word and " " not in full and not whole:
+            if len(short) >= 2 and short in word and short != word and " " not in full:
                 written = word.replace(short, full)
                 if written not in word and self._kb.contains_text(written):
                     found.append(written)
