@@ -241,14 +241,10 @@ class QueryAnalyser:
 
     def _names_a_kind(self, modifier: Word | None) -> TypeGuard[Word]:
         """Whether an attribute jieba tagged apart names a kind the texts tell apart (专列 of
-        旅游专列项目): one they write and no everyday word (所有, 主要, 大型); one they never
-        write (新版) says nothing of them."""
-        return (
-            modifier is not None
-            and modifier.flag == "b"
-            and self.matcher.in_plan(modifier.text)
-            and not is_frame(modifier.text, "b")
-        )
+        旅游专列项目): one they write and no everyday word (所有, 主要, 大型); not 新版."""
+        if modifier is None or modifier.flag != "b":
+            return False
+        return self.matcher.in_plan(modifier.text) and not is_frame(modifier.text, "b")
 
     def _premise(self, text: str, english: bool) -> tuple[str, ...]:
         facts = _YEAR.findall(text) + amounts(text)
