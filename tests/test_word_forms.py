@@ -98,14 +98,6 @@ def test_a_hanzi_typed_by_sound_inside_a_word_jieba_joined_to_its_neighbour(
     assert not reply.abstained and "每个地市建立一个科技孵化器" in reply.answer, reply.answer
 
 
-def test_things_joined_by_or_are_each_answered_by_their_own_sentence(service: AnswerService):
-    """包机或者专列: two things asked about (jieba tags 专列 an attribute, no part of 包机), each
-    answered by the sentence that names it, as 包机和专列 would be."""
-    reply = service.ask("广东游客想坐包机或者专列去黑龙江，方案有这方面的安排吗？")
-    assert not reply.abstained, reply.answer
-    assert "旅游包机服务" in reply.answer and "旅游专列活动" in reply.answer, reply.answer
-
-
 @pytest.fixture(scope="module")
 def invoice_rules(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
     """A short regulation whose articles use everyday words a plan does not (时候, 开具)."""

@@ -159,7 +159,7 @@ def _asks(clause: str) -> bool:
     return bool(INTERROGATIVE.search(clause) or re.search(r"[吗嘛呢不没]\W*$", clause))
 
 
-_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "或者", "或", "、", "and"})
+_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "还有", "跟", "、", "and"})
 _CLAUSE_BREAKS = frozenset({"，", ",", "？", "?", "；", ";"})
 
 

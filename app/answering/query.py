@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import TypeGuard
 
 from app.answering.acted import Slot, verb_slot
 from app.answering.asking import (
@@ -209,8 +208,6 @@ class QueryAnalyser:
             words += _joined(pending)
             pending = []
             if flag in _MODIFIERS and len(word) >= 2 and start >= 0:
-                if self._names_a_kind(modifier):  # 新型 专列: each attribute in its turn
-                    words.append(modifier)
                 modifier = Word(word, flag, start, start + len(word), slot)
                 continue
             if not self.matcher.is_content(word, flag) or guessed_name(flag, start, ends):
@@ -227,24 +224,13 @@ class QueryAnalyser:
             ):
                 # 日常工作: jieba's adverb 日常 names the thing with its noun, as the texts do
                 start, word = modifier.start, modifier.text + word
-            elif self._names_a_kind(modifier):
-                words.append(modifier)  # 专列 of 旅游专列项目
             modifier = None
             words.append(Word(word, flag, start, start + len(word), slot))
-        if self._names_a_kind(modifier):
-            words.append(modifier)
         words += _joined(pending)
         words.sort(key=lambda w: w.start)
         words = kind_at_head(self.matcher.resegment(text, words))
         words = verb_before_asking(text, words, self.matcher)
         return kind_after_having(text, kind_before_asking(text, words, self.matcher), self.matcher)
-
-    def _names_a_kind(self, modifier: Word | None) -> TypeGuard[Word]:
-        """Whether an attribute jieba tagged apart names a kind the texts tell apart (专列 of
-        旅游专列项目): one they write and no everyday word (所有, 主要, 大型); not 新版."""
-        if modifier is None or modifier.flag != "b":
-            return False
-        return self.matcher.in_plan(modifier.text) and not is_frame(modifier.text, "b")
 
     def _premise(self, text: str, english: bool) -> tuple[str, ...]:
         facts = _YEAR.findall(text) + amounts(text)
