@@ -94,14 +94,6 @@ def in_dictionary(word: str) -> bool:
     return bool(_jieba().dt.FREQ.get(word))
 
 
-def may_begin_name(hanzi: str) -> bool:
-    """Whether jieba's name model lets a person's name begin with ``hanzi``: every common
-    surname does (张 of 张教授), a measure word such as 个 (找个合作伙伴) never."""
-    from jieba.posseg.char_state_tab import P
-
-    return any(state == "B" and tag.startswith("nr") for state, tag in P.get(hanzi, ()))
-
-
 def is_hanzi(ch: str) -> bool:
     """A CJK unified ideograph (the plan's words are made of these)."""
     return "\u4e00" <= ch <= "\u9fff"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.answering.parts import INTERROGATIVE
-from kb.text import in_dictionary, is_hanzi, may_begin_name, tagged_words
+from kb.text import in_dictionary, is_hanzi, tagged_words
 from kb.thesaurus import is_person_word
 
 _PERSON = ("nr", "nrfg", "nrt")
@@ -29,7 +29,7 @@ def person_names(text: str, in_texts: Callable[[str], bool]) -> list[str]:
         if start > 0 and (text[start - 1].isdigit() or (i > 0 and words[i - 1][1] == "m")):
             continue  # what a number counts (名 of 1000名干部, 多少名干部) is no name nor surname
         if flag == "q" and i > 0 and words[i - 1][1].startswith("v"):
-            continue  # nor does a measure word after a verb (找位专家, 请位教授)
+            continue  # nor does a measure word after a verb (找个合作伙伴, 找位专家, 请位教授)
         if flag in _PERSON and not guessed_name(flag, start, ends) and len(word) >= 2:
             names.append(word)
         elif i + 1 < len(words) and _surname_before_title(word, flag, *words[i + 1], in_texts):
@@ -49,7 +49,6 @@ def _surname_before_title(
         len(word) == 1
         and title_flag.startswith(("n", "b"))  # a noun (主任 is tagged b), not 哪个
         and is_hanzi(word)
-        and may_begin_name(word)  # 张 of 张教授, not 个 of 找个合作伙伴
         and not flag.startswith(_NOT_SURNAME)
         and any(is_person_word(title[k:]) for k in range(len(title) - 1))  # 副省长: 省长
         and not in_texts(word + title)
